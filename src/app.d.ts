@@ -1,0 +1,25 @@
+import type { User } from '$lib/server/users/user';
+import type { Session } from '$lib/server/auth/sessions';
+import type { Actor } from '$lib/server/auth/permissions';
+import type { DisplaySettings } from '$lib/display-settings';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			/** Where to go next, when the error page can offer a way out. */
+			link?: { href: string; label: string };
+		}
+		interface Locals {
+			user: User | null;
+			session: Session | null;
+			actor: Actor | null;
+			display: DisplaySettings;
+		}
+		namespace Superforms {
+			type Message = { type: 'error' | 'success'; text: string };
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,43 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { getDb, startRuntime } from '$lib/server/runtime';
+import { validateSessionToken } from '$lib/server/auth/sessions';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import { actorOf } from '$lib/server/users/user';
+import { DISPLAY_COOKIE, htmlAttributes, parseDisplaySettings } from '$lib/display-settings';
+
+export const init: ServerInit = async () => {
+	await startRuntime();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { cookies, locals, url } = event;
+	locals.user = null;
+	locals.session = null;
+	locals.actor = null;
+	locals.display = parseDisplaySettings(cookies.get(DISPLAY_COOKIE));
+
+	const token = cookies.get(SESSION_COOKIE);
+	if (token) {
+		const validated = await validateSessionToken(getDb(), token);
+		if (validated) {
+			locals.user = validated.user;
+			locals.session = validated.session;
+			locals.actor = actorOf(validated.user);
+			setSessionCookie(cookies, url, token, validated.session.expiresAt);
+		} else {
+			deleteSessionCookie(cookies, url);
+		}
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%concerto.html_attributes%', htmlAttributes(locals.display))
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (locals.user || url.pathname.startsWith('/admin') || url.pathname.startsWith('/compte')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};

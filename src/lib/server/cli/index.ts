@@ -1,0 +1,74 @@
+// Command-line entry points, run through scripts/cli.js.
+import { createInterface } from 'node:readline/promises';
+import { getRuntime } from '../runtime';
+import { migrateToLatest } from '../db/migrations';
+import { hasReferenceData, loadReferenceData } from '../reference/seed';
+import { createAdministrator } from '../users/service';
+import { createUserSchema } from '../users/schemas';
+import { newPasswordField } from '../auth/schemas';
+import { DomainError } from '../errors';
+
+async function ask(question: string): Promise<string> {
+	const rl = createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return await rl.question(question);
+	} finally {
+		rl.close();
+	}
+}
+
+async function migrate(): Promise<number> {
+	const { db, config } = getRuntime();
+	const applied = await migrateToLatest(db);
+	if (!(await hasReferenceData(db))) await loadReferenceData(db);
+	console.log(
+		applied.length
+			? `Migrations appliquées à ${config.databasePath} : ${applied.join(', ')}`
+			: `Base ${config.databasePath} déjà à jour.`
+	);
+	return 0;
+}
+
+async function createAdmin(args: string[]): Promise<number> {
+	const { db } = getRuntime();
+	await migrateToLatest(db);
+	if (!(await hasReferenceData(db))) await loadReferenceData(db);
+	const email = args[0] ?? (await ask('Adresse e-mail : '));
+	const displayName = args[1] ?? (await ask('Nom affiché : '));
+	const password = process.env.ADMIN_PASSWORD ?? (await ask('Mot de passe (12 caractères au moins) : '));
+	const account = createUserSchema.safeParse({ email, displayName, role: 'admin' });
+	const secret = newPasswordField.safeParse(password);
+	for (const result of [account, secret]) {
+		if (!result.success) {
+			console.error(result.error.issues.map((issue) => issue.message).join('\n'));
+			return 1;
+		}
+	}
+	try {
+		const user = await createAdministrator(db, { ...account.data!, password: secret.data! });
+		console.log(`Compte administrateur créé pour ${user.email}.`);
+		return 0;
+	} catch (error) {
+		if (error instanceof DomainError) {
+			console.error(error.message);
+			return 1;
+		}
+		throw error;
+	}
+}
+
+export async function run(command: string | undefined, args: string[]): Promise<number> {
+	try {
+		switch (command) {
+			case 'migrate':
+				return await migrate();
+			case 'create-admin':
+				return await createAdmin(args);
+			default:
+				console.error('Commandes : migrate, create-admin [e-mail] [nom]');
+				return 2;
+		}
+	} finally {
+		await getRuntime().db.destroy();
+	}
+}

@@ -1,0 +1,19 @@
+// Configuration comes from the environment only (see README, "Configuration").
+export interface AppConfig {
+	databasePath: string;
+	demo: boolean;
+	smtpUrl: string | null;
+	mailFrom: string;
+	/** Public address of the site, used in links sent by e-mail. */
+	origin: string | null;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	return {
+		databasePath: env.DATABASE_PATH || 'data/concerto.sqlite',
+		demo: env.CONCERTO_DEMO === '1' || env.CONCERTO_DEMO === 'true',
+		smtpUrl: env.SMTP_URL || null,
+		mailFrom: env.MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.localhost>',
+		origin: env.ORIGIN || null
+	};
+}

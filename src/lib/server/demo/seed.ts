@@ -1,0 +1,48 @@
+// Demonstration data. Only `npm run demo` (CONCERTO_DEMO=1) loads it: a
+// production start never creates these accounts.
+import type { Db } from '../db/database';
+import { nowForDb } from '../db/codecs';
+import { hashPassword } from '../auth/password';
+import type { Role } from '../auth/permissions';
+import { findUserRowByEmail, insertUserRow } from '../users/queries';
+
+export const DEMO_PASSWORD = 'demo-concerto-41';
+
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role }[] = [
+	{ email: 'admin@concerto.test', displayName: 'Camille Administratrice', role: 'admin' },
+	{ email: 'agent@concerto.test', displayName: 'Karim Chargé de participation', role: 'agent' },
+	{ email: 'pilote@concerto.test', displayName: 'Sophie Pilote', role: 'pilote' },
+	{ email: 'habitant@concerto.test', displayName: 'Jeanne Habitante', role: 'habitant' }
+];
+
+export async function seedDemoData(db: Db): Promise<void> {
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (tx) => {
+		for (const account of DEMO_ACCOUNTS) {
+			if (await findUserRowByEmail(tx, account.email)) continue;
+			const now = nowForDb();
+			await insertUserRow(tx, {
+				email: account.email,
+				display_name: account.displayName,
+				role: account.role,
+				password_hash: passwordHash,
+				active: 1,
+				created_at: now,
+				updated_at: now,
+				last_login_at: null
+			});
+		}
+	});
+}
+
+export function demoBanner(origin: string): string {
+	const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+	return [
+		'',
+		'  Concerto — démonstration',
+		`  Adresse : ${origin}`,
+		`  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
+		...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.displayName}`),
+		''
+	].join('\n');
+}

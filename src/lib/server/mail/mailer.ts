@@ -1,0 +1,68 @@
+// Every message is logged in mail_message. With SMTP configured it is sent
+// and its body is not kept (it may hold a secret link); without SMTP (demo)
+// it is retained with its body in the outbox that administrators read.
+import nodemailer from 'nodemailer';
+import type { Executor } from '../db/database';
+import { nowForDb } from '../db/codecs';
+
+export interface OutgoingMail {
+	to: string;
+	subject: string;
+	text: string;
+	/** What the message is for, e.g. "password-reset"; shown in the outbox. */
+	purpose: string;
+}
+
+export type MailStatus = 'sent' | 'retained' | 'failed';
+
+export interface Mailer {
+	send(db: Executor, mail: OutgoingMail): Promise<MailStatus>;
+}
+
+export interface MailerOptions {
+	smtpUrl: string | null;
+	from: string;
+}
+
+export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
+	const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+
+	return {
+		async send(db, mail) {
+			const base = {
+				to_address: mail.to,
+				subject: mail.subject,
+				purpose: mail.purpose,
+				created_at: nowForDb()
+			};
+			if (!transport) {
+				await db
+					.insertInto('mail_message')
+					.values({ ...base, text_body: mail.text, status: 'retained', error: null, sent_at: null })
+					.execute();
+				return 'retained';
+			}
+			const { id } = await db
+				.insertInto('mail_message')
+				.values({ ...base, text_body: null, status: 'pending', error: null, sent_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			try {
+				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+				await db
+					.updateTable('mail_message')
+					.set({ status: 'sent', sent_at: nowForDb() })
+					.where('id', '=', id)
+					.execute();
+				return 'sent';
+			} catch (error) {
+				await db
+					.updateTable('mail_message')
+					.set({ status: 'failed', error: String(error).slice(0, 500) })
+					.where('id', '=', id)
+					.execute();
+				return 'failed';
+			}
+		}
+	};
+}

@@ -1,0 +1,47 @@
+// The process-wide database and mailer, opened once at start-up.
+import { readConfig, type AppConfig } from './config';
+import { createDatabase, type Db } from './db/database';
+import { migrateToLatest } from './db/migrations';
+import { createMailer, type Mailer } from './mail/mailer';
+import { hasReferenceData, loadReferenceData } from './reference/seed';
+import { demoBanner, seedDemoData } from './demo/seed';
+import { deleteExpiredSessions } from './auth/sessions';
+import { pruneRateLimits } from './security/rate-limit';
+
+interface Runtime {
+	config: AppConfig;
+	db: Db;
+	mailer: Mailer;
+}
+
+let runtime: Runtime | null = null;
+
+export function getRuntime(): Runtime {
+	if (!runtime) {
+		const config = readConfig();
+		runtime = {
+			config,
+			db: createDatabase(config.databasePath),
+			mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+		};
+	}
+	return runtime;
+}
+
+export function getDb(): Db {
+	return getRuntime().db;
+}
+
+/** Brings the database up to date; in demo mode, fills it on first start. */
+export async function startRuntime(): Promise<void> {
+	const { db, config } = getRuntime();
+	await migrateToLatest(db);
+	if (!(await hasReferenceData(db))) await loadReferenceData(db);
+	if (config.demo) {
+		const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
+		if (!anyUser) await seedDemoData(db);
+		console.log(demoBanner(config.origin ?? 'http://localhost:3000'));
+	}
+	await deleteExpiredSessions(db);
+	await pruneRateLimits(db);
+}

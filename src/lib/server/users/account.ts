@@ -1,0 +1,137 @@
+// What a signed-in person does with their own account (RGPD: see, export, delete).
+import type { Db } from '../db/database';
+import { fromDbDate, nowForDb } from '../db/codecs';
+import { recordAudit } from '../audit/audit';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { invalidateUserSessions } from '../auth/sessions';
+import { ROLE_LABELS, type Actor } from '../auth/permissions';
+import { countActiveAdmins, findUserRowById, updateUserRow } from './queries';
+import { userFromRow, type User } from './user';
+
+function requireSignedIn(actor: Actor | null): asserts actor is Actor {
+	if (!actor) throw new ForbiddenError('Connectez-vous pour accéder à votre compte.');
+}
+
+export async function getOwnAccount(db: Db, actor: Actor | null): Promise<User> {
+	requireSignedIn(actor);
+	const row = await findUserRowById(db, actor.id);
+	if (!row) throw new NotFoundError('Ce compte n’existe plus.');
+	return userFromRow(row);
+}
+
+export async function updateOwnProfile(
+	db: Db,
+	actor: Actor | null,
+	input: { displayName: string }
+): Promise<User> {
+	const before = await getOwnAccount(db, actor);
+	await updateUserRow(db, before.id, { display_name: input.displayName, updated_at: nowForDb() });
+	await recordAudit(db, {
+		actor,
+		action: 'user.profile_updated',
+		entityType: 'user',
+		entityId: before.id,
+		before: { displayName: before.displayName },
+		after: { displayName: input.displayName }
+	});
+	return { ...before, displayName: input.displayName };
+}
+
+export async function changeOwnPassword(
+	db: Db,
+	actor: Actor | null,
+	input: { currentPassword: string; password: string }
+): Promise<void> {
+	requireSignedIn(actor);
+	const row = await findUserRowById(db, actor.id);
+	if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+		throw new InvalidInputError('Le mot de passe actuel est incorrect.', 'currentPassword');
+	}
+	await updateUserRow(db, actor.id, {
+		password_hash: await hashPassword(input.password),
+		updated_at: nowForDb()
+	});
+	await invalidateUserSessions(db, actor.id);
+	await recordAudit(db, {
+		actor,
+		action: 'user.password_changed',
+		entityType: 'user',
+		entityId: actor.id
+	});
+}
+
+/** Everything the platform holds about the account, as a portable document. */
+export async function exportOwnData(db: Db, actor: Actor | null) {
+	const user = await getOwnAccount(db, actor);
+	const [sessions, actions] = await Promise.all([
+		db
+			.selectFrom('session')
+			.select(['created_at', 'expires_at'])
+			.where('user_id', '=', user.id)
+			.execute(),
+		db
+			.selectFrom('audit_log')
+			.select(['action', 'entity_type', 'entity_id', 'created_at'])
+			.where('actor_user_id', '=', user.id)
+			.orderBy('id')
+			.execute()
+	]);
+	return {
+		exportedAt: new Date().toISOString(),
+		account: {
+			email: user.email,
+			displayName: user.displayName,
+			role: user.role,
+			roleLabel: ROLE_LABELS[user.role],
+			createdAt: user.createdAt.toISOString(),
+			lastLoginAt: user.lastLoginAt?.toISOString() ?? null
+		},
+		sessions: sessions.map((s) => ({
+			createdAt: fromDbDate(s.created_at).toISOString(),
+			expiresAt: fromDbDate(s.expires_at).toISOString()
+		})),
+		actionsInBackOffice: actions.map((a) => ({
+			action: a.action,
+			entityType: a.entity_type,
+			entityId: a.entity_id,
+			at: fromDbDate(a.created_at).toISOString()
+		}))
+	};
+}
+
+/**
+ * Deletes the account after checking its password. Audit entries keep what
+ * was done but lose the link to the person (their actor becomes empty).
+ */
+export async function deleteOwnAccount(
+	db: Db,
+	actor: Actor | null,
+	password: string
+): Promise<void> {
+	const user = await getOwnAccount(db, actor);
+	const row = await findUserRowById(db, user.id);
+	if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
+		throw new InvalidInputError('Le mot de passe est incorrect.', 'password');
+	}
+	await db.transaction().execute(async (tx) => {
+		if (user.role === 'admin' && user.active && (await countActiveAdmins(tx)) <= 1) {
+			throw new InvalidInputError(
+				'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
+				'password'
+			);
+		}
+		await tx
+			.updateTable('audit_log')
+			.set({ actor_label: 'Compte supprimé' })
+			.where('actor_user_id', '=', user.id)
+			.execute();
+		await tx.deleteFrom('user').where('id', '=', user.id).execute();
+		await recordAudit(tx, {
+			actor: null,
+			action: 'user.deleted_by_owner',
+			entityType: 'user',
+			entityId: user.id
+		});
+	});
+}

@@ -1,0 +1,12 @@
+import type { LayoutServerLoad } from './$types';
+import { can } from '$lib/server/auth/permissions';
+import { getDb } from '$lib/server/runtime';
+import { getDepartment } from '$lib/server/settings/settings';
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	return {
+		user: locals.user && { displayName: locals.user.displayName, role: locals.user.role },
+		canUseBackOffice: can(locals.actor, 'backoffice.access'),
+		department: await getDepartment(getDb())
+	};
+};

@@ -1,0 +1,35 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { newPasswordSchema } from '$lib/server/auth/schemas';
+import { completePasswordReset, findUserByResetToken } from '$lib/server/auth/password-reset';
+import { createSession } from '$lib/server/auth/sessions';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { blankSecrets } from '$lib/server/http';
+
+const EXPIRED = {
+	message: 'Ce lien n’est plus valable : il a déjà servi, ou il date de plus d’une heure.',
+	link: { href: '/mot-de-passe-oublie', label: 'Demander un nouveau lien' }
+};
+
+export const load: PageServerLoad = async ({ params }) => {
+	const user = await findUserByResetToken(getDb(), params.token);
+	if (!user) error(400, EXPIRED);
+	return { email: user.email, form: await superValidate(zod4(newPasswordSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, cookies, url }) => {
+		const form = await superValidate(request, zod4(newPasswordSchema));
+		blankSecrets(form, ['password', 'confirmation']);
+		if (!form.valid) return fail(400, { form });
+		const db = getDb();
+		const user = await completePasswordReset(db, params.token, form.data.password);
+		if (!user) error(400, EXPIRED);
+		const { token, session } = await createSession(db, user.id);
+		setSessionCookie(cookies, url, token, session.expiresAt);
+		redirect(303, '/compte?info=mot-de-passe');
+	}
+};

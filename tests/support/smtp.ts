@@ -1,0 +1,67 @@
+// A real SMTP server started in-process, for tests that read what the app sent.
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+
+export interface ReceivedMail {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+export interface TestSmtpServer {
+	url: string;
+	port: number;
+	received: ReceivedMail[];
+	waitForMail(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+	close(): Promise<void>;
+}
+
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+	const received: ReceivedMail[] = [];
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, _session, callback) {
+			simpleParser(stream)
+				.then((mail) => {
+					const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+					received.push({
+						to: to?.value[0]?.address ?? '',
+						subject: mail.subject ?? '',
+						text: mail.text ?? ''
+					});
+					callback();
+				})
+				.catch(callback);
+		}
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => resolve());
+	});
+	const address = server.server.address();
+	const boundPort = typeof address === 'object' && address ? address.port : port;
+
+	return {
+		url: `smtp://127.0.0.1:${boundPort}`,
+		port: boundPort,
+		received,
+		async waitForMail(to, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				const mail = received.find((m) => m.to === to);
+				if (mail) return mail;
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			throw new Error(`Aucun courriel reçu pour ${to}`);
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+export function firstLink(text: string): string {
+	const match = text.match(/https?:\/\/\S+/);
+	if (!match) throw new Error('Aucun lien dans le courriel');
+	return match[0];
+}

@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		// argon2 hashing and SMTP round trips are slow on a 2-core machine.
+		testTimeout: 20_000
+	}
+});
