@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 			col.references('territory.id').onDelete('set null')
 		)
 		.execute();
-	await db.schema.createIndex('commune_territory_idx').on('commune').column('territory_id').execute();
+	await db.schema
+		.createIndex('commune_territory_idx')
+		.on('commune')
+		.column('territory_id')
+		.execute();
 	await db.schema.createIndex('commune_epci_idx').on('commune').column('epci_code').execute();
 
 	await db.schema
@@ -113,9 +117,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('audit_log')
 		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-		.addColumn('actor_user_id', 'integer', (col) =>
-			col.references('user.id').onDelete('set null')
-		)
+		.addColumn('actor_user_id', 'integer', (col) => col.references('user.id').onDelete('set null'))
 		.addColumn('actor_label', 'text', (col) => col.notNull())
 		.addColumn('action', 'text', (col) => col.notNull())
 		.addColumn('entity_type', 'text', (col) => col.notNull())
@@ -124,7 +126,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('after', 'text')
 		.addColumn('created_at', 'text', (col) => col.notNull())
 		.execute();
-	await db.schema.createIndex('audit_log_created_idx').on('audit_log').column('created_at').execute();
+	await db.schema
+		.createIndex('audit_log_created_idx')
+		.on('audit_log')
+		.column('created_at')
+		.execute();
 	await db.schema
 		.createIndex('audit_log_entity_idx')
 		.on('audit_log')
@@ -151,7 +157,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('count', 'integer', (col) => col.notNull())
 		.addPrimaryKeyConstraint('rate_limit_pk', ['key', 'window_start'])
 		.execute();
-
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

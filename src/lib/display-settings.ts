@@ -5,12 +5,17 @@ export const DISPLAY_COOKIE = 'affichage';
 
 export const DISPLAY_OPTIONS = {
 	text: { normal: 'Normale', grande: 'Grande', 'tres-grande': 'Très grande' },
-	font: { standard: 'Police standard (Atkinson Hyperlegible)', dyslexie: 'Police adaptée à la dyslexie (OpenDyslexic)' },
+	font: {
+		standard: 'Police standard (Atkinson Hyperlegible)',
+		dyslexie: 'Police adaptée à la dyslexie (OpenDyslexic)'
+	},
 	contrast: { normal: 'Contraste normal', renforce: 'Contraste renforcé' },
 	motion: { normal: 'Animations normales', reduites: 'Sans animations' }
 } as const;
 
-export type DisplaySettings = { [K in keyof typeof DISPLAY_OPTIONS]: keyof (typeof DISPLAY_OPTIONS)[K] };
+export type DisplaySettings = {
+	[K in keyof typeof DISPLAY_OPTIONS]: keyof (typeof DISPLAY_OPTIONS)[K];
+};
 
 export const DEFAULT_DISPLAY: DisplaySettings = {
 	text: 'normal',
@@ -19,13 +24,21 @@ export const DEFAULT_DISPLAY: DisplaySettings = {
 	motion: 'normal'
 };
 
-function pick<K extends keyof DisplaySettings>(key: K, value: string | null | undefined): DisplaySettings[K] {
-	return value && value in DISPLAY_OPTIONS[key] ? (value as DisplaySettings[K]) : DEFAULT_DISPLAY[key];
+function pick<K extends keyof DisplaySettings>(
+	key: K,
+	value: string | null | undefined
+): DisplaySettings[K] {
+	return value && value in DISPLAY_OPTIONS[key]
+		? (value as DisplaySettings[K])
+		: DEFAULT_DISPLAY[key];
 }
 
 /** Reads settings from a cookie value or form data; unknown values fall back to defaults. */
-export function parseDisplaySettings(source: URLSearchParams | FormData | string | undefined): DisplaySettings {
-	const params = typeof source === 'string' || source === undefined ? new URLSearchParams(source ?? '') : source;
+export function parseDisplaySettings(
+	source: URLSearchParams | FormData | string | undefined
+): DisplaySettings {
+	const params =
+		typeof source === 'string' || source === undefined ? new URLSearchParams(source ?? '') : source;
 	const get = (key: string) => {
 		const value = params.get(key);
 		return typeof value === 'string' ? value : null;

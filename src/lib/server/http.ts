@@ -17,7 +17,8 @@ type AnyForm = SuperValidated<Record<string, unknown>, App.Superforms.Message>;
 
 /** Never sends a password back to the browser, not even in a failed form. */
 export function blankSecrets<F extends AnyForm>(form: F, fields: string[]): F {
-	for (const field of fields) if (field in form.data) (form.data as Record<string, unknown>)[field] = '';
+	for (const field of fields)
+		if (field in form.data) (form.data as Record<string, unknown>)[field] = '';
 	return form;
 }
 

@@ -85,7 +85,7 @@ export const actions: Actions = {
 		try {
 			await deleteOwnAccount(getDb(), actor, form.data.password);
 		} catch (caught) {
-			return failForm(form, caught, ["password"]);
+			return failForm(form, caught, ['password']);
 		}
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/compte/supprime');

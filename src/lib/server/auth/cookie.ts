@@ -15,5 +15,10 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 }
 
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+	cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:'
+	});
 }

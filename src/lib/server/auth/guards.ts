@@ -12,6 +12,7 @@ export function requireUser(locals: App.Locals, url: URL): { user: User; actor: 
 
 export function requirePermission(locals: App.Locals, url: URL, permission: Permission): Actor {
 	const { actor } = requireUser(locals, url);
-	if (!can(actor, permission)) error(403, { message: "Votre compte ne donne pas accès à cette page." });
+	if (!can(actor, permission))
+		error(403, { message: 'Votre compte ne donne pas accès à cette page.' });
 	return actor;
 }

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, firstLink, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createTestDatabase, createTestUser, TEST_PASSWORD } from '../testing';
 import { createMailer } from '../mail/mailer';
-import { completePasswordReset, findUserByResetToken, requestPasswordReset } from './password-reset';
+import {
+	completePasswordReset,
+	findUserByResetToken,
+	requestPasswordReset
+} from './password-reset';
 import { createSession, validateSessionToken } from './sessions';
 import { logIn } from './login';
 
@@ -46,7 +50,13 @@ describe('password reset', () => {
 			logIn(db, { email: 'jeanne@exemple.fr', password: TEST_PASSWORD, ipAddress: '10.0.0.1' })
 		).rejects.toThrow();
 		expect(
-			(await logIn(db, { email: 'jeanne@exemple.fr', password: newPassword, ipAddress: '10.0.0.1' })).id
+			(
+				await logIn(db, {
+					email: 'jeanne@exemple.fr',
+					password: newPassword,
+					ipAddress: '10.0.0.1'
+				})
+			).id
 		).toBe(user.id);
 	});
 
@@ -68,11 +78,18 @@ describe('password reset', () => {
 		const db = await createTestDatabase();
 		const mailer = createMailer({ smtpUrl: null, from: 'concerto@exemple.fr' });
 		await createTestUser(db, 'agent', { email: 'agent@exemple.fr' });
-		await requestPasswordReset(db, mailer, { email: 'agent@exemple.fr', ipAddress: '1', origin: ORIGIN });
+		await requestPasswordReset(db, mailer, {
+			email: 'agent@exemple.fr',
+			ipAddress: '1',
+			origin: ORIGIN
+		});
 		const retained = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
 		expect(retained.status).toBe('retained');
 		const token = firstLink(retained.text_body!).split('/').pop()!;
-		await db.updateTable('password_reset').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+		await db
+			.updateTable('password_reset')
+			.set({ expires_at: '2000-01-01T00:00:00.000Z' })
+			.execute();
 		expect(await findUserByResetToken(db, token)).toBeNull();
 	});
 });

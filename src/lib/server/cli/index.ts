@@ -35,7 +35,8 @@ async function createAdmin(args: string[]): Promise<number> {
 	if (!(await hasReferenceData(db))) await loadReferenceData(db);
 	const email = args[0] ?? (await ask('Adresse e-mail : '));
 	const displayName = args[1] ?? (await ask('Nom affiché : '));
-	const password = process.env.ADMIN_PASSWORD ?? (await ask('Mot de passe (12 caractères au moins) : '));
+	const password =
+		process.env.ADMIN_PASSWORD ?? (await ask('Mot de passe (12 caractères au moins) : '));
 	const account = createUserSchema.safeParse({ email, displayName, role: 'admin' });
 	const secret = newPasswordField.safeParse(password);
 	for (const result of [account, secret]) {

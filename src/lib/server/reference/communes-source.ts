@@ -35,7 +35,9 @@ interface RawEpci {
 const require = createRequire(import.meta.url);
 
 function readPackageJson<T>(file: string): T {
-	return JSON.parse(readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8'));
+	return JSON.parse(
+		readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8')
+	);
 }
 
 export function communesOfDepartment(departmentCode: string): {

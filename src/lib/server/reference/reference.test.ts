@@ -25,11 +25,15 @@ describe('reference data', () => {
 		expect(overview.unassignedCommunes).toBe(0);
 		expect(overview.territories[2].challenges).toHaveLength(3);
 		expect(overview.epcis).toHaveLength(12);
-		expect(overview.epcis.filter((e) => e.territoryId === overview.territories[2].id)).toHaveLength(5);
+		expect(overview.epcis.filter((e) => e.territoryId === overview.territories[2].id)).toHaveLength(
+			5
+		);
 		expect(overview.sites).toHaveLength(12);
 		expect(overview.sites.every((s) => s.communeInseeCode && s.territoryId)).toBe(true);
 
-		const blois = (await listCommunes(db, actor, { q: 'blois' })).find((c) => c.inseeCode === '41018');
+		const blois = (await listCommunes(db, actor, { q: 'blois' })).find(
+			(c) => c.inseeCode === '41018'
+		);
 		expect(blois).toMatchObject({ name: 'Blois', territoryId: overview.territories[1].id });
 		expect(blois!.population).toBeGreaterThan(40000);
 		expect((await listCommunes(db, actor, { q: 'romorantin lanthenay' }))[0]?.name).toBe(
@@ -52,13 +56,21 @@ describe('reference data', () => {
 		expect(moved.every((c) => c.territoryId === nord.id)).toBe(true);
 
 		await setCommuneTerritory(db, actor, '41018', sud.id);
-		expect((await listCommunes(db, actor, { territoryId: sud.id })).some((c) => c.name === 'Blois')).toBe(true);
-		const actions = (await db.selectFrom('audit_log').select('action').execute()).map((a) => a.action);
+		expect(
+			(await listCommunes(db, actor, { territoryId: sud.id })).some((c) => c.name === 'Blois')
+		).toBe(true);
+		const actions = (await db.selectFrom('audit_log').select('action').execute()).map(
+			(a) => a.action
+		);
 		expect(actions).toEqual(['epci.territory_changed', 'commune.territory_changed']);
 
-		await expect(setCommuneTerritory(db, actor, '41018', 9999)).rejects.toBeInstanceOf(InvalidInputError);
+		await expect(setCommuneTerritory(db, actor, '41018', 9999)).rejects.toBeInstanceOf(
+			InvalidInputError
+		);
 		const { actor: agent } = await createTestUser(db, 'agent');
-		await expect(setCommuneTerritory(db, agent, '41018', nord.id)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(setCommuneTerritory(db, agent, '41018', nord.id)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 	});
 
 	it('adds a site whose territory follows its commune', async () => {
@@ -85,8 +97,8 @@ describe('reference data', () => {
 		const count = await changeDepartment(db, actor, { code: '37', name: 'Indre-et-Loire' });
 		expect(count).toBeGreaterThan(250);
 		expect((await getReferenceOverview(db, actor)).department.code).toBe('37');
-		await expect(changeDepartment(db, actor, { code: '99', name: 'Nulle part' })).rejects.toBeInstanceOf(
-			InvalidInputError
-		);
+		await expect(
+			changeDepartment(db, actor, { code: '99', name: 'Nulle part' })
+		).rejects.toBeInstanceOf(InvalidInputError);
 	});
 });

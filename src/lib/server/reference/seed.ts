@@ -60,7 +60,11 @@ export async function loadCommunes(db: Executor, departmentCode: string): Promis
 		const territory = EPCI_TERRITORIES[epci.code];
 		await db
 			.insertInto('epci')
-			.values({ code: epci.code, name: epci.name, territory_id: territoryIds.get(territory) ?? null })
+			.values({
+				code: epci.code,
+				name: epci.name,
+				territory_id: territoryIds.get(territory) ?? null
+			})
 			.onConflict((oc) => oc.column('code').doUpdateSet({ name: epci.name }))
 			.execute();
 	}

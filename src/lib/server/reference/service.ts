@@ -34,7 +34,10 @@ export interface Commune {
 	territoryId: number | null;
 }
 
-export const SITE_KINDS = { mds: 'Maison départementale des solidarités', antenne: 'Antenne' } as const;
+export const SITE_KINDS = {
+	mds: 'Maison départementale des solidarités',
+	antenne: 'Antenne'
+} as const;
 export type SiteKind = keyof typeof SITE_KINDS;
 
 export interface Site {
@@ -94,14 +97,12 @@ export async function getReferenceOverview(db: Db, actor: Actor | null) {
 	return {
 		department,
 		territories,
-		epcis: epcis.map(
-			(e): Epci => ({
-				code: e.code,
-				name: e.name,
-				territoryId: e.territory_id,
-				communeCount: Number(e.commune_count)
-			})
-		),
+		epcis: epcis.map((e): Epci => ({
+			code: e.code,
+			name: e.name,
+			territoryId: e.territory_id,
+			communeCount: Number(e.commune_count)
+		})),
 		sites,
 		unassignedCommunes: Number(unassigned.n)
 	};
@@ -135,7 +136,9 @@ export async function listCommunes(
 	// and hyphens the same way on every database.
 	const needle = filter.q ? foldForSearch(filter.q.trim()) : '';
 	return rows
-		.filter((row) => !needle || foldForSearch(row.name).includes(needle) || row.insee_code === needle)
+		.filter(
+			(row) => !needle || foldForSearch(row.name).includes(needle) || row.insee_code === needle
+		)
 		.map((row) => ({
 			inseeCode: row.insee_code,
 			name: row.name,
@@ -149,7 +152,11 @@ export async function listCommunes(
 
 async function assertTerritoryExists(db: Db, territoryId: number | null): Promise<void> {
 	if (territoryId === null) return;
-	const found = await db.selectFrom('territory').select('id').where('id', '=', territoryId).executeTakeFirst();
+	const found = await db
+		.selectFrom('territory')
+		.select('id')
+		.where('id', '=', territoryId)
+		.executeTakeFirst();
 	if (!found) throw new InvalidInputError('Ce territoire n’existe pas.', 'territoryId');
 }
 
@@ -163,10 +170,18 @@ export async function setEpciTerritory(
 	assertCan(actor, 'reference.manage');
 	await assertTerritoryExists(db, territoryId);
 	await db.transaction().execute(async (tx) => {
-		const epci = await tx.selectFrom('epci').selectAll().where('code', '=', epciCode).executeTakeFirst();
+		const epci = await tx
+			.selectFrom('epci')
+			.selectAll()
+			.where('code', '=', epciCode)
+			.executeTakeFirst();
 		if (!epci) throw new NotFoundError('Cette intercommunalité n’existe pas.');
 		if (epci.territory_id === territoryId) return;
-		await tx.updateTable('epci').set({ territory_id: territoryId }).where('code', '=', epciCode).execute();
+		await tx
+			.updateTable('epci')
+			.set({ territory_id: territoryId })
+			.where('code', '=', epciCode)
+			.execute();
 		await tx
 			.updateTable('commune')
 			.set({ territory_id: territoryId })
@@ -230,7 +245,11 @@ export async function renameTerritory(
 	input: z.infer<typeof territorySchema>
 ): Promise<void> {
 	assertCan(actor, 'reference.manage');
-	const before = await db.selectFrom('territory').select('name').where('id', '=', id).executeTakeFirst();
+	const before = await db
+		.selectFrom('territory')
+		.select('name')
+		.where('id', '=', id)
+		.executeTakeFirst();
 	if (!before) throw new NotFoundError('Ce territoire n’existe pas.');
 	await db.transaction().execute(async (tx) => {
 		await tx.updateTable('territory').set({ name: input.name }).where('id', '=', id).execute();
@@ -288,7 +307,7 @@ export const siteSchema = z.object({
 		.regex(/^\d[\dAB]\d{3}$/, { error: 'Choisissez une commune dans la liste.' }),
 	address: optionalText(250, 'L’adresse ne doit pas dépasser 250 caractères.'),
 	note: optionalText(500, 'La remarque ne doit pas dépasser 500 caractères.'),
-	active: z.boolean().default(true)
+	active: z.boolean()
 });
 export type SiteInput = z.infer<typeof siteSchema>;
 
@@ -306,8 +325,13 @@ export async function saveSite(
 			.select(['territory_id'])
 			.where('insee_code', '=', input.communeInseeCode)
 			.executeTakeFirst();
-		if (!commune) throw new InvalidInputError('Choisissez une commune dans la liste.', 'communeInseeCode');
-		const sameName = await tx.selectFrom('site').select('id').where('name', '=', input.name).executeTakeFirst();
+		if (!commune)
+			throw new InvalidInputError('Choisissez une commune dans la liste.', 'communeInseeCode');
+		const sameName = await tx
+			.selectFrom('site')
+			.select('id')
+			.where('name', '=', input.name)
+			.executeTakeFirst();
 		if (sameName && sameName.id !== id) {
 			throw new ConflictError('Un lieu porte déjà ce nom.', 'name');
 		}
@@ -321,14 +345,31 @@ export async function saveSite(
 			active: toDbBool(input.active)
 		};
 		if (id === null) {
-			const { id: newId } = await tx.insertInto('site').values(values).returning('id').executeTakeFirstOrThrow();
-			await recordAudit(tx, { actor, action: 'site.created', entityType: 'site', entityId: newId, after: values });
+			const { id: newId } = await tx
+				.insertInto('site')
+				.values(values)
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await recordAudit(tx, {
+				actor,
+				action: 'site.created',
+				entityType: 'site',
+				entityId: newId,
+				after: values
+			});
 			return newId;
 		}
 		const before = await tx.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!before) throw new NotFoundError('Ce lieu n’existe pas.');
 		await tx.updateTable('site').set(values).where('id', '=', id).execute();
-		await recordAudit(tx, { actor, action: 'site.updated', entityType: 'site', entityId: id, before, after: values });
+		await recordAudit(tx, {
+			actor,
+			action: 'site.updated',
+			entityType: 'site',
+			entityId: id,
+			before,
+			after: values
+		});
 		return id;
 	});
 }

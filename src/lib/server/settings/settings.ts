@@ -24,7 +24,11 @@ export const departmentSchema = z.object({
 });
 
 async function readSetting<T>(db: Executor, key: string, fallback: T): Promise<T> {
-	const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
+	const row = await db
+		.selectFrom('setting')
+		.select('value')
+		.where('key', '=', key)
+		.executeTakeFirst();
 	return row ? fromDbJson(row.value, fallback) : fallback;
 }
 
@@ -33,7 +37,9 @@ async function writeSetting(db: Executor, key: string, value: unknown): Promise<
 	await db
 		.insertInto('setting')
 		.values(row)
-		.onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at }))
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at })
+		)
 		.execute();
 }
 

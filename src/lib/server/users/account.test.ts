@@ -12,7 +12,11 @@ describe('own account', () => {
 		await createSession(db, user.id);
 		await updateOwnProfile(db, actor, { displayName: 'Nouveau nom' });
 		const data = await exportOwnData(db, actor);
-		expect(data.account).toMatchObject({ email: 'moi@exemple.fr', displayName: 'Nouveau nom', role: 'agent' });
+		expect(data.account).toMatchObject({
+			email: 'moi@exemple.fr',
+			displayName: 'Nouveau nom',
+			role: 'agent'
+		});
 		expect(data.sessions).toHaveLength(1);
 		expect(data.actionsInBackOffice.map((a) => a.action)).toContain('user.profile_updated');
 		expect(JSON.stringify(data)).not.toMatch(/argon2|password_hash/);
@@ -25,7 +29,10 @@ describe('own account', () => {
 		await expect(
 			changeOwnPassword(db, actor, { currentPassword: 'faux', password: 'nouveau mot de passe' })
 		).rejects.toBeInstanceOf(InvalidInputError);
-		await changeOwnPassword(db, actor, { currentPassword: TEST_PASSWORD, password: 'nouveau mot de passe' });
+		await changeOwnPassword(db, actor, {
+			currentPassword: TEST_PASSWORD,
+			password: 'nouveau mot de passe'
+		});
 		await expect(
 			changeOwnPassword(db, actor, { currentPassword: TEST_PASSWORD, password: 'encore un autre' })
 		).rejects.toBeInstanceOf(InvalidInputError);
@@ -37,12 +44,16 @@ describe('own account', () => {
 		await recordAudit(db, { actor, action: 'site.updated', entityType: 'site', entityId: 1 });
 		await expect(deleteOwnAccount(db, actor, 'faux')).rejects.toBeInstanceOf(InvalidInputError);
 		await deleteOwnAccount(db, actor, TEST_PASSWORD);
-		expect(await db.selectFrom('user').selectAll().where('id', '=', user.id).execute()).toHaveLength(0);
+		expect(
+			await db.selectFrom('user').selectAll().where('id', '=', user.id).execute()
+		).toHaveLength(0);
 		const trail = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
 		expect(trail[0]).toMatchObject({ actor_user_id: null, actor_label: 'Compte supprimé' });
 		expect(JSON.stringify(trail)).not.toContain('Karim');
 
 		const { actor: admin } = await createTestUser(db, 'admin');
-		await expect(deleteOwnAccount(db, admin, TEST_PASSWORD)).rejects.toThrow(/dernier administrateur/);
+		await expect(deleteOwnAccount(db, admin, TEST_PASSWORD)).rejects.toThrow(
+			/dernier administrateur/
+		);
 	});
 });

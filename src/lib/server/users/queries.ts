@@ -13,7 +13,11 @@ export async function insertUserRow(db: Executor, row: NewUserRow): Promise<User
 	return db.insertInto('user').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateUserRow(db: Executor, id: number, changes: UserRowUpdate): Promise<void> {
+export async function updateUserRow(
+	db: Executor,
+	id: number,
+	changes: UserRowUpdate
+): Promise<void> {
 	await db.updateTable('user').set(changes).where('id', '=', id).execute();
 }
 

@@ -26,7 +26,7 @@ export const createUserSchema = z.object({
 export const updateUserSchema = z.object({
 	displayName: displayNameField,
 	role: roleField,
-	active: z.boolean().default(true)
+	active: z.boolean()
 });
 
 export const profileSchema = z.object({ displayName: displayNameField });

@@ -5,7 +5,10 @@ import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { createSession, validateSessionToken } from '../auth/sessions';
 import { createUser, listUsers, updateUser } from './service';
 
-const invitation = { mailer: createMailer({ smtpUrl: null, from: 'c@exemple.fr' }), origin: 'http://x' };
+const invitation = {
+	mailer: createMailer({ smtpUrl: null, from: 'c@exemple.fr' }),
+	origin: 'http://x'
+};
 
 describe('user management', () => {
 	it('lets an administrator create an account, invite its owner and audit it', async () => {
@@ -21,12 +24,24 @@ describe('user management', () => {
 		const mail = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
 		expect(mail.to_address).toBe('nouvelle@exemple.fr');
 		expect(mail.text_body).toContain('http://x/mot-de-passe-oublie/');
-		const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'user.created').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.selectAll()
+			.where('action', '=', 'user.created')
+			.execute();
 		expect(audit).toHaveLength(1);
-		expect(JSON.parse(audit[0].after!)).toMatchObject({ role: 'agent', email: 'nouvelle@exemple.fr' });
+		expect(JSON.parse(audit[0].after!)).toMatchObject({
+			role: 'agent',
+			email: 'nouvelle@exemple.fr'
+		});
 
 		await expect(
-			createUser(db, actor, { email: 'NOUVELLE@exemple.fr', displayName: 'Doublon', role: 'agent' }, invitation)
+			createUser(
+				db,
+				actor,
+				{ email: 'NOUVELLE@exemple.fr', displayName: 'Doublon', role: 'agent' },
+				invitation
+			)
 		).rejects.toBeInstanceOf(ConflictError);
 		const { users, total } = await listUsers(db, actor, { q: 'agente' });
 		expect(total).toBe(1);
@@ -39,7 +54,12 @@ describe('user management', () => {
 			const { actor } = await createTestUser(db, role);
 			await expect(listUsers(db, actor, {})).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(
-				createUser(db, actor, { email: `x-${role}@exemple.fr`, displayName: 'X', role: 'admin' }, invitation)
+				createUser(
+					db,
+					actor,
+					{ email: `x-${role}@exemple.fr`, displayName: 'X', role: 'admin' },
+					invitation
+				)
 			).rejects.toBeInstanceOf(ForbiddenError);
 		}
 		await expect(listUsers(db, null, {})).rejects.toBeInstanceOf(ForbiddenError);
@@ -54,7 +74,11 @@ describe('user management', () => {
 
 		const { user: other } = await createTestUser(db, 'admin');
 		const { token } = await createSession(db, other.id);
-		const updated = await updateUser(db, admin, other.id, { displayName: 'Autre', role: 'admin', active: false });
+		const updated = await updateUser(db, admin, other.id, {
+			displayName: 'Autre',
+			role: 'admin',
+			active: false
+		});
 		expect(updated.active).toBe(false);
 		expect(await validateSessionToken(db, token)).toBeNull();
 

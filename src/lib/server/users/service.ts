@@ -98,7 +98,11 @@ export async function createUser(
 	});
 	await invitation.mailer.send(
 		db,
-		invitationMail(user.email, user.displayName, `${invitation.origin}/mot-de-passe-oublie/${token}`)
+		invitationMail(
+			user.email,
+			user.displayName,
+			`${invitation.origin}/mot-de-passe-oublie/${token}`
+		)
 	);
 	return user;
 }
@@ -114,7 +118,8 @@ export async function updateUser(
 		const row = await findUserRowById(tx, id);
 		if (!row) throw new NotFoundError('Ce compte n’existe pas.');
 		const before = userFromRow(row);
-		const losesAdmin = before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
+		const losesAdmin =
+			before.role === 'admin' && before.active && (input.role !== 'admin' || !input.active);
 		if (losesAdmin && before.id === actor.id) {
 			throw new ForbiddenError(
 				'Vous ne pouvez pas retirer vos propres droits d’administration ni désactiver votre compte.'

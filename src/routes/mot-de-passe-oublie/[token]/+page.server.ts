@@ -23,10 +23,11 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
 		const form = await superValidate(request, zod4(newPasswordSchema));
+		const { password } = form.data;
 		blankSecrets(form, ['password', 'confirmation']);
 		if (!form.valid) return fail(400, { form });
 		const db = getDb();
-		const user = await completePasswordReset(db, params.token, form.data.password);
+		const user = await completePasswordReset(db, params.token, password);
 		if (!user) error(400, EXPIRED);
 		const { token, session } = await createSession(db, user.id);
 		setSessionCookie(cookies, url, token, session.expiresAt);

@@ -1,0 +1,26 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { listUsers } from '$lib/server/users/service';
+import { ROLE_LABELS, ROLES } from '$lib/server/auth/permissions';
+import { orHttpError } from '$lib/server/http';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requirePermission(locals, url, 'users.manage');
+	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const role = url.searchParams.get('role') ?? '';
+	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1;
+	const result = await orHttpError(
+		listUsers(getDb(), actor, {
+			q,
+			role: (ROLES as readonly string[]).includes(role) ? role : '',
+			page
+		})
+	);
+	return {
+		...result,
+		filters: { q, role },
+		roles: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+		created: url.searchParams.get('cree')
+	};
+};

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { getRuntime } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { createUserSchema } from '$lib/server/users/schemas';
+import { createUser } from '$lib/server/users/service';
+import { ROLE_LABELS, ROLES } from '$lib/server/auth/permissions';
+import { failForm } from '$lib/server/http';
+
+const adapter = zod4(createUserSchema);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'users.manage');
+	return {
+		form: await superValidate(adapter),
+		roles: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await superValidate(request, adapter);
+		if (!form.valid) return fail(400, { form });
+		const { db, mailer, config } = getRuntime();
+		try {
+			await createUser(db, locals.actor, form.data, {
+				mailer,
+				origin: config.origin ?? url.origin
+			});
+		} catch (caught) {
+			return failForm(form, caught);
+		}
+		redirect(303, `/admin/utilisateurs?cree=${encodeURIComponent(form.data.email)}`);
+	}
+};

@@ -1,0 +1,64 @@
+// Walks every back-office route as an anonymous visitor, a resident, an
+// agent and an administrator, and checks who gets in.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test, expect, authFile } from './support/fixtures';
+
+type Who = 'admin' | 'agent' | 'habitant';
+
+// Route on disk → a concrete URL, and who may open it.
+const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
+	'/admin': { url: '/admin', allowed: ['admin', 'agent'] },
+	'/admin/utilisateurs': { url: '/admin/utilisateurs', allowed: ['admin'] },
+	'/admin/utilisateurs/nouveau': { url: '/admin/utilisateurs/nouveau', allowed: ['admin'] },
+	'/admin/utilisateurs/[id]': { url: '/admin/utilisateurs/2', allowed: ['admin'] },
+	'/admin/referentiel': { url: '/admin/referentiel', allowed: ['admin'] },
+	'/admin/referentiel/communes': { url: '/admin/referentiel/communes', allowed: ['admin'] },
+	'/admin/referentiel/communes/[insee]': { url: '/admin/referentiel/communes/41018', allowed: ['admin'] },
+	'/admin/referentiel/sites/nouveau': { url: '/admin/referentiel/sites/nouveau', allowed: ['admin'] },
+	'/admin/referentiel/sites/[id]': { url: '/admin/referentiel/sites/1', allowed: ['admin'] },
+	'/admin/parametres': { url: '/admin/parametres', allowed: ['admin'] },
+	'/admin/courriels': { url: '/admin/courriels', allowed: ['admin'] },
+	'/admin/journal': { url: '/admin/journal', allowed: ['admin'] }
+};
+
+function routesOnDisk(dir = 'src/routes/admin'): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir)) {
+		const path = join(dir, entry);
+		if (statSync(path).isDirectory()) found.push(...routesOnDisk(path));
+		else if (entry === '+page.svelte') found.push('/' + relative('src/routes', dir));
+	}
+	return found;
+}
+
+test('la liste couvre toutes les pages de l’administration', () => {
+	expect(routesOnDisk().sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+test('un visiteur anonyme est envoyé vers la connexion', async ({ page, a11y }) => {
+	for (const { url } of Object.values(ROUTES)) {
+		const response = await page.goto(url);
+		expect(response?.status(), url).toBe(200);
+		expect(page.url(), url).toContain(`/connexion?redirectTo=${encodeURIComponent(url)}`);
+		await a11y.check();
+	}
+});
+
+for (const who of ['habitant', 'agent', 'admin'] as const) {
+	test.describe(`en tant que ${who}`, () => {
+		test.use({ storageState: authFile(who) });
+
+		test('n’entre que là où son rôle le permet', async ({ page, a11y }) => {
+			for (const [route, { url, allowed }] of Object.entries(ROUTES)) {
+				const response = await page.goto(url);
+				const expected = allowed.includes(who) ? 200 : 403;
+				expect(response?.status(), `${who} → ${route}`).toBe(expected);
+				if (expected === 403) {
+					await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+				}
+				await a11y.check();
+			}
+		});
+	});
+}
