@@ -48,7 +48,10 @@ test.describe('l’administrateur crée le compte', () => {
 	});
 });
 
-test('la personne suit l’invitation reçue par courriel et choisit son mot de passe', async ({ page, a11y }) => {
+test('la personne suit l’invitation reçue par courriel et choisit son mot de passe', async ({
+	page,
+	a11y
+}) => {
 	const invitation = await smtp.waitForMail(email);
 	expect(invitation.subject).toBe('Votre compte Concerto est prêt');
 	await page.goto(firstLink(invitation.text));
@@ -56,17 +59,24 @@ test('la personne suit l’invitation reçue par courriel et choisit son mot de 
 	await page.getByLabel('Nouveau mot de passe').fill('court');
 	await page.getByLabel('Confirmation du mot de passe').fill('autre');
 	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-	await expect(page.getByText('Le mot de passe doit compter au moins 12 caractères.').first()).toBeVisible();
+	await expect(
+		page.getByText('Le mot de passe doit compter au moins 12 caractères.').first()
+	).toBeVisible();
 	await a11y.check();
 	await page.getByLabel('Nouveau mot de passe').fill(firstPassword);
 	await page.getByLabel('Confirmation du mot de passe').fill(firstPassword);
 	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
 	await expect(page).toHaveURL('/compte?info=mot-de-passe');
-	await expect(page.getByRole('status').first()).toContainText('nouveau mot de passe est enregistré');
+	await expect(page.getByRole('status').first()).toContainText(
+		'nouveau mot de passe est enregistré'
+	);
 	await a11y.check();
 });
 
-test('mot de passe oublié : le lien arrive par SMTP et ne sert qu’une fois', async ({ page, a11y }) => {
+test('mot de passe oublié : le lien arrive par SMTP et ne sert qu’une fois', async ({
+	page,
+	a11y
+}) => {
 	await page.goto('/mot-de-passe-oublie');
 	await a11y.check();
 	await page.getByLabel('Adresse e-mail').fill(email);
@@ -74,11 +84,17 @@ test('mot de passe oublié : le lien arrive par SMTP et ne sert qu’une fois', 
 	await expect(page.getByRole('status')).toContainText(`Si un compte existe pour ${email}`);
 	await a11y.check();
 
-	let reset = smtp.received.find((m) => m.to === email && m.subject === 'Choisir un nouveau mot de passe');
-	await expect.poll(() => {
-		reset = smtp.received.find((m) => m.to === email && m.subject === 'Choisir un nouveau mot de passe');
-		return reset !== undefined;
-	}).toBe(true);
+	let reset = smtp.received.find(
+		(m) => m.to === email && m.subject === 'Choisir un nouveau mot de passe'
+	);
+	await expect
+		.poll(() => {
+			reset = smtp.received.find(
+				(m) => m.to === email && m.subject === 'Choisir un nouveau mot de passe'
+			);
+			return reset !== undefined;
+		})
+		.toBe(true);
 	const link = firstLink(reset!.text);
 	await page.goto(link);
 	await a11y.check();
@@ -122,7 +138,9 @@ test.describe('sans JavaScript', () => {
 		await a11y.check();
 
 		await logIn(page, a11y, email, secondPassword);
-		await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+		await expect(page.getByRole('alert')).toContainText(
+			'Adresse e-mail ou mot de passe incorrect.'
+		);
 		await a11y.check();
 	});
 });

@@ -14,8 +14,14 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/utilisateurs/[id]': { url: '/admin/utilisateurs/2', allowed: ['admin'] },
 	'/admin/referentiel': { url: '/admin/referentiel', allowed: ['admin'] },
 	'/admin/referentiel/communes': { url: '/admin/referentiel/communes', allowed: ['admin'] },
-	'/admin/referentiel/communes/[insee]': { url: '/admin/referentiel/communes/41018', allowed: ['admin'] },
-	'/admin/referentiel/sites/nouveau': { url: '/admin/referentiel/sites/nouveau', allowed: ['admin'] },
+	'/admin/referentiel/communes/[insee]': {
+		url: '/admin/referentiel/communes/41018',
+		allowed: ['admin']
+	},
+	'/admin/referentiel/sites/nouveau': {
+		url: '/admin/referentiel/sites/nouveau',
+		allowed: ['admin']
+	},
 	'/admin/referentiel/sites/[id]': { url: '/admin/referentiel/sites/1', allowed: ['admin'] },
 	'/admin/parametres': { url: '/admin/parametres', allowed: ['admin'] },
 	'/admin/courriels': { url: '/admin/courriels', allowed: ['admin'] },

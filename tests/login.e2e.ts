@@ -3,7 +3,10 @@ import { test, expect, logIn } from './support/fixtures';
 test.describe('connexion sans JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('un formulaire vide donne des erreurs en français, reliées aux champs', async ({ page, a11y }) => {
+	test('un formulaire vide donne des erreurs en français, reliées aux champs', async ({
+		page,
+		a11y
+	}) => {
 		await page.goto('/connexion');
 		await a11y.check();
 		const [response] = await Promise.all([
@@ -11,23 +14,33 @@ test.describe('connexion sans JavaScript', () => {
 			page.getByRole('button', { name: 'Se connecter' }).click()
 		]);
 		expect(response.status()).toBe(400);
-		await expect(page.getByRole('heading', { name: 'Le formulaire contient 2 erreurs' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Le formulaire contient 2 erreurs' })
+		).toBeVisible();
 		const email = page.getByLabel('Adresse e-mail');
 		await expect(email).toHaveAttribute('aria-invalid', 'true');
 		await expect(email).toHaveAccessibleDescription(/Indiquez une adresse e-mail/);
 		await a11y.check();
 	});
 
-	test('un mauvais mot de passe ne dit pas si le compte existe, et n’est pas renvoyé', async ({ page, a11y }) => {
+	test('un mauvais mot de passe ne dit pas si le compte existe, et n’est pas renvoyé', async ({
+		page,
+		a11y
+	}) => {
 		for (const email of ['admin@concerto.test', 'personne@concerto.test']) {
 			await logIn(page, a11y, email, 'mauvais-mot-de-passe');
-			await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+			await expect(page.getByRole('alert')).toContainText(
+				'Adresse e-mail ou mot de passe incorrect.'
+			);
 			await expect(page.getByLabel(/^Mot de passe/)).toHaveValue('');
 			await a11y.check();
 		}
 	});
 
-	test('un agent se connecte, arrive dans l’administration, puis se déconnecte', async ({ page, a11y }) => {
+	test('un agent se connecte, arrive dans l’administration, puis se déconnecte', async ({
+		page,
+		a11y
+	}) => {
 		await logIn(page, a11y, 'agent@concerto.test');
 		await expect(page).toHaveURL('/admin');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');

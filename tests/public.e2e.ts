@@ -30,7 +30,10 @@ test('une adresse inconnue donne une page 404 en français', async ({ page, a11y
 	await a11y.check();
 });
 
-test('le lien d’évitement est le premier élément au clavier et mène au contenu', async ({ page, a11y }) => {
+test('le lien d’évitement est le premier élément au clavier et mène au contenu', async ({
+	page,
+	a11y
+}) => {
 	await page.goto('/');
 	await a11y.check();
 	await page.keyboard.press('Tab');
@@ -44,14 +47,19 @@ test('la page reste utilisable sur un petit écran de 320 pixels', async ({ page
 	await page.setViewportSize({ width: 320, height: 640 });
 	await page.goto('/');
 	await a11y.check();
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
 
 test.describe('sans JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('les paramètres d’affichage s’enregistrent dans un cookie et s’appliquent', async ({ page, a11y }) => {
+	test('les paramètres d’affichage s’enregistrent dans un cookie et s’appliquent', async ({
+		page,
+		a11y
+	}) => {
 		await page.goto('/parametres-affichage');
 		await a11y.check();
 		await page.getByLabel('Très grande').check();

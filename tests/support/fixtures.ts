@@ -56,7 +56,8 @@ export const test = base.extend<{ a11y: A11y }>({
 			const visited = new Set<string>();
 			const checked = new Set<string>();
 			page.on('framenavigated', (frame) => {
-				if (frame === page.mainFrame() && frame.url() !== 'about:blank') visited.add(pageKey(frame.url()));
+				if (frame === page.mainFrame() && frame.url() !== 'about:blank')
+					visited.add(pageKey(frame.url()));
 			});
 			await use({
 				async check() {

@@ -28,6 +28,11 @@ export function getRuntime(): Runtime {
 	return runtime;
 }
 
+export async function closeRuntime(): Promise<void> {
+	await runtime?.db.destroy();
+	runtime = null;
+}
+
 export function getDb(): Db {
 	return getRuntime().db;
 }

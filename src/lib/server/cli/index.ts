@@ -1,12 +1,13 @@
 // Command-line entry points, run through scripts/cli.js.
 import { createInterface } from 'node:readline/promises';
-import { getRuntime } from '../runtime';
+import { closeRuntime, getRuntime } from '../runtime';
 import { migrateToLatest } from '../db/migrations';
 import { hasReferenceData, loadReferenceData } from '../reference/seed';
 import { createAdministrator } from '../users/service';
 import { createUserSchema } from '../users/schemas';
 import { newPasswordField } from '../auth/schemas';
 import { DomainError } from '../errors';
+import { bench } from './bench';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -65,11 +66,13 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await migrate();
 			case 'create-admin':
 				return await createAdmin(args);
+			case 'bench':
+				return await bench();
 			default:
-				console.error('Commandes : migrate, create-admin [e-mail] [nom]');
+				console.error('Commandes : migrate, create-admin [e-mail] [nom], bench');
 				return 2;
 		}
 	} finally {
-		await getRuntime().db.destroy();
+		await closeRuntime();
 	}
 }

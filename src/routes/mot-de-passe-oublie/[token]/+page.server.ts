@@ -10,7 +10,8 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { blankSecrets } from '$lib/server/http';
 
 const EXPIRED = {
-	message: 'Ce lien n’est plus valable : il a déjà servi, ou il date de plus d’une heure.',
+	message:
+		'Ce lien n’est plus valable : il a déjà servi, ou il a expiré (un lien de réinitialisation vaut une heure, une invitation sept jours).',
 	link: { href: '/mot-de-passe-oublie', label: 'Demander un nouveau lien' }
 };
 

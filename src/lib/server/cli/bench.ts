@@ -1,0 +1,69 @@
+// `npm run bench`: prints timings of the hot paths, on a fresh in-memory
+// database. Figures, not assertions: compare them between commits.
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '../db/test-database';
+import { loadReferenceData } from '../reference/seed';
+import { createSession, validateSessionToken } from '../auth/sessions';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { listCommunes } from '../reference/service';
+import { insertUserRow } from '../users/queries';
+import { listUsers } from '../users/service';
+import { nowForDb } from '../db/codecs';
+
+async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
+	await work(); // warm up
+	const start = performance.now();
+	for (let i = 0; i < runs; i++) await work();
+	const perRunMs = (performance.now() - start) / runs;
+	console.log(`${label.padEnd(48)} ${perRunMs.toFixed(3).padStart(10)} ms   (${runs} runs)`);
+}
+
+export async function bench(): Promise<number> {
+	const db = await createTestDatabase();
+	let start = performance.now();
+	await loadReferenceData(db);
+	console.log(
+		`${'reference data load (267 communes, 12 MDS)'.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	);
+
+	start = performance.now();
+	const now = nowForDb();
+	await db.transaction().execute(async (tx) => {
+		for (let i = 0; i < 5000; i++) {
+			await insertUserRow(tx, {
+				email: `personne${i}@exemple.fr`,
+				display_name: `Personne ${i}`,
+				role: i % 50 === 0 ? 'agent' : 'habitant',
+				password_hash: null,
+				active: 1,
+				created_at: now,
+				updated_at: now,
+				last_login_at: null
+			});
+		}
+	});
+	console.log(
+		`${'insert 5,000 accounts (one transaction)'.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	);
+
+	const admin = { id: 1, role: 'admin' as const, displayName: 'Bench' };
+	const { token } = await createSession(db, 1);
+	await measure('validate a session token (every request)', 5000, () =>
+		validateSessionToken(db, token)
+	);
+	await measure('list communes of the département', 200, () => listCommunes(db, admin, {}));
+	await measure('search communes "saint" (accent-folded)', 200, () =>
+		listCommunes(db, admin, { q: 'saint' })
+	);
+	await measure('list users, page 1 of 5,000 accounts', 200, () => listUsers(db, admin, {}));
+	await measure('search users among 5,000 accounts', 200, () =>
+		listUsers(db, admin, { q: 'personne 42' })
+	);
+	const hash = await hashPassword('mot de passe de mesure');
+	await measure('argon2id hash (sign-up, reset)', 5, () => hashPassword('mot de passe de mesure'));
+	await measure('argon2id verify (sign-in)', 5, () =>
+		verifyPassword(hash, 'mot de passe de mesure')
+	);
+	await db.destroy();
+	return 0;
+}
