@@ -1,9 +1,8 @@
 // Helpers for domain tests: real, freshly migrated databases and accounts.
 import type { Db } from './db/database';
-import { nowForDb } from './db/codecs';
 import { hashPassword } from './auth/password';
 import type { Actor, Role } from './auth/permissions';
-import { insertUserRow } from './users/queries';
+import { insertAccount } from './users/queries';
 import { actorOf, userFromRow, type User } from './users/user';
 
 export { createTestDatabase } from './db/test-database';
@@ -18,17 +17,13 @@ export async function createTestUser(
 	overrides: { email?: string; displayName?: string; active?: boolean } = {}
 ): Promise<{ user: User; actor: Actor }> {
 	cachedHash ??= hashPassword(TEST_PASSWORD);
-	const now = nowForDb();
 	const user = userFromRow(
-		await insertUserRow(db, {
+		await insertAccount(db, {
 			email: overrides.email ?? `${role}-${Math.random().toString(36).slice(2)}@exemple.fr`,
-			display_name: overrides.displayName ?? `Test ${role}`,
+			displayName: overrides.displayName ?? `Test ${role}`,
 			role,
-			password_hash: await cachedHash,
-			active: overrides.active === false ? 0 : 1,
-			created_at: now,
-			updated_at: now,
-			last_login_at: null
+			passwordHash: await cachedHash,
+			active: overrides.active
 		})
 	);
 	return { user, actor: actorOf(user) };

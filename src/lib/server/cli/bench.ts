@@ -6,9 +6,8 @@ import { loadReferenceData } from '../reference/seed';
 import { createSession, validateSessionToken } from '../auth/sessions';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { listCommunes } from '../reference/service';
-import { insertUserRow } from '../users/queries';
+import { insertAccount } from '../users/queries';
 import { listUsers } from '../users/service';
-import { nowForDb } from '../db/codecs';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -27,18 +26,13 @@ export async function bench(): Promise<number> {
 	);
 
 	start = performance.now();
-	const now = nowForDb();
 	await db.transaction().execute(async (tx) => {
 		for (let i = 0; i < 5000; i++) {
-			await insertUserRow(tx, {
+			await insertAccount(tx, {
 				email: `personne${i}@exemple.fr`,
-				display_name: `Personne ${i}`,
+				displayName: `Personne ${i}`,
 				role: i % 50 === 0 ? 'agent' : 'habitant',
-				password_hash: null,
-				active: 1,
-				created_at: now,
-				updated_at: now,
-				last_login_at: null
+				passwordHash: null
 			});
 		}
 	});

@@ -1,10 +1,9 @@
 // Demonstration data. Only `npm run demo` (CONCERTO_DEMO=1) loads it: a
 // production start never creates these accounts.
 import type { Db } from '../db/database';
-import { nowForDb } from '../db/codecs';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/permissions';
-import { findUserRowByEmail, insertUserRow } from '../users/queries';
+import { findUserRowByEmail, insertAccount } from '../users/queries';
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
 
@@ -20,17 +19,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		for (const account of DEMO_ACCOUNTS) {
 			if (await findUserRowByEmail(tx, account.email)) continue;
-			const now = nowForDb();
-			await insertUserRow(tx, {
-				email: account.email,
-				display_name: account.displayName,
-				role: account.role,
-				password_hash: passwordHash,
-				active: 1,
-				created_at: now,
-				updated_at: now,
-				last_login_at: null
-			});
+			await insertAccount(tx, { ...account, passwordHash });
 		}
 	});
 }

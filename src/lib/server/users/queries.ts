@@ -1,3 +1,4 @@
+import { nowForDb } from '../db/codecs';
 import type { Executor } from '../db/database';
 import type { NewUserRow, UserRow, UserRowUpdate } from '../db/schema';
 
@@ -11,6 +12,29 @@ export function findUserRowByEmail(db: Executor, email: string): Promise<UserRow
 
 export async function insertUserRow(db: Executor, row: NewUserRow): Promise<UserRow> {
 	return db.insertInto('user').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export interface NewAccount {
+	email: string;
+	displayName: string;
+	role: string;
+	passwordHash: string | null;
+	active?: boolean;
+}
+
+/** An account that starts now; `email` must already be normalised. */
+export function insertAccount(db: Executor, account: NewAccount): Promise<UserRow> {
+	const now = nowForDb();
+	return insertUserRow(db, {
+		email: account.email,
+		display_name: account.displayName,
+		role: account.role,
+		password_hash: account.passwordHash,
+		active: account.active === false ? 0 : 1,
+		created_at: now,
+		updated_at: now,
+		last_login_at: null
+	});
 }
 
 export async function updateUserRow(

@@ -12,7 +12,7 @@ import {
 	countActiveAdmins,
 	findUserRowByEmail,
 	findUserRowById,
-	insertUserRow,
+	insertAccount,
 	searchUserRows,
 	updateUserRow
 } from './queries';
@@ -73,17 +73,12 @@ export async function createUser(
 		if (await findUserRowByEmail(tx, email)) {
 			throw new ConflictError('Un compte existe déjà avec cette adresse e-mail.', 'email');
 		}
-		const now = nowForDb();
 		const user = userFromRow(
-			await insertUserRow(tx, {
+			await insertAccount(tx, {
 				email,
-				display_name: input.displayName,
+				displayName: input.displayName,
 				role: input.role,
-				password_hash: null,
-				active: 1,
-				created_at: now,
-				updated_at: now,
-				last_login_at: null
+				passwordHash: null
 			})
 		);
 		const token = await createPasswordResetToken(tx, user.id, INVITATION_LIFETIME_MS);
@@ -159,17 +154,12 @@ export async function createAdministrator(
 		if (await findUserRowByEmail(tx, email)) {
 			throw new ConflictError('Un compte existe déjà avec cette adresse e-mail.', 'email');
 		}
-		const now = nowForDb();
 		const user = userFromRow(
-			await insertUserRow(tx, {
+			await insertAccount(tx, {
 				email,
-				display_name: input.displayName,
+				displayName: input.displayName,
 				role: 'admin',
-				password_hash: passwordHash,
-				active: 1,
-				created_at: now,
-				updated_at: now,
-				last_login_at: null
+				passwordHash
 			})
 		);
 		await recordAudit(tx, {
