@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, startRuntime } from '$lib/server/runtime';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
@@ -40,4 +40,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
+};
+
+/** Unexpected errors: logged with a reference, shown in French without details. */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) {
+		const reference = crypto.randomUUID().slice(0, 8);
+		console.error(`Erreur ${reference} :`, error);
+		return { message: `Une erreur inattendue est survenue (référence ${reference}).` };
+	}
+	return { message: status === 415 ? 'Ce formulaire doit être envoyé depuis la page.' : message };
 };
