@@ -5,7 +5,7 @@ const html = { Accept: 'text/html', Origin: 'http://127.0.0.1:4173' };
 
 test('des envois malformés ou démesurés sont refusés proprement', async ({ request }) => {
 	const huge = 'a'.repeat(20_000);
-	const cases = [
+	const cases: { url: string; form: Record<string, string> }[] = [
 		{ url: '/connexion', form: { email: huge + '@exemple.fr', password: huge } },
 		{ url: '/connexion', form: { email: '<script>alert(1)</script>', password: 'x' } },
 		{ url: '/mot-de-passe-oublie', form: { email: ['a@b.fr', 'c@d.fr'].join(',') } },
