@@ -19,7 +19,9 @@ export const PERMISSIONS = {
 	'reference.manage': ['admin'],
 	'settings.manage': ['admin'],
 	'audit.read': ['admin'],
-	'outbox.read': ['admin']
+	'outbox.read': ['admin'],
+	'fiches.import': ['admin', 'agent'],
+	'fiches.edit': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import { createUserSchema } from '../users/schemas';
 import { newPasswordField } from '../auth/schemas';
 import { DomainError } from '../errors';
 import { bench } from './bench';
+import { importFichesFromFolder } from './import-fiches';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -68,8 +69,12 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await createAdmin(args);
 			case 'bench':
 				return await bench();
+			case 'import-fiches':
+				return await importFichesFromFolder(args[0]);
 			default:
-				console.error('Commandes : migrate, create-admin [e-mail] [nom], bench');
+				console.error(
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], bench'
+				);
 				return 2;
 		}
 	} finally {

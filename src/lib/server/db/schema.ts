@@ -112,6 +112,68 @@ export interface RateLimitTable {
 	count: number;
 }
 
+export interface ObjectiveTable {
+	id: Generated<number>;
+	component_code: string;
+	axis_code: string | null;
+	title: string;
+	position: number;
+}
+
+export interface FicheTable {
+	id: Generated<number>;
+	ref: string;
+	component_code: string;
+	axis_code: string | null;
+	objective_id: number | null;
+	number: number | null;
+	title: string;
+	description: Generated<string>;
+	/** The latest entry of fiche_status_change, kept here for filtering. */
+	status: string | null;
+	owner_user_id: number | null;
+	direction: string | null;
+	partners: string | null;
+	territory_id: number | null;
+	budget: string | null;
+	key_figures: Generated<string>;
+	note: string | null;
+	search_text: Generated<string>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface FicheStatusChangeTable {
+	id: Generated<number>;
+	fiche_id: number;
+	status: string | null;
+	review_year: number | null;
+	comment: string;
+	source: string;
+	changed_by_user_id: number | null;
+	changed_by_label: string;
+	changed_at: string;
+}
+
+export interface FlagshipActionTable {
+	id: Generated<number>;
+	year: number;
+	rank: number;
+	title: string;
+	scope: string;
+	list_status: string | null;
+}
+
+export interface FlagshipActionFicheTable {
+	flagship_action_id: number;
+	fiche_id: number;
+}
+
+export interface FicheFlagshipYearTable {
+	fiche_id: number;
+	year: number;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -126,6 +188,12 @@ export interface Database {
 	audit_log: AuditLogTable;
 	mail_message: MailMessageTable;
 	rate_limit: RateLimitTable;
+	objective: ObjectiveTable;
+	fiche: FicheTable;
+	fiche_status_change: FicheStatusChangeTable;
+	flagship_action: FlagshipActionTable;
+	flagship_action_fiche: FlagshipActionFicheTable;
+	fiche_flagship_year: FicheFlagshipYearTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -4,6 +4,14 @@ import type { Db } from '../db/database';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/permissions';
 import { findUserRowByEmail, insertAccount } from '../users/queries';
+import { importSchemaUnchecked } from '../fiches/import';
+import { BUNDLED_SCHEMA } from '../fiches/sources';
+
+/** Fiches the demonstration pilote owns, with their direction. */
+const PILOTE_FICHES = {
+	refs: ['AUT-27', 'AUT-28', 'HAB-04', 'SAN-09'],
+	direction: 'Direction de l’autonomie'
+};
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
 
@@ -15,12 +23,20 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role }[]
 ];
 
 export async function seedDemoData(db: Db): Promise<void> {
+	const anyFiche = await db.selectFrom('fiche').select('id').limit(1).executeTakeFirst();
+	if (!anyFiche) await importSchemaUnchecked(db, null, BUNDLED_SCHEMA);
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction().execute(async (tx) => {
 		for (const account of DEMO_ACCOUNTS) {
 			if (await findUserRowByEmail(tx, account.email)) continue;
 			await insertAccount(tx, { ...account, passwordHash });
 		}
+		const pilote = await findUserRowByEmail(tx, 'pilote@concerto.test');
+		await tx
+			.updateTable('fiche')
+			.set({ owner_user_id: pilote!.id, direction: PILOTE_FICHES.direction })
+			.where('ref', 'in', PILOTE_FICHES.refs)
+			.execute();
 	});
 }
 

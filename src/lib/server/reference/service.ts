@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { getDepartment, saveDepartment, type Department } from '../settings/settings';
 import { loadCommunes } from './seed';
+import { foldForSearch } from '../text';
 
 export interface Territory {
 	id: number;
@@ -106,14 +107,6 @@ export async function getReferenceOverview(db: Db, actor: Actor | null) {
 		sites,
 		unassignedCommunes: Number(unassigned.n)
 	};
-}
-
-function foldForSearch(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/[-'’]/g, ' ');
 }
 
 export async function listCommunes(
