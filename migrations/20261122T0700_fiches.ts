@@ -20,7 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('ref', 'text', (col) => col.notNull().unique())
 		.addColumn('component_code', 'text', (col) => col.notNull().references('component.code'))
 		.addColumn('axis_code', 'text', (col) => col.references('axis.code'))
-		.addColumn('objective_id', 'integer', (col) => col.references('objective.id').onDelete('set null'))
+		.addColumn('objective_id', 'integer', (col) =>
+			col.references('objective.id').onDelete('set null')
+		)
 		.addColumn('number', 'integer')
 		.addColumn('title', 'text', (col) => col.notNull())
 		.addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
@@ -28,7 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('owner_user_id', 'integer', (col) => col.references('user.id').onDelete('set null'))
 		.addColumn('direction', 'text')
 		.addColumn('partners', 'text')
-		.addColumn('territory_id', 'integer', (col) => col.references('territory.id').onDelete('set null'))
+		.addColumn('territory_id', 'integer', (col) =>
+			col.references('territory.id').onDelete('set null')
+		)
 		.addColumn('budget', 'text')
 		.addColumn('key_figures', 'text', (col) => col.notNull().defaultTo('[]'))
 		.addColumn('note', 'text')
@@ -42,7 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('fiche_status_change')
 		.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-		.addColumn('fiche_id', 'integer', (col) => col.notNull().references('fiche.id').onDelete('cascade'))
+		.addColumn('fiche_id', 'integer', (col) =>
+			col.notNull().references('fiche.id').onDelete('cascade')
+		)
 		.addColumn('status', 'text')
 		.addColumn('review_year', 'integer')
 		.addColumn('comment', 'text', (col) => col.notNull())
@@ -75,13 +81,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('flagship_action_id', 'integer', (col) =>
 			col.notNull().references('flagship_action.id').onDelete('cascade')
 		)
-		.addColumn('fiche_id', 'integer', (col) => col.notNull().references('fiche.id').onDelete('cascade'))
+		.addColumn('fiche_id', 'integer', (col) =>
+			col.notNull().references('fiche.id').onDelete('cascade')
+		)
 		.addPrimaryKeyConstraint('flagship_action_fiche_pk', ['flagship_action_id', 'fiche_id'])
 		.execute();
 
 	await db.schema
 		.createTable('fiche_flagship_year')
-		.addColumn('fiche_id', 'integer', (col) => col.notNull().references('fiche.id').onDelete('cascade'))
+		.addColumn('fiche_id', 'integer', (col) =>
+			col.notNull().references('fiche.id').onDelete('cascade')
+		)
 		.addColumn('year', 'integer', (col) => col.notNull())
 		.addPrimaryKeyConstraint('fiche_flagship_year_pk', ['fiche_id', 'year'])
 		.execute();
