@@ -120,12 +120,21 @@ test.describe('sans JavaScript', () => {
 		await page.goto('/compte');
 		await a11y.check();
 
+		await page.getByLabel('Nom affiché').fill('Léa Martin-Rossi');
+		await page.getByRole('button', { name: 'Enregistrer mon nom' }).click();
+		await expect(page.getByRole('status').first()).toContainText('Votre nom a été enregistré.');
+		await a11y.check();
+
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('link', { name: /Télécharger toutes mes données/ }).click()
 		]);
 		const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-		expect(exported.account).toMatchObject({ email, displayName: 'Léa Martin', role: 'agent' });
+		expect(exported.account).toMatchObject({
+			email,
+			displayName: 'Léa Martin-Rossi',
+			role: 'agent'
+		});
 		expect(JSON.stringify(exported)).not.toContain('argon2');
 
 		await page.getByLabel('Mot de passe, pour confirmer').fill('mauvais');

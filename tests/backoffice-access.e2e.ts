@@ -25,7 +25,10 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/referentiel/sites/[id]': { url: '/admin/referentiel/sites/1', allowed: ['admin'] },
 	'/admin/parametres': { url: '/admin/parametres', allowed: ['admin'] },
 	'/admin/courriels': { url: '/admin/courriels', allowed: ['admin'] },
-	'/admin/journal': { url: '/admin/journal', allowed: ['admin'] }
+	'/admin/journal': { url: '/admin/journal', allowed: ['admin'] },
+	'/admin/fiches': { url: '/admin/fiches', allowed: ['admin', 'agent'] },
+	'/admin/fiches/[ref]': { url: '/admin/fiches/HAB-04', allowed: ['admin', 'agent'] },
+	'/admin/fiches/import': { url: '/admin/fiches/import', allowed: ['admin', 'agent'] }
 };
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {

@@ -46,20 +46,20 @@ export const actions: Actions = {
 	profile: async ({ request, locals, url }) => {
 		const { actor } = requireUser(locals, url);
 		const form = await superValidate(request, profileAdapter, { id: 'profile' });
-		if (!form.valid) return fail(400, { profileForm: form });
+		if (!form.valid) return fail(400, { form: form });
 		try {
 			await updateOwnProfile(getDb(), actor, form.data);
 		} catch (caught) {
 			return failForm(form, caught);
 		}
-		return { profileForm: message(form, { type: 'success', text: 'Votre nom a été enregistré.' }) };
+		return message(form, { type: 'success', text: 'Votre nom a été enregistré.' });
 	},
 
 	password: async ({ request, locals, url, cookies }) => {
 		const { actor } = requireUser(locals, url);
 		const form = await superValidate(request, passwordAdapter, { id: 'password' });
 		const secrets = ['currentPassword', 'password', 'confirmation'];
-		if (!form.valid) return fail(400, { passwordForm: blankSecrets(form, secrets) });
+		if (!form.valid) return fail(400, { form: blankSecrets(form, secrets) });
 		const db = getDb();
 		try {
 			await changeOwnPassword(db, actor, form.data);
@@ -70,18 +70,16 @@ export const actions: Actions = {
 		const { token, session } = await createSession(db, actor.id);
 		setSessionCookie(cookies, url, token, session.expiresAt);
 		blankSecrets(form, secrets);
-		return {
-			passwordForm: message(form, {
-				type: 'success',
-				text: 'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.'
-			})
-		};
+		return message(form, {
+			type: 'success',
+			text: 'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.'
+		});
 	},
 
 	delete: async ({ request, locals, url, cookies }) => {
 		const { actor } = requireUser(locals, url);
 		const form = await superValidate(request, deleteAdapter, { id: 'delete' });
-		if (!form.valid) return fail(400, { deleteForm: blankSecrets(form, ['password']) });
+		if (!form.valid) return fail(400, { form: blankSecrets(form, ['password']) });
 		try {
 			await deleteOwnAccount(getDb(), actor, form.data.password);
 		} catch (caught) {

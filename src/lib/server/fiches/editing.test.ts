@@ -74,6 +74,11 @@ describe('editing fiches', () => {
 
 		const hab = await searchFiches(db, { axis: 'habitat-logement' });
 		expect(hab.totals).toMatchObject({ realisee: 1, en_cours: 7 });
+
+		// Importing the same review again does not undo the pilote's update.
+		const again = await importSchemaUnchecked(db, null, BUNDLED_SCHEMA);
+		expect(again.statusChanges).toBe(0);
+		expect((await getFicheByRef(db, 'HAB-04'))?.status).toBe('realisee');
 	});
 
 	it('lets an agent assign a pilote and keeps search in step with the text', async () => {

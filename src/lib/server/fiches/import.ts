@@ -124,6 +124,23 @@ function departmentalRows(text: string): FicheRow[] {
 	}));
 }
 
+/** True when this review's status was imported before (later edits then prevail). */
+async function alreadyImported(
+	db: Executor,
+	ficheId: number,
+	status: FicheStatus
+): Promise<boolean> {
+	const last = await db
+		.selectFrom('fiche_status_change')
+		.select('status')
+		.where('fiche_id', '=', ficheId)
+		.where('source', '=', 'import')
+		.where('review_year', '=', REVIEW_YEAR)
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return last?.status === status;
+}
+
 async function knownCodes(db: Executor, table: 'axis' | 'component'): Promise<Set<string>> {
 	return new Set((await db.selectFrom(table).select('code').execute()).map((row) => row.code));
 }
@@ -289,7 +306,7 @@ export async function importSchemaUnchecked(
 				report.created++;
 			}
 			ficheIds.set(row.ref, id);
-			if (row.status && row.status !== current) {
+			if (row.status && row.status !== current && !(await alreadyImported(tx, id, row.status))) {
 				await recordStatusChange(tx, id, {
 					status: row.status,
 					comment: `Statut indiqué par le bilan des actions ${REVIEW_YEAR}.`,

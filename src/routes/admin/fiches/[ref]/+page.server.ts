@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import {
+	changeFicheStatus,
+	ficheContentSchema,
+	getFicheForEditing,
+	listPossibleOwners,
+	statusChangeSchema,
+	updateFicheContent
+} from '$lib/server/fiches/editing';
+import { getFacets } from '$lib/server/fiches/catalogue';
+import { failForm, orHttpError } from '$lib/server/http';
+
+const contentAdapter = zod4(ficheContentSchema);
+const statusAdapter = zod4(statusChangeSchema);
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'backoffice.access');
+	const db = getDb();
+	const fiche = await orHttpError(getFicheForEditing(db, actor, params.ref));
+	const [owners, facets] = await Promise.all([listPossibleOwners(db), getFacets(db)]);
+	return {
+		fiche: {
+			ref: fiche.ref,
+			title: fiche.title,
+			status: fiche.status,
+			canChangeOwner: fiche.canChangeOwner
+		},
+		owners: owners.map((o) => ({ value: String(o.id), label: o.display_name })),
+		territories: facets.territories.map((t) => ({ value: t.code, label: t.name })),
+		contentForm: await superValidate(fiche.form, contentAdapter, { id: 'content', errors: false }),
+		statusForm: await superValidate(
+			{ status: fiche.status ?? 'non-renseigne', comment: '' },
+			statusAdapter,
+			{ id: 'status', errors: false }
+		)
+	};
+};
+
+export const actions: Actions = {
+	content: async ({ request, locals, params }) => {
+		const form = await superValidate(request, contentAdapter, { id: 'content' });
+		if (!form.valid) return fail(400, { form: form });
+		try {
+			await updateFicheContent(getDb(), locals.actor, params.ref, form.data);
+		} catch (caught) {
+			return failForm(form, caught);
+		}
+		return message(form, { type: 'success', text: 'La fiche-action est enregistrée.' });
+	},
+	status: async ({ request, locals, params }) => {
+		const form = await superValidate(request, statusAdapter, { id: 'status' });
+		if (!form.valid) return fail(400, { form: form });
+		try {
+			await changeFicheStatus(getDb(), locals.actor, params.ref, form.data);
+		} catch (caught) {
+			return failForm(form, caught);
+		}
+		form.data.comment = '';
+		return message(form, { type: 'success', text: 'Le nouveau statut est publié.' });
+	}
+};
