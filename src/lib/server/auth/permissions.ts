@@ -21,7 +21,8 @@ export const PERMISSIONS = {
 	'audit.read': ['admin'],
 	'outbox.read': ['admin'],
 	'fiches.import': ['admin', 'agent'],
-	'fiches.edit': ['admin', 'agent']
+	'fiches.edit': ['admin', 'agent'],
+	'reviews.manage': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -174,6 +174,41 @@ export interface FicheFlagshipYearTable {
 	year: number;
 }
 
+export interface IndicatorTable {
+	id: Generated<number>;
+	fiche_id: number;
+	label: string;
+	unit: string | null;
+	position: number;
+}
+
+export interface IndicatorValueTable {
+	indicator_id: number;
+	year: number;
+	value: number;
+}
+
+export interface ReviewCampaignTable {
+	year: number;
+	status: string;
+	opened_at: string;
+	opened_by_label: string;
+	published_at: string | null;
+}
+
+export interface FicheReviewTable {
+	id: Generated<number>;
+	fiche_id: number;
+	year: number;
+	status: string | null;
+	text: string;
+	submitted_by_user_id: number | null;
+	submitted_by_label: string;
+	submitted_at: string;
+	validated_by_label: string | null;
+	validated_at: string | null;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -194,6 +229,10 @@ export interface Database {
 	flagship_action: FlagshipActionTable;
 	flagship_action_fiche: FlagshipActionFicheTable;
 	fiche_flagship_year: FicheFlagshipYearTable;
+	indicator: IndicatorTable;
+	indicator_value: IndicatorValueTable;
+	review_campaign: ReviewCampaignTable;
+	fiche_review: FicheReviewTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -11,6 +11,7 @@ import { isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
 import { refreshSearchText } from './search-text';
 import { computeTotalsCheck, type TotalsCheck } from './totals-check';
+import { ensurePublishedCampaign } from './reviews';
 
 export interface SchemaSources {
 	sectoral: string;
@@ -328,6 +329,10 @@ export async function importSchemaUnchecked(
 			report.flagshipActions += await importFlagshipList(tx, 2025, sources.flagships2025, ficheIds);
 		if (sources.flagships2026)
 			report.flagshipActions += await importFlagshipList(tx, 2026, sources.flagships2026, ficheIds);
+		// Statuses imported from a review mean that review was published.
+		if (rows.some((row) => row.status)) {
+			await ensurePublishedCampaign(tx, REVIEW_YEAR, 'Bilan publié par le Département (import)');
+		}
 		await refreshSearchText(tx);
 		await recordAudit(tx, {
 			actor,
