@@ -28,7 +28,10 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/journal': { url: '/admin/journal', allowed: ['admin'] },
 	'/admin/fiches': { url: '/admin/fiches', allowed: ['admin', 'agent'] },
 	'/admin/fiches/[ref]': { url: '/admin/fiches/HAB-04', allowed: ['admin', 'agent'] },
-	'/admin/fiches/import': { url: '/admin/fiches/import', allowed: ['admin', 'agent'] }
+	'/admin/fiches/import': { url: '/admin/fiches/import', allowed: ['admin', 'agent'] },
+	'/admin/bilans': { url: '/admin/bilans', allowed: ['admin', 'agent'] },
+	'/admin/bilans/[year]': { url: '/admin/bilans/2025', allowed: ['admin', 'agent'] },
+	'/admin/bilans/[year]/[ref]': { url: '/admin/bilans/2025/HAB-04', allowed: ['admin', 'agent'] }
 };
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {

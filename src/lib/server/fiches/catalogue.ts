@@ -5,6 +5,7 @@ import { foldForSearch } from '../text';
 import { renderMarkdown } from '../markdown';
 import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { countStatuses, type StatusCounts } from './totals-check';
+import { listIndicators, type Indicator } from './indicators';
 
 export interface FicheFilters {
 	q?: string;
@@ -165,6 +166,9 @@ export interface FicheDetail extends FicheSummary {
 	updatedAt: Date;
 	history: StatusChange[];
 	flagshipActions: { year: number; rank: number; title: string }[];
+	/** Validated reviews of published years, newest first. */
+	reviews: { year: number; status: FicheStatus | null; text: string }[];
+	indicators: Indicator[];
 }
 
 export async function getFicheByRef(db: Db, ref: string): Promise<FicheDetail | null> {
@@ -186,7 +190,7 @@ export async function getFicheByRef(db: Db, ref: string): Promise<FicheDetail | 
 		.where('fiche.ref', '=', ref.toUpperCase())
 		.executeTakeFirst();
 	if (!row) return null;
-	const [history, flagships, years] = await Promise.all([
+	const [history, flagships, years, reviews, indicators] = await Promise.all([
 		db
 			.selectFrom('fiche_status_change')
 			.selectAll()
@@ -210,7 +214,17 @@ export async function getFicheByRef(db: Db, ref: string): Promise<FicheDetail | 
 			.select('year')
 			.where('fiche_id', '=', row.id)
 			.orderBy('year')
-			.execute()
+			.execute(),
+		db
+			.selectFrom('fiche_review')
+			.innerJoin('review_campaign', 'review_campaign.year', 'fiche_review.year')
+			.select(['fiche_review.year', 'fiche_review.status', 'fiche_review.text'])
+			.where('fiche_review.fiche_id', '=', row.id)
+			.where('fiche_review.validated_at', 'is not', null)
+			.where('review_campaign.status', '=', 'published')
+			.orderBy('fiche_review.year', 'desc')
+			.execute(),
+		listIndicators(db, row.id)
 	]);
 	return {
 		ref: row.ref,
@@ -239,7 +253,13 @@ export async function getFicheByRef(db: Db, ref: string): Promise<FicheDetail | 
 			changedBy: h.changed_by_label,
 			changedAt: fromDbDate(h.changed_at)
 		})),
-		flagshipActions: flagships
+		flagshipActions: flagships,
+		reviews: reviews.map((r) => ({
+			year: r.year,
+			status: isFicheStatus(r.status) ? r.status : null,
+			text: r.text
+		})),
+		indicators
 	};
 }
 

@@ -13,6 +13,13 @@ import {
 	updateFicheContent
 } from '$lib/server/fiches/editing';
 import { getFacets } from '$lib/server/fiches/catalogue';
+import {
+	addIndicator,
+	indicatorSchema,
+	listIndicators,
+	removeIndicator
+} from '$lib/server/fiches/indicators';
+import { DomainError } from '$lib/server/errors';
 import { failForm, orHttpError } from '$lib/server/http';
 
 const contentAdapter = zod4(ficheContentSchema);
@@ -22,7 +29,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'backoffice.access');
 	const db = getDb();
 	const fiche = await orHttpError(getFicheForEditing(db, actor, params.ref));
-	const [owners, facets] = await Promise.all([listPossibleOwners(db), getFacets(db)]);
+	const ficheRow = await db
+		.selectFrom('fiche')
+		.select('id')
+		.where('ref', '=', fiche.ref)
+		.executeTakeFirstOrThrow();
+	const [owners, facets, indicators] = await Promise.all([
+		listPossibleOwners(db),
+		getFacets(db),
+		listIndicators(db, ficheRow.id)
+	]);
 	return {
 		fiche: {
 			ref: fiche.ref,
@@ -32,6 +48,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		},
 		owners: owners.map((o) => ({ value: String(o.id), label: o.display_name })),
 		territories: facets.territories.map((t) => ({ value: t.code, label: t.name })),
+		indicators,
 		contentForm: await superValidate(fiche.form, contentAdapter, { id: 'content', errors: false }),
 		statusForm: await superValidate(
 			{ status: fiche.status ?? 'non-renseigne', comment: '' },
@@ -62,5 +79,32 @@ export const actions: Actions = {
 		}
 		form.data.comment = '';
 		return message(form, { type: 'success', text: 'Le nouveau statut est publié.' });
+	},
+	addIndicator: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const parsed = indicatorSchema.safeParse({
+			label: data.get('label') ?? '',
+			unit: data.get('unit') ?? ''
+		});
+		if (!parsed.success) return fail(400, { indicatorError: parsed.error.issues[0].message });
+		try {
+			await addIndicator(getDb(), locals.actor, params.ref, parsed.data);
+		} catch (caught) {
+			if (caught instanceof DomainError)
+				return fail(caught.status, { indicatorError: caught.message });
+			throw caught;
+		}
+		return { indicatorSaved: 'L’indicateur est ajouté.' };
+	},
+	removeIndicator: async ({ request, locals, params }) => {
+		const id = Number((await request.formData()).get('id'));
+		try {
+			await removeIndicator(getDb(), locals.actor, params.ref, id);
+		} catch (caught) {
+			if (caught instanceof DomainError)
+				return fail(caught.status, { indicatorError: caught.message });
+			throw caught;
+		}
+		return { indicatorSaved: 'L’indicateur est supprimé.' };
 	}
 };
