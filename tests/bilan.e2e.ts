@@ -115,7 +115,9 @@ test.describe('la validation et la publication', () => {
 		await expect(page.getByRole('region', { name: 'Bilans annuels' })).toContainText(
 			'Douze plateformes de répit'
 		);
-		await expect(page.getByRole('region', { name: 'Indicateurs' })).toContainText('1 240');
+		await expect(page.getByRole('region', { name: 'Indicateurs', exact: true })).toContainText(
+			'1 240'
+		);
 		await expect(page.getByRole('region', { name: 'Historique de l’avancement' })).toContainText(
 			'bilan 2026'
 		);

@@ -8,6 +8,11 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { listCommunes } from '../reference/service';
 import { insertAccount } from '../users/queries';
 import { listUsers } from '../users/service';
+import { importSchemaUnchecked } from '../fiches/import';
+import { BUNDLED_SCHEMA } from '../fiches/sources';
+import { searchFiches, getFicheByRef } from '../fiches/catalogue';
+import { buildBilan } from '../fiches/bilan';
+import { openDataFiches, toCsv } from '../fiches/open-data';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -53,6 +58,18 @@ export async function bench(): Promise<number> {
 	await measure('search users among 5,000 accounts', 200, () =>
 		listUsers(db, admin, { q: 'personne 42' })
 	);
+	start = performance.now();
+	await importSchemaUnchecked(db, null, BUNDLED_SCHEMA);
+	console.log(
+		`${'import the schéma (152 fiches, 36 flagship actions)'.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	);
+	await measure('schema: all fiches with counts', 200, () => searchFiches(db, {}));
+	await measure('schema: search "aidants repit" + filters', 200, () =>
+		searchFiches(db, { q: 'aidants repit', component: 'sectoriel' })
+	);
+	await measure('fiche page (SAN-09)', 500, () => getFicheByRef(db, 'SAN-09'));
+	await measure('bilan des actions 2025 (whole document)', 50, () => buildBilan(db, 2025));
+	await measure('open data CSV (whole plan)', 50, async () => toCsv(await openDataFiches(db)));
 	const hash = await hashPassword('mot de passe de mesure');
 	await measure('argon2id hash (sign-up, reset)', 5, () => hashPassword('mot de passe de mesure'));
 	await measure('argon2id verify (sign-in)', 5, () =>
