@@ -47,17 +47,9 @@ async function createAdmin(args: string[]): Promise<number> {
 			return 1;
 		}
 	}
-	try {
-		const user = await createAdministrator(db, { ...account.data!, password: secret.data! });
-		console.log(`Compte administrateur créé pour ${user.email}.`);
-		return 0;
-	} catch (error) {
-		if (error instanceof DomainError) {
-			console.error(error.message);
-			return 1;
-		}
-		throw error;
-	}
+	const user = await createAdministrator(db, { ...account.data!, password: secret.data! });
+	console.log(`Compte administrateur créé pour ${user.email}.`);
+	return 0;
 }
 
 export async function run(command: string | undefined, args: string[]): Promise<number> {
@@ -77,6 +69,13 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				);
 				return 2;
 		}
+	} catch (error) {
+		// What a user got wrong is said plainly; anything else is a bug and keeps its stack.
+		if (error instanceof DomainError) {
+			console.error(error.message);
+			return 1;
+		}
+		throw error;
 	} finally {
 		await closeRuntime();
 	}

@@ -2,9 +2,7 @@
 // officers see where statuses are still missing or disagree.
 import type { Db } from '../db/database';
 import { parseCsv } from '../reference/csv';
-import { FICHE_STATUSES, type FicheStatus } from './status';
-
-export type StatusCounts = Record<FicheStatus, number> & { total: number; unstated: number };
+import { FICHE_STATUSES, type FicheStatus, type StatusCounts } from './status';
 
 export interface TotalsCheck {
 	perimeter: string;
@@ -60,4 +58,4 @@ export async function computeTotalsCheck(db: Db, totalsCsv: string): Promise<Tot
 	});
 }
 
-export { countStatuses, emptyCounts };
+export { countStatuses, emptyCounts, type StatusCounts };
