@@ -10,7 +10,7 @@ import { BUNDLED_SCHEMA } from '../fiches/sources';
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
 	refs: ['AUT-27', 'AUT-28', 'HAB-04', 'SAN-09'],
-	direction: 'Direction de l’autonomie'
+	direction: 'Direction générale adjointe des solidarités'
 };
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
