@@ -6,6 +6,8 @@ export interface AppConfig {
 	mailFrom: string;
 	/** Public address of the site, used in links sent by e-mail. */
 	origin: string | null;
+	/** Public questionnaires one network address may submit per hour. */
+	submissionsPerHour: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -14,6 +16,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		demo: env.CONCERTO_DEMO === '1' || env.CONCERTO_DEMO === 'true',
 		smtpUrl: env.SMTP_URL || null,
 		mailFrom: env.MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.localhost>',
-		origin: env.ORIGIN || null
+		origin: env.ORIGIN || null,
+		submissionsPerHour: positiveInteger(env.SUBMISSIONS_PER_HOUR, 30)
 	};
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value && Number.isSafeInteger(n) && n > 0 ? n : fallback;
 }

@@ -22,7 +22,11 @@ export const PERMISSIONS = {
 	'outbox.read': ['admin'],
 	'fiches.import': ['admin', 'agent'],
 	'fiches.edit': ['admin', 'agent'],
-	'reviews.manage': ['admin', 'agent']
+	'reviews.manage': ['admin', 'agent'],
+	'consultations.manage': ['admin', 'agent'],
+	'consultations.enter': ['admin', 'agent'],
+	'consultations.results': ['admin', 'agent', 'pilote'],
+	'consultations.export_personal': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

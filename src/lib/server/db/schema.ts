@@ -209,6 +209,129 @@ export interface FicheReviewTable {
 	validated_at: string | null;
 }
 
+export interface ConsultationTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	presentation: string;
+	falc_summary: string;
+	audiences: string;
+	access: string;
+	identity: string;
+	profile_block: number;
+	opens_at: string;
+	closes_at: string;
+	published_at: string | null;
+	closed_early_at: string | null;
+	results_published_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ConsultationAxisTable {
+	consultation_id: number;
+	axis_code: string;
+}
+
+export interface ConsultationFicheTable {
+	consultation_id: number;
+	fiche_id: number;
+}
+
+export interface ConsultationSectionTable {
+	id: Generated<number>;
+	consultation_id: number;
+	position: number;
+	title: string;
+	description: string;
+}
+
+export interface QuestionTable {
+	id: Generated<number>;
+	consultation_id: number;
+	section_id: number;
+	position: number;
+	kind: string;
+	label: string;
+	help: string;
+	required: number;
+	settings: string;
+	condition: string | null;
+	profile_key: string | null;
+}
+
+export interface QuestionOptionTable {
+	id: Generated<number>;
+	question_id: number;
+	position: number;
+	label: string;
+	is_other: number;
+}
+
+export interface InvitationCodeTable {
+	id: Generated<number>;
+	consultation_id: number;
+	code: string;
+	batch: number;
+	sent_to: string | null;
+	created_at: string;
+	used_at: string | null;
+}
+
+export interface ResponseTable {
+	id: Generated<number>;
+	consultation_id: number;
+	status: string;
+	channel: string;
+	audience: string | null;
+	draft: string | null;
+	draft_token_hash: string | null;
+	resume_code_hash: string | null;
+	submission_key: string | null;
+	receipt_code: string | null;
+	invitation_code_id: number | null;
+	respondent_user_id: number | null;
+	entered_by_user_id: number | null;
+	entered_by_label: string | null;
+	interview_place: string | null;
+	interview_date: string | null;
+	interview_commune_insee_code: string | null;
+	commune_insee_code: string | null;
+	territory_id: number | null;
+	age_band: string | null;
+	started_at: string;
+	updated_at: string;
+	submitted_at: string | null;
+}
+
+export interface ConsultationParticipationTable {
+	consultation_id: number;
+	user_id: number;
+	answered_at: string;
+}
+
+export interface AnswerTable {
+	id: Generated<number>;
+	response_id: number;
+	question_id: number;
+	option_id: number | null;
+	number_value: number | null;
+	text_value: string | null;
+}
+
+export interface ContributionTable {
+	id: Generated<number>;
+	source: string;
+	consultation_id: number | null;
+	response_id: number | null;
+	question_id: number | null;
+	text: string;
+	commune_insee_code: string | null;
+	territory_id: number | null;
+	triage_state: Generated<string>;
+	created_at: string;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -233,6 +356,17 @@ export interface Database {
 	indicator_value: IndicatorValueTable;
 	review_campaign: ReviewCampaignTable;
 	fiche_review: FicheReviewTable;
+	consultation: ConsultationTable;
+	consultation_axis: ConsultationAxisTable;
+	consultation_fiche: ConsultationFicheTable;
+	consultation_section: ConsultationSectionTable;
+	question: QuestionTable;
+	question_option: QuestionOptionTable;
+	invitation_code: InvitationCodeTable;
+	response: ResponseTable;
+	consultation_participation: ConsultationParticipationTable;
+	answer: AnswerTable;
+	contribution: ContributionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

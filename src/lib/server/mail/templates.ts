@@ -27,3 +27,23 @@ export function invitationMail(to: string, displayName: string, link: string): O
 			SIGNATURE
 	};
 }
+
+export function consultationInvitationMail(
+	to: string,
+	title: string,
+	link: string,
+	code: string,
+	closesOn: string
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'consultation-invitation',
+		subject: `Donnez votre avis : ${title}`,
+		text:
+			`Bonjour,\n\nLe Département vous invite à répondre à la consultation « ${title} ».\n` +
+			`Elle est ouverte jusqu'au ${closesOn}. Répondre prend quelques minutes.\n\n` +
+			`Ouvrez ce lien :\n\n${link}\n\nPuis saisissez votre code d'invitation : ${code}\n\n` +
+			'Ce code est personnel et ne sert qu’une fois.' +
+			SIGNATURE
+	};
+}

@@ -13,7 +13,8 @@ export const RATE_LIMITS = {
 	loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
 	loginPerAddress: { limit: 50, windowSeconds: 15 * 60 },
 	resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
-	resetPerAddress: { limit: 20, windowSeconds: 60 * 60 }
+	resetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+	resumeCodePerAddress: { limit: 20, windowSeconds: 60 * 60 }
 } as const satisfies Record<string, RateLimitRule>;
 
 /** Counts one attempt under `key`; throws RateLimitedError past the limit. */

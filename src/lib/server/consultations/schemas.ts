@@ -1,0 +1,106 @@
+// What officers type in the consultation builder, checked with zod.
+import { z } from 'zod';
+import {
+	ACCESS_MODES,
+	AUDIENCES,
+	IDENTITY_MODES,
+	QUESTION_KINDS
+} from '$lib/consultation-vocabulary';
+import { parisLocalToDate } from '$lib/paris-time';
+
+const dateTime = (label: string) =>
+	z
+		.string()
+		.trim()
+		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
+
+export const consultationSchema = z
+	.object({
+		title: z
+			.string()
+			.trim()
+			.min(3, 'Donnez un titre d’au moins 3 caractères.')
+			.max(200, '200 caractères au plus.'),
+		slug: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.regex(
+				/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+				'Lettres minuscules sans accent, chiffres et tirets seulement (par exemple mon-avis-2026).'
+			)
+			.min(3, '3 caractères au moins.')
+			.max(80, '80 caractères au plus.'),
+		presentation: z.string().max(20000, '20 000 caractères au plus.').default(''),
+		falcSummary: z.string().max(5000, '5 000 caractères au plus.').default(''),
+		audiences: z
+			.array(z.enum(AUDIENCES))
+			.min(1, 'Choisissez au moins un public.')
+			.default(['habitants']),
+		access: z.enum(ACCESS_MODES).default('public'),
+		identity: z.enum(IDENTITY_MODES).default('anonymous'),
+		opensAt: dateTime('la date d’ouverture'),
+		closesAt: dateTime('la date de clôture'),
+		axes: z.array(z.string().max(20)).max(20).default([]),
+		ficheRefs: z.string().max(2000).default('')
+	})
+	.refine(
+		(c) => {
+			const opens = parisLocalToDate(c.opensAt);
+			const closes = parisLocalToDate(c.closesAt);
+			return !opens || !closes || closes > opens;
+		},
+		{ message: 'La clôture doit venir après l’ouverture.', path: ['closesAt'] }
+	);
+export type ConsultationInput = z.infer<typeof consultationSchema>;
+
+export const sectionSchema = z.object({
+	title: z
+		.string()
+		.trim()
+		.min(1, 'Donnez un titre à la section.')
+		.max(200, '200 caractères au plus.'),
+	description: z.string().trim().max(2000, '2 000 caractères au plus.').default('')
+});
+export type SectionInput = z.infer<typeof sectionSchema>;
+
+const optionalInteger = z
+	.union([z.number().int('Un nombre entier.'), z.nan(), z.undefined(), z.null()])
+	.transform((v) => (v === null || v === undefined || Number.isNaN(v) ? undefined : v));
+
+export const questionSchema = z.object({
+	kind: z.enum(QUESTION_KINDS, { error: 'Choisissez un type de question.' }),
+	label: z
+		.string()
+		.trim()
+		.min(3, 'Écrivez la question (3 caractères au moins).')
+		.max(500, '500 caractères au plus.'),
+	help: z.string().trim().max(1000, '1 000 caractères au plus.').default(''),
+	required: z.boolean().default(false),
+	options: z.string().max(5000, '5 000 caractères au plus.').default(''),
+	allowOther: z.boolean().default(false),
+	scaleMin: optionalInteger,
+	scaleMax: optionalInteger,
+	minLabel: z.string().trim().max(60, '60 caractères au plus.').default(''),
+	maxLabel: z.string().trim().max(60, '60 caractères au plus.').default(''),
+	maxChoices: optionalInteger,
+	conditionQuestionId: z.string().max(20).default(''),
+	conditionOptionIds: z.array(z.string().max(20)).max(100).default([])
+});
+export type QuestionInput = z.infer<typeof questionSchema>;
+
+export const invitationBatchSchema = z.object({
+	count: z
+		.number({ error: 'Indiquez un nombre de codes.' })
+		.int('Un nombre entier.')
+		.min(1, 'Au moins 1 code.')
+		.max(2000, '2 000 codes au plus à la fois.')
+});
+
+export const invitationMailSchema = z.object({
+	emails: z
+		.string()
+		.trim()
+		.min(3, 'Collez au moins une adresse e-mail.')
+		.max(100_000, 'Trop long : envoyez en plusieurs fois.')
+});
