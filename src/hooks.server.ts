@@ -36,7 +36,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (locals.user || url.pathname.startsWith('/admin') || url.pathname.startsWith('/compte')) {
+	if (
+		locals.user ||
+		url.pathname.startsWith('/admin') ||
+		url.pathname.startsWith('/compte') ||
+		url.pathname.startsWith('/consultations/')
+	) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;

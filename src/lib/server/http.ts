@@ -1,6 +1,6 @@
 // Turns service errors into HTTP answers for routes: a 4xx with the
 // service's French message, never a 500.
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { message, setError, type SuperValidated } from 'sveltekit-superforms';
 import { DomainError } from './errors';
 
@@ -32,4 +32,11 @@ export function failForm<F extends AnyForm>(form: F, caught: unknown, secretFiel
 		return setError(form as any, field as any, caught.message, { status: caught.status });
 	}
 	return message(form, { type: 'error', text: caught.message }, { status: caught.status });
+}
+
+/** For forms without superforms: the service's message, with the field it names. */
+export function failPlain(caught: unknown, extra: Record<string, unknown> = {}) {
+	if (!(caught instanceof DomainError)) throw caught;
+	const field = 'field' in caught ? (caught.field as string | undefined) : undefined;
+	return fail(caught.status, { ...extra, error: caught.message, field: field ?? null });
 }

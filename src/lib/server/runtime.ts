@@ -43,8 +43,8 @@ export async function startRuntime(): Promise<void> {
 	await migrateToLatest(db);
 	if (!(await hasReferenceData(db))) await loadReferenceData(db);
 	if (config.demo) {
-		const anyUser = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
-		if (!anyUser) await seedDemoData(db);
+		// Idempotent: a demo database from an earlier version gets what it lacks.
+		await seedDemoData(db);
 		console.log(demoBanner(config.origin ?? 'http://localhost:3000'));
 	}
 	await deleteExpiredSessions(db);

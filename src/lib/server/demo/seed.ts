@@ -6,6 +6,8 @@ import type { Role } from '../auth/permissions';
 import { findUserRowByEmail, insertAccount } from '../users/queries';
 import { importSchemaUnchecked } from '../fiches/import';
 import { BUNDLED_SCHEMA } from '../fiches/sources';
+import { actorOf, userFromRow } from '../users/user';
+import { seedDemoConsultations } from './consultations';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -38,6 +40,13 @@ export async function seedDemoData(db: Db): Promise<void> {
 			.where('ref', 'in', PILOTE_FICHES.refs)
 			.execute();
 	});
+	const actor = async (email: string) =>
+		actorOf(userFromRow((await findUserRowByEmail(db, email))!));
+	await seedDemoConsultations(
+		db,
+		await actor('admin@concerto.test'),
+		await actor('agent@concerto.test')
+	);
 }
 
 export function demoBanner(origin: string): string {

@@ -1,0 +1,56 @@
+// The respondent's path through the sections: which step is which, given
+// the answers so far (a section whose questions are all hidden is skipped).
+import { missingRequired, rawFromAnswers, visibleQuestionIds, type Answers } from './answers';
+import type { Questionnaire, Section } from './model';
+import { stepsOf } from './responding';
+
+export interface StepPosition {
+	steps: Section[];
+	index: number;
+	section: Section;
+}
+
+/** Null when `step` is not a step number of this questionnaire now. */
+export function stepAt(
+	questionnaire: Questionnaire,
+	answers: Answers,
+	step: string
+): StepPosition | null {
+	const steps = stepsOf(questionnaire, answers);
+	const n = Number(step);
+	if (!Number.isInteger(n) || n < 1 || n > steps.length) return null;
+	return { steps, index: n - 1, section: steps[n - 1] };
+}
+
+export function stepState(
+	questionnaire: Questionnaire,
+	answers: Answers,
+	section: Section,
+	check: boolean
+) {
+	const visible = visibleQuestionIds(questionnaire, answers);
+	return {
+		raw: rawFromAnswers(section.questions, answers),
+		errors: check ? missingRequired(section.questions, answers, visible) : {}
+	};
+}
+
+/**
+ * The section's questions to show: those whose condition depends on an
+ * earlier section are decided now; those depending on a question of the same
+ * section are shown with their « Répondez si… » note (or toggled by script).
+ */
+export function questionsToShow(
+	questionnaire: Questionnaire,
+	answers: Answers,
+	section: Section
+): Section {
+	const visible = visibleQuestionIds(questionnaire, answers);
+	const here = new Set(section.questions.map((q) => q.id));
+	return {
+		...section,
+		questions: section.questions.filter(
+			(q) => !q.condition || here.has(q.condition.questionId) || visible.has(q.id)
+		)
+	};
+}

@@ -1,0 +1,117 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { getPublicConsultation, readDraftCookie } from '$lib/server/consultations/public';
+import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
+import {
+	createResumeCode,
+	getDraft,
+	saveSection,
+	stepsOf,
+	submitResponse
+} from '$lib/server/consultations/responding';
+import { questionsToShow, stepAt, stepState } from '$lib/server/consultations/steps';
+import { sectionView } from '$lib/server/consultations/view';
+
+async function context(slug: string, cookies: import('@sveltejs/kit').Cookies) {
+	const db = getDb();
+	const consultation = await orHttpError(getPublicConsultation(db, slug));
+	const token = readDraftCookie(cookies, consultation);
+	const draft = await getDraft(db, consultation, token);
+	const base = `/consultations/${consultation.slug}`;
+	if (!draft) redirect(303, base);
+	if (draft.status === 'submitted') redirect(303, `${base}/merci`);
+	if (consultation.status !== 'ouverte') redirect(303, base);
+	const questionnaire = await loadQuestionnaire(db, consultation.id);
+	return { db, consultation, token, draft, questionnaire, base };
+}
+
+export const load: PageServerLoad = async ({ params, cookies, url }) => {
+	const { db, consultation, draft, questionnaire, base } = await context(params.slug, cookies);
+	const position = stepAt(questionnaire, draft.answers, params.step);
+	if (!position) redirect(303, `${base}/etape/1`);
+	const { raw, errors } = stepState(
+		questionnaire,
+		draft.answers,
+		position.section,
+		url.searchParams.has('verifier')
+	);
+	const needsCommunes = position.section.questions.some((q) => q.kind === 'commune');
+	return {
+		consultation: { slug: consultation.slug, title: consultation.title },
+		section: sectionView(
+			questionsToShow(questionnaire, draft.answers, position.section),
+			questionnaire
+		),
+		step: position.index + 1,
+		stepCount: position.steps.length,
+		raw,
+		errors,
+		communes: needsCommunes ? await listCommuneChoices(db) : []
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, cookies, request, locals, getClientAddress }) => {
+		const { db, consultation, token, draft, questionnaire, base } = await context(
+			params.slug,
+			cookies
+		);
+		const position = stepAt(questionnaire, draft.answers, params.step);
+		if (!position) redirect(303, `${base}/etape/1`);
+		const data = await request.formData();
+		const intent = String(data.get('intent') ?? 'suivant');
+		if (data.get('site_web'))
+			return fail(400, { error: 'Votre envoi n’a pas pu être accepté.', raw: {}, errors: {} });
+		const communes = position.section.questions.some((q) => q.kind === 'commune')
+			? new Set((await listCommuneChoices(db)).map((c) => c.code))
+			: new Set<string>();
+		const forward = intent === 'suivant' || intent === 'envoyer';
+		let saved;
+		try {
+			saved = await saveSection(
+				db,
+				consultation,
+				questionnaire,
+				token,
+				position.section,
+				data,
+				communes,
+				forward
+			);
+		} catch (caught) {
+			return failPlain(caught, { raw: {}, errors: {} });
+		}
+		const hasErrors = Object.keys(saved.errors).length > 0;
+		if (intent === 'precedent') redirect(303, `${base}/etape/${Math.max(1, position.index)}`);
+		if (intent === 'pause') {
+			const resumeCode = await createResumeCode(db, consultation, token);
+			return { resumeCode, raw: saved.raw, errors: saved.errors };
+		}
+		if (hasErrors) return fail(400, { raw: saved.raw, errors: saved.errors });
+		const steps = stepsOf(questionnaire, saved.answersSoFar);
+		const index = steps.findIndex((s) => s.id === position.section.id);
+		if (index < steps.length - 1) redirect(303, `${base}/etape/${index + 2}`);
+
+		let outcome;
+		try {
+			outcome = await submitResponse(
+				db,
+				consultation,
+				questionnaire,
+				token,
+				locals.actor,
+				getClientAddress(),
+				getRuntime().config.submissionsPerHour
+			);
+		} catch (caught) {
+			return failPlain(caught, { raw: saved.raw, errors: {} });
+		}
+		if (!outcome.ok) {
+			const at = steps.findIndex((s) => s.id === outcome.sectionId);
+			redirect(303, `${base}/etape/${at + 1}?verifier`);
+		}
+		redirect(303, `${base}/merci`);
+	}
+};

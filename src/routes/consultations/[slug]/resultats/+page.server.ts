@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { orHttpError } from '$lib/server/http';
+import { getPublicConsultation } from '$lib/server/consultations/public';
+import { loadQuestionnaire } from '$lib/server/consultations/queries';
+import { loadResultsPage } from '$lib/server/consultations/results-page';
+import { renderMarkdown } from '$lib/server/markdown';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const db = getDb();
+	const consultation = await orHttpError(getPublicConsultation(db, params.slug));
+	if (consultation.status !== 'resultats_publies')
+		error(404, { message: 'Les résultats de cette consultation ne sont pas encore publiés.' });
+	const questionnaire = await loadQuestionnaire(db, consultation.id);
+	return {
+		consultation: {
+			slug: consultation.slug,
+			title: consultation.title,
+			falcSummary: consultation.falcSummary,
+			presentationHtml: renderMarkdown(consultation.presentation),
+			opensAt: consultation.opensAt,
+			closesAt: consultation.closesAt
+		},
+		results: await loadResultsPage(db, questionnaire, url)
+	};
+};

@@ -1,0 +1,159 @@
+import { test, expect } from './support/fixtures';
+
+const SLUG = '/consultations/mon-avis-citoyen-2026';
+const CODE = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+
+test.describe('sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('une habitante répond section par section, corrige une erreur, reprend avec un code et reçoit son code de suivi', async ({
+		page,
+		browser,
+		a11y
+	}) => {
+		await page.goto('/consultations');
+		await a11y.check();
+		await page.getByRole('link', { name: /Mon avis citoyen 2026/ }).click();
+		await expect(page).toHaveURL(SLUG);
+		await a11y.check();
+		await expect(page.getByText('Vos réponses sont anonymes.')).toBeVisible();
+		await page.getByRole('button', { name: 'Commencer' }).click();
+
+		await expect(page).toHaveURL(`${SLUG}/etape/1`);
+		await expect(page.getByText('Étape 1 sur 3')).toBeVisible();
+		// Without JavaScript the conditional question is shown with its « Répondez si… » note.
+		await expect(
+			page.getByText(/Répondez seulement si vous avez répondu « Oui » à la question Q1/)
+		).toBeVisible();
+		await a11y.check();
+
+		await page
+			.getByRole('group', { name: /Quels sujets/ })
+			.getByLabel('Se déplacer')
+			.check();
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page.getByRole('alert')).toContainText('Une réponse est à revoir');
+		await expect(
+			page.getByText('Erreur : Répondez à cette question : elle est obligatoire.')
+		).toBeVisible();
+		// What was typed is still there.
+		await expect(page.getByLabel('Se déplacer')).toBeChecked();
+		await a11y.check();
+
+		await page
+			.getByRole('group', { name: /Depuis deux ans/ })
+			.getByLabel('Oui')
+			.check();
+		await page
+			.getByRole('group', { name: /répondu à votre besoin/ })
+			.getByLabel('4')
+			.check();
+		await page.getByRole('button', { name: 'Suivant' }).click();
+		await expect(page).toHaveURL(`${SLUG}/etape/2`);
+		await a11y.check();
+
+		await page
+			.getByLabel(/Quelle est votre idée/)
+			.fill('Un minibus le mardi entre les villages et la maison des solidarités de Mer.');
+		await page.getByRole('button', { name: 'Enregistrer et reprendre plus tard' }).click();
+		const resumeCode = (await page.locator('.code').textContent())!.trim();
+		expect(resumeCode).toMatch(CODE);
+		await a11y.check();
+
+		// On another device: the resume code brings the draft back.
+		const other = await browser.newContext({ javaScriptEnabled: false });
+		const phone = await other.newPage();
+		await phone.goto(SLUG);
+		await phone.getByLabel('Code de reprise').fill(resumeCode.toLowerCase());
+		await phone.getByRole('button', { name: 'Reprendre mes réponses' }).click();
+		await expect(phone).toHaveURL(`${SLUG}/etape/1`);
+		await expect(
+			phone.getByRole('group', { name: /répondu à votre besoin/ }).getByLabel('4')
+		).toBeChecked();
+		await phone.getByRole('button', { name: 'Suivant' }).click();
+		await expect(phone.getByLabel(/Quelle est votre idée/)).toHaveValue(/Un minibus le mardi/);
+		await phone.getByRole('button', { name: 'Suivant' }).click();
+		await expect(phone.getByText('Étape 3 sur 3')).toBeVisible();
+		await phone.getByLabel('Dans quelle commune habitez-vous ?').selectOption({ label: 'Mer' });
+		await phone.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+		await expect(phone).toHaveURL(`${SLUG}/merci`);
+		const receipt = (await phone.locator('.code').textContent())!.trim();
+		expect(receipt).toMatch(CODE);
+		await expect(
+			phone.getByRole('heading', { name: 'Merci pour votre participation' })
+		).toBeVisible();
+
+		// Sending again (back button, double click) creates nothing new.
+		await phone.goto(`${SLUG}/etape/3`);
+		await expect(phone).toHaveURL(`${SLUG}/merci`);
+		await expect(phone.locator('.code')).toHaveText(receipt);
+		await other.close();
+	});
+
+	test('un robot qui remplit le champ caché est refusé', async ({ page, a11y }) => {
+		await page.goto(SLUG);
+		await a11y.check();
+		await page.locator('#site_web').fill('http://spam.example', { force: true });
+		await page.getByRole('button', { name: 'Commencer' }).click();
+		await expect(page.getByRole('alert')).toHaveText('Votre envoi n’a pas pu être accepté.');
+		await a11y.check();
+	});
+});
+
+test('avec JavaScript, la question conditionnelle apparaît quand on coche « Oui »', async ({
+	page,
+	a11y
+}) => {
+	await page.goto(SLUG);
+	await a11y.check();
+	await page.getByRole('button', { name: 'Commencer' }).click();
+	await expect(page).toHaveURL(`${SLUG}/etape/1`);
+	const conditional = page.getByRole('group', { name: /répondu à votre besoin/ });
+	await expect(conditional).toBeHidden();
+	await a11y.check();
+	await page
+		.getByRole('group', { name: /Depuis deux ans/ })
+		.getByLabel('Oui')
+		.check();
+	await expect(conditional).toBeVisible();
+	await conditional.getByLabel('5').check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(page).toHaveURL(`${SLUG}/etape/2`);
+	await a11y.check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(page).toHaveURL(`${SLUG}/etape/3`);
+	await a11y.check();
+	await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+	await expect(page).toHaveURL(`${SLUG}/merci`);
+	await expect(page.locator('.code')).toHaveText(CODE);
+	await a11y.check();
+});
+
+test('les résultats publiés se lisent, se filtrent et se ventilent', async ({ page, a11y }) => {
+	await page.goto('/consultations');
+	await a11y.check();
+	await page
+		.getByRole('link', { name: /Résultats : Mon avis citoyen : consultation des Loir-et-Chériens/ })
+		.click();
+	await a11y.check();
+	await expect(page.getByText('320 réponses')).toBeVisible();
+	const chart = page.getByRole('img', { name: /Q1\. Avez-vous déjà été accompagné/ });
+	await expect(chart).toBeVisible();
+	await expect(page.getByRole('table', { name: /Données : Q1\./ })).toBeVisible();
+
+	await page.getByLabel('Canal').selectOption({ label: 'Entretien de terrain' });
+	await page.getByLabel('Ventiler par').selectOption({ label: 'Territoire' });
+	await page.getByRole('button', { name: 'Afficher' }).click();
+	await expect(page).toHaveURL(/canal=terrain/);
+	await expect(page.getByRole('table', { name: 'Q1 par territoire' })).toBeVisible();
+	await a11y.check();
+	const total = Number((await page.locator('.total strong').textContent())!.replace(/\s/g, ''));
+	expect(total).toBeGreaterThan(20);
+	expect(total).toBeLessThan(320);
+
+	await page.goto('/consultations/mon-avis-citoyen-2023-professionnels/resultats');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		/pas encore publiés|introuvable|Page/
+	);
+	await a11y.check();
+});
