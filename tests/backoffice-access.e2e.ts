@@ -31,8 +31,58 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/fiches/import': { url: '/admin/fiches/import', allowed: ['admin', 'agent'] },
 	'/admin/bilans': { url: '/admin/bilans', allowed: ['admin', 'agent'] },
 	'/admin/bilans/[year]': { url: '/admin/bilans/2025', allowed: ['admin', 'agent'] },
-	'/admin/bilans/[year]/[ref]': { url: '/admin/bilans/2025/HAB-04', allowed: ['admin', 'agent'] }
+	'/admin/bilans/[year]/[ref]': { url: '/admin/bilans/2025/HAB-04', allowed: ['admin', 'agent'] },
+	'/admin/consultations': { url: '/admin/consultations', allowed: ['admin', 'agent'] },
+	'/admin/consultations/nouvelle': {
+		url: '/admin/consultations/nouvelle',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]': { url: '/admin/consultations/1', allowed: ['admin', 'agent'] },
+	'/admin/consultations/[id]/questionnaire': {
+		url: '/admin/consultations/1/questionnaire',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/questions/[questionId]': {
+		url: '/admin/consultations/1/questions/2',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/apercu': {
+		url: '/admin/consultations/1/apercu',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/saisie': {
+		url: '/admin/consultations/1/saisie',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/papier': {
+		url: '/admin/consultations/1/papier',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/codes': {
+		url: '/admin/consultations/1/codes',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/codes/[batch]': {
+		url: '/admin/consultations/1/codes/1',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/resultats': {
+		url: '/admin/consultations/1/resultats?ventilation=canal',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/consultations/[id]/reponses-libres': {
+		url: '/admin/consultations/1/reponses-libres',
+		allowed: ['admin', 'agent']
+	}
 };
+
+// Downloads: who may export, and who may ask for personal data.
+const EXPORTS: { url: string; allowed: Who[] }[] = [
+	{ url: '/admin/consultations/1/export.csv', allowed: ['admin', 'agent'] },
+	{ url: '/admin/consultations/1/export.xlsx', allowed: ['admin', 'agent'] },
+	{ url: '/admin/consultations/1/dictionnaire.csv', allowed: ['admin', 'agent'] },
+	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] }
+];
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {
 	const found: string[] = [];
@@ -49,6 +99,7 @@ test('la liste couvre toutes les pages de l’administration', () => {
 });
 
 test('un visiteur anonyme est envoyé vers la connexion', async ({ page, a11y }) => {
+	test.setTimeout(120_000);
 	for (const { url } of Object.values(ROUTES)) {
 		const response = await page.goto(url);
 		expect(response?.status(), url).toBe(200);
@@ -62,6 +113,7 @@ for (const who of ['habitant', 'agent', 'admin'] as const) {
 		test.use({ storageState: authFile(who) });
 
 		test('n’entre que là où son rôle le permet', async ({ page, a11y }) => {
+			test.setTimeout(180_000);
 			for (const [route, { url, allowed }] of Object.entries(ROUTES)) {
 				const response = await page.goto(url);
 				const expected = allowed.includes(who) ? 200 : 403;
@@ -72,5 +124,19 @@ for (const who of ['habitant', 'agent', 'admin'] as const) {
 				await a11y.check();
 			}
 		});
+
+		test('n’exporte que ce que son rôle permet', async ({ page }) => {
+			for (const { url, allowed } of EXPORTS) {
+				const response = await page.request.get(url, { maxRedirects: 0 });
+				expect(response.status(), `${who} → ${url}`).toBe(allowed.includes(who) ? 200 : 403);
+			}
+		});
 	});
 }
+
+test('un visiteur anonyme ne télécharge aucun export', async ({ page }) => {
+	for (const { url } of EXPORTS) {
+		const response = await page.request.get(url, { maxRedirects: 0 });
+		expect(response.status(), url).toBe(303);
+	}
+});

@@ -35,7 +35,7 @@ export function failForm<F extends AnyForm>(form: F, caught: unknown, secretFiel
 }
 
 /** For forms without superforms: the service's message, with the field it names. */
-export function failPlain(caught: unknown, extra: Record<string, unknown> = {}) {
+export function failPlain<E extends Record<string, unknown>>(caught: unknown, extra: E = {} as E) {
 	if (!(caught instanceof DomainError)) throw caught;
 	const field = 'field' in caught ? (caught.field as string | undefined) : undefined;
 	return fail(caught.status, { ...extra, error: caught.message, field: field ?? null });

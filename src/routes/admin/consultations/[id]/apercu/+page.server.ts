@@ -1,0 +1,30 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import {
+	getConsultationById,
+	listCommuneChoices,
+	loadQuestionnaire
+} from '$lib/server/consultations/queries';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { sectionView } from '$lib/server/consultations/view';
+import { renderMarkdown } from '$lib/server/markdown';
+import { orHttpError } from '$lib/server/http';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'consultations.results');
+	const db = getDb();
+	const id = idParam(params.id);
+	const consultation = await orHttpError(getConsultationById(db, id));
+	const questionnaire = await loadQuestionnaire(db, id);
+	return {
+		consultation: {
+			id,
+			title: consultation.title,
+			falcSummary: consultation.falcSummary,
+			presentationHtml: renderMarkdown(consultation.presentation)
+		},
+		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire)),
+		communes: await listCommuneChoices(db)
+	};
+};

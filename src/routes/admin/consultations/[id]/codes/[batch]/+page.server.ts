@@ -1,0 +1,18 @@
+import type { PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { codesOfBatch } from '$lib/server/consultations/invitations';
+import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'consultations.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const consultation = await consultationHeader(db, id);
+	return {
+		consultation,
+		batch: Number(params.batch),
+		codes: await codesOfBatch(db, actor, id, idParam(params.batch)),
+		link: `${getRuntime().config.origin ?? url.origin}/consultations/${consultation.slug}`
+	};
+};

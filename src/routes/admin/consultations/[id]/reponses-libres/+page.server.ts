@@ -1,0 +1,38 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { loadQuestionnaire } from '$lib/server/consultations/queries';
+import { listFreeTexts } from '$lib/server/consultations/results';
+import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { allQuestions } from '$lib/server/consultations/model';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'consultations.results');
+	const db = getDb();
+	const id = idParam(params.id);
+	const questionnaire = await loadQuestionnaire(db, id);
+	const textQuestions = allQuestions(questionnaire)
+		.filter((q) => (q.kind === 'short_text' || q.kind === 'long_text') && !q.profileKey)
+		.map((q) => ({ value: String(q.id), label: `Q${q.number}. ${q.label}`, number: q.number }));
+	const question = textQuestions.find((q) => q.value === url.searchParams.get('question'));
+	const search = (url.searchParams.get('q') ?? '').slice(0, 200);
+	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+	const { total, items } = await listFreeTexts(db, questionnaire, {
+		questionId: question ? Number(question.value) : undefined,
+		search,
+		limit: PAGE_SIZE,
+		offset: (page - 1) * PAGE_SIZE
+	});
+	const numbers = new Map(textQuestions.map((q) => [Number(q.value), q.number]));
+	return {
+		consultation: await consultationHeader(db, id),
+		textQuestions,
+		filters: { question: question?.value ?? '', q: search },
+		total,
+		page,
+		pageSize: PAGE_SIZE,
+		items: items.map((item) => ({ ...item, number: numbers.get(item.questionId) ?? 0 }))
+	};
+};

@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
+import { loadQuestionnaire } from '$lib/server/consultations/queries';
+import { loadResultsPage } from '$lib/server/consultations/results-page';
+import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'consultations.results');
+	const db = getDb();
+	const id = idParam(params.id);
+	const consultation = await consultationHeader(db, id);
+	const questionnaire = await loadQuestionnaire(db, id);
+	return {
+		consultation,
+		results: await loadResultsPage(db, questionnaire, url),
+		canExportPersonal: can(actor, 'consultations.export_personal')
+	};
+};

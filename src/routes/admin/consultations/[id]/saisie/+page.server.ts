@@ -1,0 +1,71 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { generateToken } from '$lib/server/auth/tokens';
+import {
+	getConsultationById,
+	listCommuneChoices,
+	loadQuestionnaire
+} from '$lib/server/consultations/queries';
+import { enterResponse, ENTRY_CHANNELS } from '$lib/server/consultations/entry';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { sectionView } from '$lib/server/consultations/view';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
+
+const META = [
+	'channel',
+	'audience',
+	'interviewPlace',
+	'interviewCommune',
+	'interviewDate'
+] as const;
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'consultations.enter');
+	const db = getDb();
+	const id = idParam(params.id);
+	const consultation = await orHttpError(getConsultationById(db, id));
+	const questionnaire = await loadQuestionnaire(db, id);
+	return {
+		consultation: { id, title: consultation.title, status: consultation.status },
+		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire)),
+		communes: await listCommuneChoices(db),
+		channels: ENTRY_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
+		audiences: consultation.audiences.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] })),
+		submissionKey: generateToken()
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const db = getDb();
+		const id = idParam(params.id);
+		const data = await request.formData();
+		const meta = Object.fromEntries(META.map((k) => [k, String(data.get(k) ?? '')]));
+		let outcome;
+		try {
+			const consultation = await getConsultationById(db, id);
+			const questionnaire = await loadQuestionnaire(db, id);
+			const communes = new Set((await listCommuneChoices(db)).map((c) => c.code));
+			outcome = await enterResponse(db, locals.actor, consultation, questionnaire, data, communes);
+		} catch (caught) {
+			return failPlain(caught, { meta });
+		}
+		if (!outcome.ok)
+			return fail(400, {
+				meta,
+				raw: outcome.raw,
+				errors: outcome.errors,
+				metaErrors: outcome.metaErrors
+			});
+		// The place and day stay filled in: agents enter a whole series from one stop.
+		return {
+			meta,
+			receiptCode: outcome.receiptCode,
+			duplicate: outcome.duplicate,
+			submissionKey: generateToken()
+		};
+	}
+};
