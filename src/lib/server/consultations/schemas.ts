@@ -65,8 +65,9 @@ export const sectionSchema = z.object({
 export type SectionInput = z.infer<typeof sectionSchema>;
 
 const optionalInteger = z
-	.union([z.number().int('Un nombre entier.'), z.nan(), z.undefined(), z.null()])
-	.transform((v) => (v === null || v === undefined || Number.isNaN(v) ? undefined : v));
+	.number({ error: 'Écrivez un nombre entier, en chiffres.' })
+	.int('Écrivez un nombre entier, en chiffres.')
+	.optional();
 
 export const questionSchema = z.object({
 	kind: z.enum(QUESTION_KINDS, { error: 'Choisissez un type de question.' }),
