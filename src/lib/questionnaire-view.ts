@@ -22,22 +22,3 @@ export interface SectionView {
 	description: string;
 	questions: QuestionView[];
 }
-
-/** Whether a question's condition holds for the values currently in the form. */
-export function conditionHolds(
-	question: QuestionView,
-	values: Record<string, string | string[]>
-): boolean {
-	if (!question.condition) return true;
-	const chosen = ([] as string[]).concat(values[`q${question.condition.questionId}`] ?? []);
-	return question.condition.optionIds.some((id) => chosen.includes(String(id)));
-}
-
-/** The current values of a form, as the question fields name them. */
-export function formValues(form: HTMLFormElement): Record<string, string[]> {
-	const values: Record<string, string[]> = {};
-	for (const [name, value] of new FormData(form)) {
-		if (typeof value === 'string') (values[name] ??= []).push(value);
-	}
-	return values;
-}

@@ -13,6 +13,7 @@ import { BUNDLED_SCHEMA } from '../fiches/sources';
 import { searchFiches, getFicheByRef } from '../fiches/catalogue';
 import { buildBilan } from '../fiches/bilan';
 import { openDataFiches, toCsv } from '../fiches/open-data';
+import { benchConsultations } from './bench-consultations';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -76,5 +77,6 @@ export async function bench(): Promise<number> {
 		verifyPassword(hash, 'mot de passe de mesure')
 	);
 	await db.destroy();
+	await benchConsultations();
 	return 0;
 }

@@ -276,7 +276,8 @@ export interface AnswerRow {
 
 /**
  * One row per chosen option (with the « autre » text on the other option's
- * row), per ranked option (rank in number_value), or one row per value.
+ * row, and number_value 1 on the first row only), per ranked option (rank in
+ * number_value), or one row per value.
  */
 export function toAnswerRows(questionnaire: Questionnaire, answers: Answers): AnswerRow[] {
 	const rows: AnswerRow[] = [];
@@ -291,14 +292,17 @@ export function toAnswerRows(questionnaire: Questionnaire, answers: Answers): An
 			text_value: null
 		};
 		if (answer.options) {
-			for (const optionId of answer.options) {
+			answer.options.forEach((optionId, index) => {
 				const isOther = question.options.find((o) => o.id === optionId)?.isOther ?? false;
 				rows.push({
 					...base,
 					option_id: optionId,
+					// The first row of each answer is marked: counting marks counts respondents,
+					// with no COUNT(DISTINCT) over millions of rows.
+					number_value: index === 0 ? 1 : null,
 					text_value: isOther ? (answer.other ?? null) : null
 				});
-			}
+			});
 		} else if (answer.ranking) {
 			answer.ranking.forEach((optionId, index) =>
 				rows.push({ ...base, option_id: optionId, number_value: index + 1 })

@@ -99,11 +99,14 @@ function answersOf(
 ): AnswerQuery {
 	const base = db.selectFrom('answer').where('answer.question_id', 'in', questionIds);
 	if (!needsJoin(filter)) return base;
-	return applyFilter(
-		base.innerJoin('response', 'response.id', 'answer.response_id') as never,
+	// IN (subquery) rather than a join: SQLite builds the set of kept responses
+	// once, which is about twice as fast over millions of answer rows.
+	const kept = applyFilter(
+		db.selectFrom('response').select('response.id').where('response.status', '=', 'submitted'),
 		filter,
 		territoryId
-	) as unknown as AnswerQuery;
+	);
+	return base.where('answer.response_id', 'in', kept);
 }
 
 function percent(count: number, of: number): number {
@@ -136,95 +139,94 @@ export async function computeResults(
 	const ids = questions.map((q) => q.id);
 	const ofKind = (...kinds: Question['kind'][]) =>
 		questions.filter((q) => kinds.includes(q.kind)).map((q) => q.id);
-	const multiIds = ofKind('multiple', 'ranking');
 	const scaleIds = ofKind('scale');
 	const numberIds = ofKind('number', 'date');
 	const communeIds = ofKind('commune');
+	const countedIds = ofKind('number', 'date', 'commune', 'short_text', 'long_text');
 	const otherOptionIds = questions.flatMap((q) =>
 		q.options.filter((o) => o.isOther).map((o) => o.id)
 	);
 
-	const [perQuestion, distinctPerQuestion, perOption, perValue, stats, perCommune, others] =
-		await Promise.all([
-			answersOf(db, ids, filter, territoryId)
-				.select(['answer.question_id', (eb) => eb.fn.countAll<number>().as('n')])
-				.groupBy('answer.question_id')
-				.execute(),
-			multiIds.length
-				? answersOf(db, multiIds, filter, territoryId)
-						.select([
-							'answer.question_id',
-							(eb) => eb.fn.count<number>('answer.response_id').distinct().as('n')
-						])
-						.groupBy('answer.question_id')
-						.execute()
-				: [],
-			answersOf(db, ids, filter, territoryId)
-				.where('answer.option_id', 'is not', null)
-				.select([
-					'answer.question_id',
-					'answer.option_id',
-					(eb) => eb.fn.countAll<number>().as('n'),
-					(eb) => eb.fn.sum<number>('answer.number_value').as('rank_sum'),
-					sql<number>`sum(case when answer.number_value = 1 then 1 else 0 end)`.as('firsts')
-				])
-				.groupBy(['answer.question_id', 'answer.option_id'])
-				.execute(),
-			scaleIds.length
-				? answersOf(db, scaleIds, filter, territoryId)
-						.select([
-							'answer.question_id',
-							'answer.number_value',
-							(eb) => eb.fn.countAll<number>().as('n')
-						])
-						.groupBy(['answer.question_id', 'answer.number_value'])
-						.execute()
-				: [],
-			numberIds.length
-				? answersOf(db, numberIds, filter, territoryId)
-						.select([
-							'answer.question_id',
-							(eb) => eb.fn.avg<number>('answer.number_value').as('mean'),
-							(eb) =>
-								eb.fn
-									.min(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
-									.as('min'),
-							(eb) =>
-								eb.fn
-									.max(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
-									.as('max'),
-							(eb) => eb.fn.min<number>('answer.number_value').as('min_number'),
-							(eb) => eb.fn.max<number>('answer.number_value').as('max_number')
-						])
-						.groupBy('answer.question_id')
-						.execute()
-				: [],
-			communeIds.length
-				? answersOf(db, communeIds, filter, territoryId)
-						.innerJoin('commune', 'commune.insee_code', 'answer.text_value')
-						.leftJoin('territory', 'territory.id', 'commune.territory_id')
-						.select([
-							'answer.question_id',
-							'territory.code',
-							'territory.name',
-							(eb) => eb.fn.countAll<number>().as('n')
-						])
-						.groupBy(['answer.question_id', 'territory.code', 'territory.name'])
-						.execute()
-				: [],
-			otherOptionIds.length
-				? answersOf(db, ids, filter, territoryId)
-						.where('answer.option_id', 'in', otherOptionIds)
-						.where('answer.text_value', 'is not', null)
-						.select(['answer.question_id', 'answer.text_value'])
-						.orderBy('answer.id', 'desc')
-						.limit(500)
-						.execute()
-				: []
-		]);
+	const [perQuestion, perOption, perValue, stats, perCommune, others] = await Promise.all([
+		countedIds.length
+			? answersOf(db, countedIds, filter, territoryId)
+					.select(['answer.question_id', (eb) => eb.fn.countAll<number>().as('n')])
+					.groupBy('answer.question_id')
+					.execute()
+			: [],
+		answersOf(db, ids, filter, territoryId)
+			.where('answer.option_id', 'is not', null)
+			.select([
+				'answer.question_id',
+				'answer.option_id',
+				(eb) => eb.fn.countAll<number>().as('n'),
+				(eb) => eb.fn.sum<number>('answer.number_value').as('rank_sum'),
+				sql<number>`sum(case when answer.number_value = 1 then 1 else 0 end)`.as('firsts')
+			])
+			.groupBy(['answer.question_id', 'answer.option_id'])
+			.execute(),
+		scaleIds.length
+			? answersOf(db, scaleIds, filter, territoryId)
+					.where('answer.option_id', 'is', null)
+					.select([
+						'answer.question_id',
+						'answer.number_value',
+						(eb) => eb.fn.countAll<number>().as('n')
+					])
+					.groupBy(['answer.question_id', 'answer.number_value'])
+					.execute()
+			: [],
+		numberIds.length
+			? answersOf(db, numberIds, filter, territoryId)
+					.select([
+						'answer.question_id',
+						(eb) => eb.fn.avg<number>('answer.number_value').as('mean'),
+						(eb) =>
+							eb.fn
+								.min(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
+								.as('min'),
+						(eb) =>
+							eb.fn
+								.max(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
+								.as('max'),
+						(eb) => eb.fn.min<number>('answer.number_value').as('min_number'),
+						(eb) => eb.fn.max<number>('answer.number_value').as('max_number')
+					])
+					.groupBy('answer.question_id')
+					.execute()
+			: [],
+		communeIds.length
+			? answersOf(db, communeIds, filter, territoryId)
+					.innerJoin('commune', 'commune.insee_code', 'answer.text_value')
+					.leftJoin('territory', 'territory.id', 'commune.territory_id')
+					.select([
+						'answer.question_id',
+						'territory.code',
+						'territory.name',
+						(eb) => eb.fn.countAll<number>().as('n')
+					])
+					.groupBy(['answer.question_id', 'territory.code', 'territory.name'])
+					.execute()
+			: [],
+		otherOptionIds.length
+			? answersOf(db, ids, filter, territoryId)
+					.where('answer.option_id', 'in', otherOptionIds)
+					.where('answer.text_value', 'is not', null)
+					.select(['answer.question_id', 'answer.text_value'])
+					.orderBy('answer.id', 'desc')
+					.limit(500)
+					.execute()
+			: []
+	]);
 
+	// Respondents per question, from the counts already made: every choice
+	// answer marks one row with 1 (the first option, or the first rank).
 	const answered = new Map(perQuestion.map((r) => [r.question_id, Number(r.n)]));
-	for (const r of distinctPerQuestion) answered.set(r.question_id, Number(r.n));
+	const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
+	const add = (id: number, n: number) => answered.set(id, (answered.get(id) ?? 0) + n);
+	for (const r of perOption) add(r.question_id, Number(r.firsts));
+	for (const r of perValue)
+		if (kindOf.get(r.question_id) === 'scale') add(r.question_id, Number(r.n));
 	const optionRows = new Map(perOption.map((r) => [`${r.question_id}:${r.option_id}`, r]));
 	const valueRows = new Map(
 		perValue.map((r) => [`${r.question_id}:${r.number_value}`, Number(r.n)])
@@ -334,6 +336,7 @@ async function computeMedians(
 		const n = answered.get(question.id) ?? 0;
 		if (n === 0) continue;
 		const middle = await answersOf(db, [question.id], filter, territoryId)
+			.where('answer.option_id', 'is', null)
 			.select('answer.number_value')
 			.orderBy('answer.number_value')
 			.limit(n % 2 === 0 ? 2 : 1)

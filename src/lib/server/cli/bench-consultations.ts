@@ -1,0 +1,407 @@
+// `npm run bench`, consultations part: a generated consultation of 20
+// questions with 100,000 responses in a database file, results computed on
+// it, then the built server started on that file and loaded over HTTP with
+// autocannon: the answering page, and agents' submissions.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { createDatabase, type Db } from '../db/database';
+import { migrateToLatest } from '../db/migrations';
+import { loadReferenceData } from '../reference/seed';
+import { hashPassword } from '../auth/password';
+import { insertAccount } from '../users/queries';
+import { actorOf, userFromRow } from '../users/user';
+import {
+	addQuestion,
+	addSection,
+	changeLifecycle,
+	createConsultation
+} from '../consultations/builder';
+import { loadQuestionnaire } from '../consultations/queries';
+import { allQuestions, type Questionnaire } from '../consultations/model';
+import { fieldName, rankFieldName, toAnswerRows, type Answers } from '../consultations/answers';
+import { computeBreakdown, computeResults } from '../consultations/results';
+import { toParisLocalInput } from '$lib/paris-time';
+import type { QuestionInput } from '../consultations/schemas';
+
+const RESPONSES = Number(process.env.BENCH_RESPONSES) || 100_000;
+const PASSWORD = 'mot de passe du banc de mesure';
+const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
+
+const KINDS: QuestionInput['kind'][] = [
+	'single',
+	'multiple',
+	'scale',
+	'yesno',
+	'ranking',
+	'single',
+	'multiple',
+	'scale',
+	'long_text',
+	'number',
+	'single',
+	'yesno',
+	'scale',
+	'multiple',
+	'short_text',
+	'date',
+	'single',
+	'scale',
+	'commune',
+	'yesno'
+];
+
+async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire> {
+	const agent = actorOf(
+		userFromRow(
+			await db.selectFrom('user').selectAll().where('id', '=', agentId).executeTakeFirstOrThrow()
+		)
+	);
+	const day = 24 * 3600 * 1000;
+	const id = await createConsultation(db, agent, {
+		title: 'Consultation de mesure (20 questions)',
+		slug: 'mesure',
+		presentation: 'Consultation générée par `npm run bench`.',
+		falcSummary: '',
+		audiences: ['habitants'],
+		access: 'public',
+		identity: 'anonymous',
+		opensAt: toParisLocalInput(new Date(Date.now() - day)),
+		closesAt: toParisLocalInput(new Date(Date.now() + 30 * day)),
+		axes: [],
+		ficheRefs: ''
+	});
+	let sectionId = (await loadQuestionnaire(db, id)).sections[0].id;
+	for (const [i, kind] of KINDS.entries()) {
+		if (i > 0 && i % 5 === 0)
+			sectionId = await addSection(db, agent, id, {
+				title: `Partie ${i / 5 + 1}`,
+				description: ''
+			});
+		await addQuestion(db, agent, id, sectionId, {
+			kind,
+			label: `Question ${i + 1} de la consultation de mesure`,
+			help: '',
+			required: i === 0,
+			options:
+				'Première proposition\nDeuxième proposition\nTroisième proposition\nQuatrième proposition',
+			allowOther: kind === 'multiple',
+			scaleMin: kind === 'scale' ? 1 : undefined,
+			scaleMax: kind === 'scale' ? 5 : undefined,
+			minLabel: 'Pas du tout',
+			maxLabel: 'Tout à fait',
+			maxChoices: undefined,
+			conditionQuestionId: '',
+			conditionOptionIds: []
+		});
+	}
+	await changeLifecycle(db, agent, id, 'publish');
+	return loadQuestionnaire(db, id);
+}
+
+function answersFor(questionnaire: Questionnaire, n: number, communes: string[]): Answers {
+	const answers: Answers = {};
+	for (const [i, q] of allQuestions(questionnaire).entries()) {
+		const pick = (n * 7 + i * 13) % 97;
+		const option = q.options[pick % q.options.length];
+		switch (q.kind) {
+			case 'single':
+			case 'yesno':
+				answers[q.id] = { options: [option.id] };
+				break;
+			case 'multiple':
+				answers[q.id] = {
+					options: q.options.filter((_, k) => (pick >> k) & 1 && k < 4).map((o) => o.id)
+				};
+				if (answers[q.id].options!.length === 0) answers[q.id] = { options: [q.options[0].id] };
+				break;
+			case 'ranking':
+				answers[q.id] = {
+					ranking: [...q.options]
+						.sort((a, b) => ((a.id * pick) % 11) - ((b.id * pick) % 11))
+						.map((o) => o.id)
+				};
+				break;
+			case 'scale':
+				answers[q.id] = { number: 1 + (pick % 5) };
+				break;
+			case 'number':
+				answers[q.id] = { number: pick };
+				break;
+			case 'date':
+				answers[q.id] = { text: `2026-0${1 + (pick % 9)}-1${pick % 10}` };
+				break;
+			case 'commune':
+				answers[q.id] = { text: communes[pick % communes.length] };
+				break;
+			default:
+				if (pick % 3 === 0)
+					answers[q.id] = { text: `Idée numéro ${n} pour améliorer les services.` };
+		}
+	}
+	return answers;
+}
+
+async function fillResponses(db: Db, questionnaire: Questionnaire) {
+	const communes = await db.selectFrom('commune').select(['insee_code', 'territory_id']).execute();
+	const codes = communes.map((c) => c.insee_code);
+	const channels = ['web', 'web', 'web', 'telephone', 'papier', 'terrain'];
+	const now = new Date().toISOString();
+	const CHUNK = 2000;
+	for (let start = 0; start < RESPONSES; start += CHUNK) {
+		await db.transaction().execute(async (tx) => {
+			const rows = Array.from({ length: Math.min(CHUNK, RESPONSES - start) }, (_, k) => {
+				const n = start + k;
+				const commune = communes[n % communes.length];
+				return {
+					consultation_id: questionnaire.consultationId,
+					status: 'submitted',
+					channel: channels[n % channels.length],
+					audience: 'habitants',
+					receipt_code: `B${n.toString(36).toUpperCase().padStart(7, '0')}`,
+					commune_insee_code: commune.insee_code,
+					territory_id: commune.territory_id,
+					age_band: ['18-24', '25-39', '40-59', '60-74', '75-plus'][n % 5],
+					started_at: now,
+					updated_at: now,
+					submitted_at: now
+				};
+			});
+			const ids: number[] = [];
+			for (let i = 0; i < rows.length; i += 500) {
+				const inserted = await tx
+					.insertInto('response')
+					.values(rows.slice(i, i + 500))
+					.returning('id')
+					.execute();
+				ids.push(...inserted.map((r) => r.id));
+			}
+			const answerRows = ids.flatMap((id, k) =>
+				toAnswerRows(questionnaire, answersFor(questionnaire, start + k, codes)).map((row) => ({
+					...row,
+					response_id: id
+				}))
+			);
+			for (let i = 0; i < answerRows.length; i += 1000)
+				await tx
+					.insertInto('answer')
+					.values(answerRows.slice(i, i + 1000))
+					.execute();
+		});
+	}
+}
+
+async function timed<T>(label: string, runs: number, work: () => Promise<T>): Promise<T> {
+	let result = await work();
+	const start = performance.now();
+	for (let i = 0; i < runs; i++) result = await work();
+	line(
+		label,
+		`${((performance.now() - start) / runs).toFixed(1).padStart(10)} ms   (${runs} runs)`
+	);
+	return result;
+}
+
+function startServer(databasePath: string, port: number): Promise<ChildProcess> {
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			DATABASE_PATH: databasePath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			CONCERTO_DEMO: '',
+			SUBMISSIONS_PER_HOUR: '1000000'
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	return new Promise((resolve, reject) => {
+		server.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('Listening')) resolve(server);
+		});
+		server.on('exit', (code) => reject(new Error(`Le serveur s’est arrêté (code ${code}).`)));
+	});
+}
+
+function cookieOf(response: Response, name: string): string {
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+	if (!cookie) throw new Error(`Pas de cookie ${name}.`);
+	return cookie.split(';')[0];
+}
+
+/** The JavaScript a real browser downloads for the page, each file gzipped as served compressed. */
+async function javascriptOf(
+	url: string,
+	cookie: string
+): Promise<{ files: number; gzipBytes: number }> {
+	const { chromium } = await import('@playwright/test');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	try {
+		const context = await browser.newContext();
+		const [name, value] = cookie.split('=');
+		await context.addCookies([{ name, value, url }]);
+		const page = await context.newPage();
+		const scripts: Promise<number>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() === 'script')
+				scripts.push(response.body().then((body) => gzipSync(body).length));
+		});
+		await page.goto(url, { waitUntil: 'networkidle' });
+		const sizes = await Promise.all(scripts);
+		return { files: sizes.length, gzipBytes: sizes.reduce((a, b) => a + b, 0) };
+	} finally {
+		await browser.close();
+	}
+}
+
+export async function benchConsultations(): Promise<void> {
+	const dir = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
+	const path = join(dir, 'bench.sqlite');
+	const db = createDatabase(path);
+	let server: ChildProcess | null = null;
+	try {
+		await migrateToLatest(db);
+		await loadReferenceData(db);
+		const agent = await insertAccount(db, {
+			email: 'agent.mesure@exemple.fr',
+			displayName: 'Agent de mesure',
+			role: 'agent',
+			passwordHash: await hashPassword(PASSWORD)
+		});
+		const questionnaire = await buildConsultation(db, agent.id);
+		const start = performance.now();
+		await fillResponses(db, questionnaire);
+		const answers = await db
+			.selectFrom('answer')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		line(
+			`store ${RESPONSES.toLocaleString('en')} responses (${Number(answers.n).toLocaleString('en')} answer rows)`,
+			`${(performance.now() - start).toFixed(0).padStart(10)} ms`
+		);
+		await timed('results of 100,000 responses, 20 questions', 5, () =>
+			computeResults(db, questionnaire)
+		);
+		await timed('  same, filtered on one territory', 5, () =>
+			computeResults(db, questionnaire, { territory: 'sud' })
+		);
+		await timed('  breakdown by channel', 5, () => computeBreakdown(db, questionnaire, 'canal'));
+		await db.destroy();
+
+		const port = 4500 + Math.floor(Math.random() * 400);
+		const origin = `http://127.0.0.1:${port}`;
+		server = await startServer(path, port);
+		const started = await fetch(`${origin}/consultations/mesure?/start`, {
+			method: 'POST',
+			headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: '',
+			redirect: 'manual'
+		});
+		const draft = cookieOf(started, `reponse_${questionnaire.consultationId}`);
+		const js = await javascriptOf(`${origin}/consultations/mesure/etape/1`, draft);
+		line(
+			'answering page: JavaScript loaded (gzip)',
+			`${(js.gzipBytes / 1024).toFixed(1).padStart(10)} kB   (${js.files} files)`
+		);
+		const render = await autocannon({
+			url: `${origin}/consultations/mesure/etape/1`,
+			headers: { Cookie: draft, Accept: 'text/html' },
+			connections: 10,
+			duration: 5
+		});
+		line(
+			'answering page (5 questions) over HTTP',
+			`${render.latency.p50.toFixed(1).padStart(10)} ms p50, ${render.latency.p99.toFixed(1)} ms p99, ${render.requests.average.toFixed(0)} req/s`
+		);
+
+		const login = await fetch(`${origin}/connexion`, {
+			method: 'POST',
+			headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email: 'agent.mesure@exemple.fr', password: PASSWORD }),
+			redirect: 'manual'
+		});
+		const session = cookieOf(login, 'session');
+		const form = new URLSearchParams({ channel: 'telephone' });
+		const sample = answersFor(questionnaire, 42, ['41018']);
+		for (const q of allQuestions(questionnaire)) {
+			const a = sample[q.id];
+			if (!a) continue;
+			if (a.options) for (const o of a.options) form.append(fieldName(q), String(o));
+			else if (a.ranking)
+				a.ranking.forEach((o, r) => form.append(rankFieldName(q, o), String(r + 1)));
+			else if (a.number !== undefined) form.append(fieldName(q), String(a.number));
+			else if (a.text !== undefined) form.append(fieldName(q), a.text);
+		}
+		form.set(
+			fieldName(allQuestions(questionnaire)[1]),
+			String(allQuestions(questionnaire)[1].options[0].id)
+		);
+		if (process.env.BENCH_DEBUG) {
+			form.set('submissionKey', 'mesuredebug000000001');
+			const probe = await fetch(
+				`${origin}/admin/consultations/${questionnaire.consultationId}/saisie`,
+				{
+					method: 'POST',
+					headers: {
+						Cookie: session,
+						Origin: origin,
+						'Content-Type': 'application/x-www-form-urlencoded'
+					},
+					body: form.toString(),
+					redirect: 'manual'
+				}
+			);
+			console.log(
+				probe.status,
+				(await probe.text())
+					.replace(/<[^>]+>/g, ' ')
+					.replace(/\s+/g, ' ')
+					.slice(0, 3000)
+			);
+		}
+		let counter = 0;
+		const entry = await autocannon({
+			url: `${origin}/admin/consultations/${questionnaire.consultationId}/saisie`,
+			connections: 10,
+			duration: 5,
+			requests: [
+				{
+					method: 'POST',
+					headers: {
+						Cookie: session,
+						Origin: origin,
+						Accept: 'text/html',
+						'Content-Type': 'application/x-www-form-urlencoded'
+					},
+					setupRequest: (request) => {
+						form.set('submissionKey', `mesure${(counter++).toString().padStart(12, '0')}`);
+						return { ...request, body: form.toString() };
+					}
+				}
+			]
+		});
+		const stored = createDatabase(path);
+		const accepted = await stored
+			.selectFrom('response')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('channel', '=', 'telephone')
+			.where('entered_by_user_id', 'is not', null)
+			.executeTakeFirstOrThrow();
+		await stored.destroy();
+		line(
+			'submissions over HTTP (agent entry, 20 answers)',
+			`${(Number(accepted.n) / 5).toFixed(0).padStart(10)} accepted/s (${entry['2xx']} 2xx, ${entry.non2xx} other, p50 ${entry.latency.p50} ms)`
+		);
+	} finally {
+		server?.kill();
+		if (process.env.BENCH_KEEP) console.log(`Base gardée : ${path}`);
+		else rmSync(dir, { recursive: true, force: true });
+	}
+}
