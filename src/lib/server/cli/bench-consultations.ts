@@ -26,7 +26,7 @@ import { allQuestions, type Questionnaire } from '../consultations/model';
 import { fieldName, rankFieldName, toAnswerRows, type Answers } from '../consultations/answers';
 import { computeBreakdown, computeResults } from '../consultations/results';
 import { toParisLocalInput } from '$lib/paris-time';
-import type { QuestionInput } from '../consultations/schemas';
+import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES) || 100_000;
 const PASSWORD = 'mot de passe du banc de mesure';
@@ -82,22 +82,24 @@ async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire
 				title: `Partie ${i / 5 + 1}`,
 				description: ''
 			});
-		await addQuestion(db, agent, id, sectionId, {
-			kind,
-			label: `Question ${i + 1} de la consultation de mesure`,
-			help: '',
-			required: i === 0,
-			options:
-				'Première proposition\nDeuxième proposition\nTroisième proposition\nQuatrième proposition',
-			allowOther: kind === 'multiple',
-			scaleMin: kind === 'scale' ? 1 : undefined,
-			scaleMax: kind === 'scale' ? 5 : undefined,
-			minLabel: 'Pas du tout',
-			maxLabel: 'Tout à fait',
-			maxChoices: undefined,
-			conditionQuestionId: '',
-			conditionOptionIds: []
-		});
+		await addQuestion(
+			db,
+			agent,
+			id,
+			sectionId,
+			questionInputOf({
+				kind,
+				label: `Question ${i + 1} de la consultation de mesure`,
+				required: i === 0,
+				options:
+					'Première proposition\nDeuxième proposition\nTroisième proposition\nQuatrième proposition',
+				allowOther: kind === 'multiple',
+				scaleMin: kind === 'scale' ? 1 : undefined,
+				scaleMax: kind === 'scale' ? 5 : undefined,
+				minLabel: 'Pas du tout',
+				maxLabel: 'Tout à fait'
+			})
+		);
 	}
 	await changeLifecycle(db, agent, id, 'publish');
 	return loadQuestionnaire(db, id);

@@ -9,7 +9,6 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
 import {
 	AGE_BANDS,
-	CHOICE_KINDS,
 	GENDERS,
 	SITUATIONS,
 	type ConsultationStatus
@@ -1076,8 +1075,4 @@ export async function addProfileBlock(
 			.execute();
 		await audit(tx, actor, 'consultation.profile.add', consultationId);
 	});
-}
-
-export function isChoiceKind(kind: Question['kind']): boolean {
-	return CHOICE_KINDS.includes(kind);
 }

@@ -51,3 +51,17 @@ export function readDraftCookie(cookies: Cookies, consultation: Consultation): s
 export function clearDraftCookie(cookies: Cookies, url: URL, consultation: Consultation) {
 	cookies.delete(cookieName(consultation), cookieOptions(consultation, url));
 }
+
+/** The fiches-actions a consultation feeds, for its public page. */
+export async function linkedFiches(
+	db: Executor,
+	consultationId: number
+): Promise<{ ref: string; title: string }[]> {
+	return db
+		.selectFrom('consultation_fiche')
+		.innerJoin('fiche', 'fiche.id', 'consultation_fiche.fiche_id')
+		.select(['fiche.ref', 'fiche.title'])
+		.where('consultation_fiche.consultation_id', '=', consultationId)
+		.orderBy('fiche.ref')
+		.execute();
+}

@@ -105,3 +105,23 @@ export const invitationMailSchema = z.object({
 		.min(3, 'Collez au moins une adresse e-mail.')
 		.max(100_000, 'Trop long : envoyez en plusieurs fois.')
 });
+
+/** A question input with nothing but its kind and wording: the rest left to defaults. */
+export function questionInputOf(
+	fields: Partial<QuestionInput> & Pick<QuestionInput, 'kind' | 'label'>
+): QuestionInput {
+	return {
+		help: '',
+		required: false,
+		options: '',
+		allowOther: false,
+		scaleMin: undefined,
+		scaleMax: undefined,
+		minLabel: '',
+		maxLabel: '',
+		maxChoices: undefined,
+		conditionQuestionId: '',
+		conditionOptionIds: [],
+		...fields
+	};
+}

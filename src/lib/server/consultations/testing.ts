@@ -12,7 +12,7 @@ import {
 	createConsultation
 } from './builder';
 import { getConsultationById, loadQuestionnaire } from './queries';
-import type { ConsultationInput, QuestionInput } from './schemas';
+import { questionInputOf, type ConsultationInput, type QuestionInput } from './schemas';
 
 export function consultationInput(overrides: Partial<ConsultationInput> = {}): ConsultationInput {
 	const day = 24 * 3600 * 1000;
@@ -33,22 +33,7 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
 }
 
 export function questionInput(overrides: Partial<QuestionInput>): QuestionInput {
-	return {
-		kind: 'single',
-		label: 'Question',
-		help: '',
-		required: false,
-		options: '',
-		allowOther: false,
-		scaleMin: undefined,
-		scaleMax: undefined,
-		minLabel: '',
-		maxLabel: '',
-		maxChoices: undefined,
-		conditionQuestionId: '',
-		conditionOptionIds: [],
-		...overrides
-	};
+	return questionInputOf({ kind: 'single', label: 'Question', ...overrides });
 }
 
 /**

@@ -18,7 +18,7 @@ import { loadQuestionnaire } from '../consultations/queries';
 import { allQuestions, type Question, type Questionnaire } from '../consultations/model';
 import { finaliseResponse } from '../consultations/submission';
 import type { Answers } from '../consultations/answers';
-import type { QuestionInput } from '../consultations/schemas';
+import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 import type { Audience } from '$lib/consultation-vocabulary';
 import { toParisLocalInput } from '$lib/paris-time';
 import { IDEAS } from './ideas';
@@ -341,22 +341,21 @@ async function buildFromSpec(
 				.execute();
 		for (const q of section.questions) {
 			const source = q.when ? created[q.when.question] : undefined;
-			await addQuestion(db, actor, id, sectionId, {
-				help: '',
-				required: false,
-				options: '',
-				allowOther: false,
-				scaleMin: undefined,
-				scaleMax: undefined,
-				minLabel: '',
-				maxLabel: '',
-				maxChoices: undefined,
-				...q,
-				conditionQuestionId: source ? String(source.id) : '',
-				conditionOptionIds: source
-					? source.options.filter((o) => q.when!.options.includes(o.label)).map((o) => String(o.id))
-					: []
-			});
+			await addQuestion(
+				db,
+				actor,
+				id,
+				sectionId,
+				questionInputOf({
+					...q,
+					conditionQuestionId: source ? String(source.id) : '',
+					conditionOptionIds: source
+						? source.options
+								.filter((o) => q.when!.options.includes(o.label))
+								.map((o) => String(o.id))
+						: []
+				})
+			);
 			created.push(allQuestions(await loadQuestionnaire(db, id)).at(-1)!);
 		}
 	}

@@ -5,6 +5,7 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { failPlain, orHttpError } from '$lib/server/http';
 import {
 	getPublicConsultation,
+	linkedFiches,
 	readDraftCookie,
 	setDraftCookie
 } from '$lib/server/consultations/public';
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 			presentationHtml: renderMarkdown(consultation.presentation),
 			audiences: consultation.audiences.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))
 		},
+		fiches: await linkedFiches(db, consultation.id),
 		refusal: refusalReason(consultation, locals.actor),
 		alreadyAnswered: await hasAlreadyAnswered(db, consultation, locals.actor),
 		draftStatus: draft?.status ?? null,
