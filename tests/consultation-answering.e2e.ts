@@ -111,6 +111,9 @@ test('avec JavaScript, la question conditionnelle apparaît quand on coche « Ou
 	const conditional = page.getByRole('group', { name: /répondu à votre besoin/ });
 	await expect(conditional).toBeHidden();
 	await a11y.check();
+	// On a small phone nothing runs off the side of the screen.
+	await page.setViewportSize({ width: 320, height: 640 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 	await page
 		.getByRole('group', { name: /Depuis deux ans/ })
 		.getByLabel('Oui')
