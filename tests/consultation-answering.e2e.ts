@@ -132,6 +132,16 @@ test('avec JavaScript, la question conditionnelle apparaît quand on coche « Ou
 	await a11y.check();
 });
 
+test('la fiche-action renvoie aux consultations qui la concernent', async ({ page, a11y }) => {
+	await page.goto('/schema/AUT-27');
+	await a11y.check();
+	const said = page.getByRole('region', { name: 'Ce que vous nous avez dit' });
+	await expect(said.getByRole('link', { name: /Mon avis citoyen 2026/ })).toBeVisible();
+	await said.getByRole('link', { name: /consultation des Loir-et-Chériens/ }).click();
+	await expect(page).toHaveURL('/consultations/mon-avis-citoyen-2023-habitants/resultats');
+	await a11y.check();
+});
+
 test('les résultats publiés se lisent, se filtrent et se ventilent', async ({ page, a11y }) => {
 	await page.goto('/consultations');
 	await a11y.check();

@@ -65,3 +65,23 @@ export async function linkedFiches(
 		.orderBy('fiche.ref')
 		.execute();
 }
+
+/** Published consultations that feed a fiche-action, for its public page. */
+export async function consultationsForFiche(
+	db: Executor,
+	ref: string
+): Promise<{ slug: string; title: string; status: Consultation['status']; closesAt: Date }[]> {
+	const rows = await db
+		.selectFrom('consultation')
+		.innerJoin('consultation_fiche', 'consultation_fiche.consultation_id', 'consultation.id')
+		.innerJoin('fiche', 'fiche.id', 'consultation_fiche.fiche_id')
+		.selectAll('consultation')
+		.where('fiche.ref', '=', ref)
+		.where('consultation.published_at', 'is not', null)
+		.orderBy('consultation.closes_at', 'desc')
+		.execute();
+	return rows.map((row) => {
+		const c = consultationFromRow(row);
+		return { slug: c.slug, title: c.title, status: c.status, closesAt: c.closesAt };
+	});
+}

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
+import { consultationsForFiche } from '$lib/server/consultations/public';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const fiche = /^[A-Za-z]{3}-\d{1,3}$/.test(params.ref)
@@ -14,5 +15,5 @@ export const load: PageServerLoad = async ({ params }) => {
 		});
 	}
 	if (params.ref !== fiche.ref) redirect(301, `/schema/${fiche.ref}`);
-	return { fiche };
+	return { fiche, consultations: await consultationsForFiche(getDb(), fiche.ref) };
 };
