@@ -6,13 +6,15 @@ export interface ReceivedMail {
 	to: string;
 	subject: string;
 	text: string;
+	attachments: { filename: string; content: string }[];
 }
 
 export interface TestSmtpServer {
 	url: string;
 	port: number;
 	received: ReceivedMail[];
-	waitForMail(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+	/** The first mail to `to` (whose subject matches, when given). */
+	waitForMail(to: string, timeoutMs?: number, subject?: RegExp): Promise<ReceivedMail>;
 	close(): Promise<void>;
 }
 
@@ -29,7 +31,11 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
 					received.push({
 						to: to?.value[0]?.address ?? '',
 						subject: mail.subject ?? '',
-						text: mail.text ?? ''
+						text: mail.text ?? '',
+						attachments: mail.attachments.map((a) => ({
+							filename: a.filename ?? '',
+							content: a.content.toString('utf8')
+						}))
 					});
 					callback();
 				})
@@ -47,10 +53,10 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
 		url: `smtp://127.0.0.1:${boundPort}`,
 		port: boundPort,
 		received,
-		async waitForMail(to, timeoutMs = 10_000) {
+		async waitForMail(to, timeoutMs = 10_000, subject) {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
-				const mail = received.find((m) => m.to === to);
+				const mail = received.find((m) => m.to === to && (!subject || subject.test(m.subject)));
 				if (mail) return mail;
 				await new Promise((resolve) => setTimeout(resolve, 50));
 			}

@@ -26,7 +26,8 @@ export const PERMISSIONS = {
 	'consultations.manage': ['admin', 'agent'],
 	'consultations.enter': ['admin', 'agent'],
 	'consultations.results': ['admin', 'agent', 'pilote'],
-	'consultations.export_personal': ['admin']
+	'consultations.export_personal': ['admin'],
+	'events.manage': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,7 @@ import {
 	type QuestionSettings
 } from './model';
 import { getConsultationById, hasAnyResponse, loadQuestionnaire } from './queries';
+import { ficheIdsFromRefs } from '../fiches/refs';
 import type { ConsultationInput, QuestionInput, SectionInput } from './schemas';
 
 export const LOCKED_MESSAGE =
@@ -74,30 +75,6 @@ export async function listConsultations(db: Executor, actor: Actor | null) {
 	});
 }
 
-async function ficheIdsOf(db: Executor, refsText: string): Promise<number[]> {
-	const refs = [
-		...new Set(
-			refsText
-				.split(/[\s,;]+/)
-				.map((r) => r.trim().toUpperCase())
-				.filter(Boolean)
-		)
-	];
-	if (refs.length === 0) return [];
-	const rows = await db
-		.selectFrom('fiche')
-		.select(['id', 'ref'])
-		.where('ref', 'in', refs)
-		.execute();
-	const unknown = refs.filter((r) => !rows.some((row) => row.ref === r));
-	if (unknown.length)
-		throw new InvalidInputError(
-			`Fiche-action inconnue : ${unknown.join(', ')}. Utilisez les références du schéma (par exemple AUT-27).`,
-			'ficheRefs'
-		);
-	return rows.map((r) => r.id);
-}
-
 async function checkAxes(db: Executor, axes: string[]): Promise<void> {
 	if (axes.length === 0) return;
 	const rows = await db.selectFrom('axis').select('code').where('code', 'in', axes).execute();
@@ -148,7 +125,7 @@ export async function createConsultation(
 	assertCan(actor, 'consultations.manage');
 	await assertSlugFree(db, input.slug);
 	await checkAxes(db, input.axes);
-	const ficheIds = await ficheIdsOf(db, input.ficheRefs);
+	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
 	return db.transaction().execute(async (tx) => {
 		const now = nowForDb();
 		const { id } = await tx
@@ -223,7 +200,7 @@ export async function updateConsultation(
 	const before = await getConsultationSettings(db, actor, id);
 	await assertSlugFree(db, input.slug, id);
 	await checkAxes(db, input.axes);
-	const ficheIds = await ficheIdsOf(db, input.ficheRefs);
+	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
 	if (before.locked) {
 		const changed = (['access', 'identity'] as const).filter((k) => before.form[k] !== input[k]);
 		if (changed.length || before.form.audiences.join() !== input.audiences.join())
@@ -964,7 +941,7 @@ export async function duplicateConsultation(
 		n++
 	)
 		slug = `${form.slug.slice(0, 70)}-copie-${n}`;
-	const ficheIds = await ficheIdsOf(db, form.ficheRefs);
+	const ficheIds = await ficheIdsFromRefs(db, form.ficheRefs);
 	return db.transaction().execute(async (tx) => {
 		const now = nowForDb();
 		const source = await tx

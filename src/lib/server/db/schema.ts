@@ -332,6 +332,72 @@ export interface ContributionTable {
 	created_at: string;
 }
 
+export interface EventKindTable {
+	code: string;
+	label: string;
+}
+
+export interface EventTable {
+	id: Generated<number>;
+	slug: string;
+	kind: string;
+	title: string;
+	description: string;
+	site_id: number | null;
+	place_name: string | null;
+	address: string | null;
+	commune_insee_code: string | null;
+	territory_id: number | null;
+	access_directions: string;
+	starts_at: string;
+	ends_at: string;
+	audience: string;
+	capacity: number | null;
+	registration_opens_at: string | null;
+	registration_closes_at: string | null;
+	accessibility: string;
+	support: string;
+	consultation_id: number | null;
+	status: string;
+	cancellation_reason: string | null;
+	minutes: Generated<string>;
+	minutes_published_at: string | null;
+	reported_participants: number | null;
+	reported_residents: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface EventFicheTable {
+	event_id: number;
+	fiche_id: number;
+}
+
+export interface RegistrationTable {
+	id: Generated<number>;
+	event_id: number;
+	status: string;
+	name: string;
+	email: string | null;
+	phone: string | null;
+	postal_address: string | null;
+	needs: string;
+	needs_detail: string;
+	category: string | null;
+	consent_text_version: string | null;
+	consented_at: string | null;
+	cancel_token_hash: string | null;
+	receipt_code: string | null;
+	walk_in: Generated<number>;
+	user_id: number | null;
+	created_at: string;
+	updated_at: string;
+	promoted_at: string | null;
+	cancelled_at: string | null;
+	reminded_at: string | null;
+	checked_in_at: string | null;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -367,6 +433,10 @@ export interface Database {
 	consultation_participation: ConsultationParticipationTable;
 	answer: AnswerTable;
 	contribution: ContributionTable;
+	event_kind: EventKindTable;
+	event: EventTable;
+	event_fiche: EventFicheTable;
+	registration: RegistrationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

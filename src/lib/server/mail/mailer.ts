@@ -11,6 +11,8 @@ export interface OutgoingMail {
 	text: string;
 	/** What the message is for, e.g. "password-reset"; shown in the outbox. */
 	purpose: string;
+	/** Files sent with the message (an invitation's .ics, say); not kept in the outbox. */
+	attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export type MailStatus = 'sent' | 'retained' | 'failed';
@@ -48,7 +50,13 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			try {
-				await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+				await transport.sendMail({
+					from,
+					to: mail.to,
+					subject: mail.subject,
+					text: mail.text,
+					attachments: mail.attachments
+				});
 				await db
 					.updateTable('mail_message')
 					.set({ status: 'sent', sent_at: nowForDb() })

@@ -47,3 +47,92 @@ export function consultationInvitationMail(
 			SIGNATURE
 	};
 }
+
+export interface EventMailContext {
+	title: string;
+	when: string;
+	where: string;
+	link: string;
+	cancelLink: string;
+	ics: string;
+}
+
+function icsAttachment(context: EventMailContext) {
+	return [
+		{ filename: 'evenement.ics', content: context.ics, contentType: 'text/calendar; charset=utf-8' }
+	];
+}
+
+export function registrationConfirmedMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-registration',
+		subject: `Inscription confirmée : ${context.title}`,
+		text:
+			`Bonjour,\n\nVotre inscription à « ${context.title} » est confirmée.\n\n` +
+			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
+			'Le fichier joint ajoute l’événement à votre agenda.\n\n' +
+			`Si vous ne pouvez plus venir, annulez ici pour laisser votre place : ${context.cancelLink}` +
+			SIGNATURE,
+		attachments: icsAttachment(context)
+	};
+}
+
+export function registrationWaitingMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-waiting-list',
+		subject: `Liste d’attente : ${context.title}`,
+		text:
+			`Bonjour,\n\n« ${context.title} » est complet : vous êtes sur la liste d’attente.\n` +
+			'Dès qu’une place se libère, elle vous est donnée et vous recevez un message.\n\n' +
+			`Quand : ${context.when}\nOù : ${context.where}\n\n` +
+			`Pour quitter la liste d’attente : ${context.cancelLink}` +
+			SIGNATURE
+	};
+}
+
+export function promotedFromWaitingListMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-promotion',
+		subject: `Une place s’est libérée : ${context.title}`,
+		text:
+			`Bonjour,\n\nBonne nouvelle : une place s’est libérée. Votre inscription à « ${context.title} » est confirmée.\n\n` +
+			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
+			`Si vous ne pouvez pas venir, annulez ici : ${context.cancelLink}` +
+			SIGNATURE,
+		attachments: icsAttachment(context)
+	};
+}
+
+export function eventCancelledMail(
+	to: string,
+	context: EventMailContext,
+	reason: string
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-cancelled',
+		subject: `Annulé : ${context.title}`,
+		text:
+			`Bonjour,\n\nNous sommes désolés : « ${context.title} », prévu ${context.when}, est annulé.\n\n` +
+			`Raison : ${reason}\n\nLes autres rendez-vous : ${context.link.replace(/\/agenda\/.*$/, '/agenda')}` +
+			SIGNATURE,
+		attachments: icsAttachment(context)
+	};
+}
+
+export function eventMovedMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-moved',
+		subject: `Changement : ${context.title}`,
+		text:
+			`Bonjour,\n\n« ${context.title} » change de date ou de lieu. Votre inscription est gardée.\n\n` +
+			`Nouvelle date : ${context.when}\nLieu : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
+			`Si vous ne pouvez plus venir, annulez ici : ${context.cancelLink}` +
+			SIGNATURE,
+		attachments: icsAttachment(context)
+	};
+}

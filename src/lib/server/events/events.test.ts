@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
+import { createMailer } from '../mail/mailer';
+import { createTestDatabase, createTestUser } from '../testing';
+import { loadReferenceData } from '../reference/seed';
+import { ForbiddenError, InvalidInputError } from '../errors';
+import { toParisLocalInput } from '$lib/paris-time';
+import { cancelEvent, createEvent, listRegistrations, publishEvent, updateEvent } from './manage';
+import { cancelRegistration, registerForEvent, type RegistrationInput } from './registration';
+import { getEventById } from './queries';
+import { eventIcs } from './ical';
+import type { EventInput } from './schemas';
+
+const ORIGIN = 'https://participation.exemple.fr';
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+	smtp = await startSmtpServer();
+});
+afterAll(() => smtp.close());
+
+function eventInput(overrides: Partial<EventInput> = {}): EventInput {
+	const day = 24 * 3600 * 1000;
+	const start = new Date(Date.now() + 20 * day);
+	return {
+		title: 'Atelier mobilité',
+		slug: 'atelier-mobilite',
+		kind: 'atelier',
+		description: '',
+		siteId: '',
+		placeName: 'Salle des fêtes',
+		address: '1 place de la Mairie',
+		communeCode: '41269',
+		accessDirections: 'Bus ligne 3, arrêt Mairie.',
+		startsAt: toParisLocalInput(start),
+		endsAt: toParisLocalInput(new Date(start.getTime() + 2 * 3600 * 1000)),
+		audience: 'tous',
+		capacity: '2',
+		registrationOpensAt: '',
+		registrationClosesAt: '',
+		accessibility: ['plain-pied'],
+		support: ['transport'],
+		ficheRefs: '',
+		...overrides
+	};
+}
+
+function person(name: string, email: string, needs: RegistrationInput['needs'] = []) {
+	return {
+		name,
+		email,
+		phone: '',
+		postalAddress: '',
+		needs,
+		needsDetail: '',
+		consent: true as const
+	};
+}
+
+async function setUp() {
+	const db = await createTestDatabase();
+	await loadReferenceData(db);
+	const agent = (await createTestUser(db, 'agent')).actor;
+	const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
+	return { db, agent, mailer };
+}
+
+const options = { origin: ORIGIN, clientAddress: '1.2.3.4', perHour: 100 };
+
+describe('registration', () => {
+	it('fills the places, then the waiting list; a cancellation promotes the next person and tells them', async () => {
+		const { db, agent, mailer } = await setUp();
+		const id = await createEvent(db, agent, eventInput());
+		await expect(
+			registerForEvent(
+				db,
+				mailer,
+				await getEventById(db, id),
+				person('Ana', 'ana@exemple.fr'),
+				options
+			)
+		).rejects.toThrow(/fermées/);
+		await publishEvent(db, agent, id);
+
+		const register = async (name: string, email: string, needs: RegistrationInput['needs'] = []) =>
+			registerForEvent(db, mailer, await getEventById(db, id), person(name, email, needs), options);
+		const ana = await register('Ana', 'ana@exemple.fr', ['transport']);
+		const bob = await register('Bob', 'bob@exemple.fr', ['garde', 'transport']);
+		const chloe = await register('Chloé', 'chloe@exemple.fr');
+		expect([ana.status, bob.status, chloe.status]).toEqual(['inscrit', 'inscrit', 'attente']);
+		await expect(register('Ana', 'ana@exemple.fr')).rejects.toThrow(/déjà inscrite/);
+
+		const confirmation = await smtp.waitForMail('ana@exemple.fr');
+		expect(confirmation.subject).toBe('Inscription confirmée : Atelier mobilité');
+		expect(confirmation.attachments.map((a) => a.filename)).toEqual(['evenement.ics']);
+		expect((await smtp.waitForMail('chloe@exemple.fr')).subject).toMatch(/^Liste d’attente/);
+
+		const { needs } = await listRegistrations(db, agent, id);
+		expect(needs.find((n) => n.code === 'transport')!.count).toBe(2);
+
+		const outcome = await cancelRegistration(db, mailer, bob.cancelToken, ORIGIN);
+		expect(outcome.promoted).toBe(1);
+		const promoted = await smtp.waitForMail('chloe@exemple.fr', 10_000, /Une place s’est libérée/);
+		expect(promoted.text).toContain(`${ORIGIN}/inscriptions/`);
+		const { rows } = await listRegistrations(db, agent, id);
+		expect(rows.map((r) => [r.name, r.status])).toEqual([
+			['Ana', 'inscrit'],
+			['Bob', 'annule'],
+			['Chloé', 'inscrit']
+		]);
+		// The same link a second time changes nothing.
+		expect((await cancelRegistration(db, mailer, bob.cancelToken, ORIGIN)).promoted).toBe(0);
+	});
+
+	it('asks for a way to be reached and for consent', async () => {
+		const { db, agent, mailer } = await setUp();
+		const id = await createEvent(db, agent, eventInput({ capacity: '' }));
+		await publishEvent(db, agent, id);
+		const { registrationSchema } = await import('./registration');
+		const missing = registrationSchema.safeParse({ name: 'Dina', consent: true });
+		expect(missing.success).toBe(false);
+		expect(missing.error!.issues[0].message).toMatch(/au moins un moyen/);
+		const noConsent = registrationSchema.safeParse({ name: 'Dina', phone: '02 54 00 00 00' });
+		expect(noConsent.error!.issues[0].message).toMatch(/Cochez la case/);
+		const byPhone = await registerForEvent(
+			db,
+			mailer,
+			await getEventById(db, id),
+			registrationSchema.parse({ name: 'Dina', phone: '02 54 00 00 00', consent: true }),
+			options
+		);
+		expect(byPhone).toMatchObject({ status: 'inscrit', mailed: false });
+	});
+});
+
+describe('officers', () => {
+	it('tells the registered when the event moves or is cancelled, and only agents may do it', async () => {
+		const { db, agent, mailer } = await setUp();
+		const id = await createEvent(db, agent, eventInput({ capacity: '10' }));
+		await publishEvent(db, agent, id);
+		await registerForEvent(
+			db,
+			mailer,
+			await getEventById(db, id),
+			person('Eva', 'eva@exemple.fr'),
+			options
+		);
+		const later = eventInput({
+			startsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000)),
+			endsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000 + 3600 * 1000))
+		});
+		expect((await updateEvent(db, mailer, agent, id, later, ORIGIN)).notified).toBe(1);
+		expect((await smtp.waitForMail('eva@exemple.fr', 10_000, /^Changement/)).subject).toBe(
+			'Changement : Atelier mobilité'
+		);
+		const habitant = (await createTestUser(db, 'habitant')).actor;
+		await expect(
+			cancelEvent(db, mailer, habitant, id, 'Salle indisponible', ORIGIN)
+		).rejects.toThrow(ForbiddenError);
+		await expect(cancelEvent(db, mailer, agent, id, '', ORIGIN)).rejects.toThrow(InvalidInputError);
+		expect((await cancelEvent(db, mailer, agent, id, 'Salle indisponible', ORIGIN)).notified).toBe(
+			1
+		);
+		const notice = await smtp.waitForMail('eva@exemple.fr', 10_000, /^Annulé/);
+		expect(notice.text).toContain('Raison : Salle indisponible');
+	});
+});
+
+describe('iCalendar', () => {
+	it('parses, with the Paris times of the event', async () => {
+		const { db, agent } = await setUp();
+		const id = await createEvent(
+			db,
+			agent,
+			eventInput({ startsAt: '2027-01-22T14:00', endsAt: '2027-01-22T17:30' })
+		);
+		const ics = eventIcs(await getEventById(db, id), ORIGIN);
+		const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+		const event = new ICAL.Event(vevent);
+		expect(event.summary).toBe('Atelier mobilité');
+		expect(event.location).toBe('Salle des fêtes, 1 place de la Mairie, Vendôme');
+		const paris = (date: Date) =>
+			new Intl.DateTimeFormat('fr-FR', {
+				timeZone: 'Europe/Paris',
+				dateStyle: 'short',
+				timeStyle: 'short'
+			}).format(date);
+		expect(paris(event.startDate.toJSDate())).toBe('22/01/2027 14:00');
+		expect(paris(event.endDate.toJSDate())).toBe('22/01/2027 17:30');
+	});
+});

@@ -1,0 +1,331 @@
+// Officers' side of events: create, edit (telling the registered when the
+// date or place changes), publish, cancel (telling them too), and the list
+// of registrations with their needs summed up.
+import type { Db, Executor, Tx } from '../db/database';
+import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { assertCan, type Actor } from '../auth/permissions';
+import { recordAudit } from '../audit/audit';
+import { ConflictError, InvalidInputError } from '../errors';
+import type { Mailer, OutgoingMail } from '../mail/mailer';
+import { eventCancelledMail, eventMovedMail } from '../mail/templates';
+import { ficheIdsFromRefs } from '../fiches/refs';
+import { generateToken, hashToken } from '../auth/tokens';
+import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
+import type { ConcertoEvent } from './model';
+import { getEventById, linkedFichesOfEvent } from './queries';
+import { mailContext, promoteWaitingList } from './registration';
+import type { EventInput } from './schemas';
+
+async function placeColumns(db: Executor, input: EventInput) {
+	const siteId = input.siteId ? Number(input.siteId) : null;
+	const site = siteId
+		? await db
+				.selectFrom('site')
+				.select(['id', 'commune_insee_code', 'territory_id'])
+				.where('id', '=', siteId)
+				.executeTakeFirst()
+		: null;
+	if (siteId && !site) throw new InvalidInputError('Lieu inconnu.', 'siteId');
+	const communeCode = input.communeCode || site?.commune_insee_code || null;
+	const commune = communeCode
+		? await db
+				.selectFrom('commune')
+				.select(['insee_code', 'territory_id'])
+				.where('insee_code', '=', communeCode)
+				.executeTakeFirst()
+		: null;
+	if (communeCode && !commune) throw new InvalidInputError('Commune inconnue.', 'communeCode');
+	if (!site && !input.placeName)
+		throw new InvalidInputError(
+			'Choisissez une maison des solidarités, ou écrivez le nom du lieu.',
+			'placeName'
+		);
+	const kind = await db
+		.selectFrom('event_kind')
+		.select('code')
+		.where('code', '=', input.kind)
+		.executeTakeFirst();
+	if (!kind) throw new InvalidInputError('Type d’événement inconnu.', 'kind');
+	return {
+		kind: input.kind,
+		title: input.title,
+		slug: input.slug,
+		description: input.description,
+		site_id: site?.id ?? null,
+		place_name: input.placeName || null,
+		address: input.address || null,
+		commune_insee_code: commune?.insee_code ?? null,
+		territory_id: site?.territory_id ?? commune?.territory_id ?? null,
+		access_directions: input.accessDirections,
+		starts_at: parisLocalToDate(input.startsAt)!.toISOString(),
+		ends_at: parisLocalToDate(input.endsAt)!.toISOString(),
+		audience: input.audience,
+		capacity: input.capacity ? Number(input.capacity) : null,
+		registration_opens_at: input.registrationOpensAt
+			? parisLocalToDate(input.registrationOpensAt)!.toISOString()
+			: null,
+		registration_closes_at: input.registrationClosesAt
+			? parisLocalToDate(input.registrationClosesAt)!.toISOString()
+			: null,
+		accessibility: toDbJson(input.accessibility),
+		support: toDbJson(input.support)
+	};
+}
+
+async function assertSlugFree(db: Executor, slug: string, exceptId?: number) {
+	let query = db.selectFrom('event').select('id').where('slug', '=', slug);
+	if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+	if (await query.executeTakeFirst())
+		throw new ConflictError('Cette adresse est déjà prise par un autre événement.', 'slug');
+}
+
+async function replaceFiches(tx: Tx, eventId: number, ficheIds: number[]) {
+	await tx.deleteFrom('event_fiche').where('event_id', '=', eventId).execute();
+	if (ficheIds.length)
+		await tx
+			.insertInto('event_fiche')
+			.values(ficheIds.map((fiche_id) => ({ event_id: eventId, fiche_id })))
+			.execute();
+}
+
+export async function createEvent(db: Db, actor: Actor | null, input: EventInput): Promise<number> {
+	assertCan(actor, 'events.manage');
+	await assertSlugFree(db, input.slug);
+	const columns = await placeColumns(db, input);
+	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
+	return db.transaction().execute(async (tx) => {
+		const now = nowForDb();
+		const { id } = await tx
+			.insertInto('event')
+			.values({ ...columns, status: 'brouillon', created_at: now, updated_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await replaceFiches(tx, id, ficheIds);
+		await recordAudit(tx, {
+			actor,
+			action: 'event.create',
+			entityType: 'event',
+			entityId: id,
+			after: input
+		});
+		return id;
+	});
+}
+
+export async function getEventForm(
+	db: Executor,
+	actor: Actor | null,
+	id: number
+): Promise<{ event: ConcertoEvent; form: EventInput }> {
+	assertCan(actor, 'events.manage');
+	const event = await getEventById(db, id);
+	const row = await db
+		.selectFrom('event')
+		.select(['site_id'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
+	const fiches = await linkedFichesOfEvent(db, id);
+	return {
+		event,
+		form: {
+			title: event.title,
+			slug: event.slug,
+			kind: event.kind,
+			description: event.description,
+			siteId: row.site_id ? String(row.site_id) : '',
+			placeName: event.place.placeName ?? '',
+			address: event.place.address ?? '',
+			communeCode: event.place.communeCode ?? '',
+			accessDirections: event.accessDirections,
+			startsAt: toParisLocalInput(event.startsAt),
+			endsAt: toParisLocalInput(event.endsAt),
+			audience: event.audience,
+			capacity: event.capacity === null ? '' : String(event.capacity),
+			registrationOpensAt: event.registrationOpensAt
+				? toParisLocalInput(event.registrationOpensAt)
+				: '',
+			registrationClosesAt: event.registrationClosesAt
+				? toParisLocalInput(event.registrationClosesAt)
+				: '',
+			accessibility: event.accessibility,
+			support: event.support,
+			ficheRefs: fiches.map((f) => f.ref).join(', ')
+		}
+	};
+}
+
+/** Messages to everyone registered or waiting, each with a fresh cancel link. */
+async function noticesToRegistered(
+	tx: Tx,
+	event: ConcertoEvent,
+	origin: string,
+	make: (to: string, context: ReturnType<typeof mailContext>) => OutgoingMail
+): Promise<OutgoingMail[]> {
+	const people = await tx
+		.selectFrom('registration')
+		.select(['id', 'email'])
+		.where('event_id', '=', event.id)
+		.where('status', 'in', ['inscrit', 'attente'])
+		.where('email', 'is not', null)
+		.execute();
+	const mails: OutgoingMail[] = [];
+	for (const person of people) {
+		const token = generateToken();
+		await tx
+			.updateTable('registration')
+			.set({ cancel_token_hash: hashToken(token) })
+			.where('id', '=', person.id)
+			.execute();
+		mails.push(make(person.email!, mailContext(event, origin, token)));
+	}
+	return mails;
+}
+
+export async function updateEvent(
+	db: Db,
+	mailer: Mailer,
+	actor: Actor | null,
+	id: number,
+	input: EventInput,
+	origin: string
+): Promise<{ notified: number }> {
+	assertCan(actor, 'events.manage');
+	const before = await getEventById(db, id);
+	await assertSlugFree(db, input.slug, id);
+	const columns = await placeColumns(db, input);
+	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
+	const moved =
+		before.startsAt.toISOString() !== columns.starts_at ||
+		before.endsAt.toISOString() !== columns.ends_at ||
+		before.place.communeCode !== columns.commune_insee_code ||
+		(before.place.placeName ?? null) !== columns.place_name;
+	const mails = await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('event')
+			.set({ ...columns, updated_at: nowForDb() })
+			.where('id', '=', id)
+			.execute();
+		await replaceFiches(tx, id, ficheIds);
+		await recordAudit(tx, {
+			actor,
+			action: 'event.update',
+			entityType: 'event',
+			entityId: id,
+			before: { startsAt: before.startsAt, endsAt: before.endsAt, capacity: before.capacity },
+			after: input
+		});
+		const after = await getEventById(tx, id);
+		// More places may have opened: the waiting list moves up first.
+		const promoted = await promoteWaitingList(tx, after, origin);
+		const notices =
+			moved && after.status === 'publie'
+				? await noticesToRegistered(tx, after, origin, eventMovedMail)
+				: [];
+		return [...promoted, ...notices];
+	});
+	for (const mail of mails) await mailer.send(db, mail);
+	return { notified: mails.length };
+}
+
+export async function publishEvent(db: Db, actor: Actor | null, id: number): Promise<void> {
+	assertCan(actor, 'events.manage');
+	const event = await getEventById(db, id);
+	if (event.status !== 'brouillon') throw new ConflictError('Seul un brouillon peut être publié.');
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('event')
+			.set({ status: 'publie', updated_at: nowForDb() })
+			.where('id', '=', id)
+			.execute();
+		await recordAudit(tx, { actor, action: 'event.publish', entityType: 'event', entityId: id });
+	});
+}
+
+export async function cancelEvent(
+	db: Db,
+	mailer: Mailer,
+	actor: Actor | null,
+	id: number,
+	reason: string,
+	origin: string
+): Promise<{ notified: number }> {
+	assertCan(actor, 'events.manage');
+	const trimmed = reason.trim();
+	if (trimmed.length < 5 || trimmed.length > 500)
+		throw new InvalidInputError(
+			'Expliquez en quelques mots pourquoi l’événement est annulé (5 à 500 caractères).',
+			'reason'
+		);
+	const event = await getEventById(db, id);
+	if (event.status === 'annule') throw new ConflictError('Cet événement est déjà annulé.');
+	const mails = await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('event')
+			.set({ status: 'annule', cancellation_reason: trimmed, updated_at: nowForDb() })
+			.where('id', '=', id)
+			.execute();
+		await recordAudit(tx, {
+			actor,
+			action: 'event.cancel',
+			entityType: 'event',
+			entityId: id,
+			after: { reason: trimmed }
+		});
+		const cancelled = await getEventById(tx, id);
+		return noticesToRegistered(tx, cancelled, origin, (to, context) =>
+			eventCancelledMail(to, context, trimmed)
+		);
+	});
+	for (const mail of mails) await mailer.send(db, mail);
+	return { notified: mails.length };
+}
+
+export interface RegistrationRow {
+	id: number;
+	name: string;
+	email: string | null;
+	phone: string | null;
+	postalAddress: string | null;
+	status: RegistrationStatus;
+	needs: string[];
+	needsDetail: string;
+	createdAt: string;
+	promoted: boolean;
+}
+
+export async function listRegistrations(
+	db: Executor,
+	actor: Actor | null,
+	eventId: number
+): Promise<{ rows: RegistrationRow[]; needs: { code: string; label: string; count: number }[] }> {
+	assertCan(actor, 'events.manage');
+	const rows = await db
+		.selectFrom('registration')
+		.selectAll()
+		.where('event_id', '=', eventId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	const registrations = rows.map((r): RegistrationRow => ({
+		id: r.id,
+		name: r.name,
+		email: r.email,
+		phone: r.phone,
+		postalAddress: r.postal_address,
+		status: r.status as RegistrationStatus,
+		needs: fromDbJson<string[]>(r.needs, []),
+		needsDetail: r.needs_detail,
+		createdAt: r.created_at,
+		promoted: r.promoted_at !== null
+	}));
+	const coming = registrations.filter((r) => r.status === 'inscrit' || r.status === 'present');
+	return {
+		rows: registrations,
+		needs: NEEDS.map((need) => ({
+			code: need.code,
+			label: need.label,
+			count: coming.filter((r) => r.needs.includes(need.code)).length
+		}))
+	};
+}

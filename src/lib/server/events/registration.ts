@@ -1,0 +1,263 @@
+// Registering for an event without an account: a place while there is
+// one, the waiting list after; a cancellation gives the place to the next
+// person, who is told. Every message carries a link to cancel.
+import { z } from 'zod';
+import type { Db, Executor, Tx } from '../db/database';
+import { nowForDb, toDbJson } from '../db/codecs';
+import { generateToken, hashToken } from '../auth/tokens';
+import { consumeRateLimit } from '../security/rate-limit';
+import { InvalidInputError, NotFoundError } from '../errors';
+import type { Mailer, OutgoingMail } from '../mail/mailer';
+import {
+	promotedFromWaitingListMail,
+	registrationConfirmedMail,
+	registrationWaitingMail,
+	type EventMailContext
+} from '../mail/templates';
+import { generateReadableCode } from '../consultations/codes';
+import { formatParisDateTime } from '$lib/paris-time';
+import { NEEDS } from '$lib/event-vocabulary';
+import { placeLine, registrationClosedReason, type ConcertoEvent } from './model';
+import { getEventById } from './queries';
+import { eventIcs } from './ical';
+
+/** The consent text people agree to; its version is stored with each registration. */
+export const REGISTRATION_CONSENT = {
+	version: 'inscription-evenement-2026-11',
+	text: 'J’accepte que le Département garde ces informations pour organiser ma venue à cet événement. Elles sont effacées un an après l’événement.'
+};
+
+const NEED_CODES = NEEDS.map((n) => n.code) as [string, ...string[]];
+
+export const registrationSchema = z
+	.object({
+		name: z
+			.string()
+			.trim()
+			.min(2, 'Écrivez votre nom (2 caractères au moins).')
+			.max(120, '120 caractères au plus.'),
+		email: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.max(254, 'Adresse trop longue.')
+			.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+				message: 'Écrivez une adresse e-mail valide, par exemple nom@exemple.fr.'
+			})
+			.default(''),
+		phone: z
+			.string()
+			.trim()
+			.max(30, '30 caractères au plus.')
+			.refine((v) => v === '' || /^[+\d][\d\s.-]{7,}$/.test(v), {
+				message: 'Écrivez un numéro de téléphone, par exemple 02 54 00 00 00.'
+			})
+			.default(''),
+		postalAddress: z.string().trim().max(300, '300 caractères au plus.').default(''),
+		needs: z.array(z.enum(NEED_CODES)).max(NEED_CODES.length).default([]),
+		needsDetail: z.string().trim().max(500, '500 caractères au plus.').default(''),
+		consent: z.literal(true, {
+			error: 'Cochez la case pour accepter que nous gardions ces informations.'
+		})
+	})
+	.refine((r) => r.email || r.phone || r.postalAddress, {
+		message: 'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.',
+		path: ['email']
+	});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export interface RegistrationOutcome {
+	status: 'inscrit' | 'attente';
+	receiptCode: string;
+	cancelToken: string;
+	mailed: boolean;
+}
+
+export function mailContext(
+	event: ConcertoEvent,
+	origin: string,
+	cancelToken: string
+): EventMailContext {
+	return {
+		title: event.title,
+		when: `le ${formatParisDateTime(event.startsAt)}`,
+		where: placeLine(event.place) || 'lieu précisé sur la page de l’événement',
+		link: `${origin}/agenda/${event.slug}`,
+		cancelLink: `${origin}/inscriptions/${cancelToken}`,
+		ics: eventIcs(event, origin)
+	};
+}
+
+async function placesTaken(tx: Executor, eventId: number): Promise<number> {
+	const row = await tx
+		.selectFrom('registration')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('event_id', '=', eventId)
+		.where('status', 'in', ['inscrit', 'present'])
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function registerForEvent(
+	db: Db,
+	mailer: Mailer,
+	event: ConcertoEvent,
+	input: RegistrationInput,
+	options: { origin: string; clientAddress: string; perHour: number }
+): Promise<RegistrationOutcome> {
+	const closed = registrationClosedReason(event);
+	if (closed) throw new InvalidInputError(closed);
+	await consumeRateLimit(db, `event-registration:${options.clientAddress}`, {
+		limit: options.perHour,
+		windowSeconds: 3600
+	});
+	const cancelToken = generateToken();
+	const receiptCode = generateReadableCode();
+	const status = await db.transaction().execute(async (tx) => {
+		if (input.email) {
+			const already = await tx
+				.selectFrom('registration')
+				.select('id')
+				.where('event_id', '=', event.id)
+				.where('email', '=', input.email)
+				.where('status', 'in', ['inscrit', 'attente'])
+				.executeTakeFirst();
+			if (already)
+				throw new InvalidInputError(
+					'Cette adresse e-mail est déjà inscrite à cet événement. Le message de confirmation contient le lien pour annuler.',
+					'email'
+				);
+		}
+		const taken = await placesTaken(tx, event.id);
+		const status = event.capacity === null || taken < event.capacity ? 'inscrit' : 'attente';
+		const now = nowForDb();
+		await tx
+			.insertInto('registration')
+			.values({
+				event_id: event.id,
+				status,
+				name: input.name,
+				email: input.email || null,
+				phone: input.phone || null,
+				postal_address: input.postalAddress || null,
+				needs: toDbJson(input.needs),
+				needs_detail: input.needsDetail,
+				consent_text_version: REGISTRATION_CONSENT.version,
+				consented_at: now,
+				cancel_token_hash: hashToken(cancelToken),
+				receipt_code: receiptCode,
+				created_at: now,
+				updated_at: now
+			})
+			.execute();
+		return status;
+	});
+	let mailed = false;
+	if (input.email) {
+		const context = mailContext(event, options.origin, cancelToken);
+		const mail =
+			status === 'inscrit'
+				? registrationConfirmedMail(input.email, context)
+				: registrationWaitingMail(input.email, context);
+		mailed = (await mailer.send(db, mail)) !== 'failed';
+	}
+	return { status, receiptCode, cancelToken, mailed };
+}
+
+export interface RegistrationByToken {
+	id: number;
+	name: string;
+	status: string;
+	event: ConcertoEvent;
+}
+
+export async function findRegistrationByToken(
+	db: Executor,
+	token: string
+): Promise<RegistrationByToken | null> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return null;
+	const row = await db
+		.selectFrom('registration')
+		.select(['id', 'name', 'status', 'event_id'])
+		.where('cancel_token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		id: row.id,
+		name: row.name,
+		status: row.status,
+		event: await getEventById(db, row.event_id)
+	};
+}
+
+/** A new cancel link for a registration (only the hash of the old one was kept). */
+async function issueCancelToken(tx: Tx, registrationId: number): Promise<string> {
+	const token = generateToken();
+	await tx
+		.updateTable('registration')
+		.set({ cancel_token_hash: hashToken(token) })
+		.where('id', '=', registrationId)
+		.execute();
+	return token;
+}
+
+/**
+ * Gives free places to the waiting list, oldest first, and returns the
+ * messages that tell them; call after anything that frees a place.
+ */
+export async function promoteWaitingList(
+	tx: Tx,
+	event: ConcertoEvent,
+	origin: string
+): Promise<OutgoingMail[]> {
+	if (event.status !== 'publie') return [];
+	const mails: OutgoingMail[] = [];
+	let free =
+		event.capacity === null ? Infinity : event.capacity - (await placesTaken(tx, event.id));
+	while (free > 0) {
+		const next = await tx
+			.selectFrom('registration')
+			.select(['id', 'email'])
+			.where('event_id', '=', event.id)
+			.where('status', '=', 'attente')
+			.orderBy('created_at')
+			.orderBy('id')
+			.executeTakeFirst();
+		if (!next) break;
+		const now = nowForDb();
+		await tx
+			.updateTable('registration')
+			.set({ status: 'inscrit', promoted_at: now, updated_at: now })
+			.where('id', '=', next.id)
+			.execute();
+		free--;
+		if (next.email) {
+			const token = await issueCancelToken(tx, next.id);
+			mails.push(promotedFromWaitingListMail(next.email, mailContext(event, origin, token)));
+		}
+	}
+	return mails;
+}
+
+export async function cancelRegistration(
+	db: Db,
+	mailer: Mailer,
+	token: string,
+	origin: string
+): Promise<{ eventTitle: string; promoted: number }> {
+	const found = await findRegistrationByToken(db, token);
+	if (!found) throw new NotFoundError('Ce lien d’annulation n’est pas valable.');
+	const mails = await db.transaction().execute(async (tx) => {
+		const now = nowForDb();
+		const updated = await tx
+			.updateTable('registration')
+			.set({ status: 'annule', cancelled_at: now, updated_at: now })
+			.where('id', '=', found.id)
+			.where('status', 'in', ['inscrit', 'attente'])
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) return [];
+		return promoteWaitingList(tx, await getEventById(tx, found.event.id), origin);
+	});
+	for (const mail of mails) await mailer.send(db, mail);
+	return { eventTitle: found.event.title, promoted: mails.length };
+}

@@ -1,0 +1,70 @@
+// What officers type when they create or edit an event.
+import { z } from 'zod';
+import { parisLocalToDate } from '$lib/paris-time';
+import { ACCESSIBILITY_FEATURES, EVENT_AUDIENCES, SUPPORT_OFFERS } from '$lib/event-vocabulary';
+
+const dateTime = (label: string) =>
+	z
+		.string()
+		.trim()
+		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
+const optionalDateTime = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || parisLocalToDate(v) !== null, 'Indiquez le jour et l’heure.')
+	.default('');
+
+export const eventSchema = z
+	.object({
+		title: z
+			.string()
+			.trim()
+			.min(3, 'Donnez un titre d’au moins 3 caractères.')
+			.max(200, '200 caractères au plus.'),
+		slug: z
+			.string()
+			.trim()
+			.toLowerCase()
+			.regex(
+				/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+				'Lettres minuscules sans accent, chiffres et tirets seulement.'
+			)
+			.min(3, '3 caractères au moins.')
+			.max(80, '80 caractères au plus.'),
+		kind: z.string().trim().min(1, 'Choisissez un type d’événement.').max(40),
+		description: z.string().max(20000, '20 000 caractères au plus.').default(''),
+		siteId: z.string().max(10).default(''),
+		placeName: z.string().trim().max(200, '200 caractères au plus.').default(''),
+		address: z.string().trim().max(300, '300 caractères au plus.').default(''),
+		communeCode: z.string().trim().max(10).default(''),
+		accessDirections: z.string().trim().max(2000, '2 000 caractères au plus.').default(''),
+		startsAt: dateTime('le début'),
+		endsAt: dateTime('la fin'),
+		audience: z.enum(EVENT_AUDIENCES).default('tous'),
+		capacity: z
+			.string()
+			.trim()
+			.refine(
+				(v) => v === '' || (/^\d{1,5}$/.test(v) && Number(v) > 0),
+				'Un nombre de places, ou rien pour illimité.'
+			)
+			.default(''),
+		registrationOpensAt: optionalDateTime,
+		registrationClosesAt: optionalDateTime,
+		accessibility: z
+			.array(z.enum(ACCESSIBILITY_FEATURES.map((f) => f.code) as [string, ...string[]]))
+			.default([]),
+		support: z
+			.array(z.enum(SUPPORT_OFFERS.map((f) => f.code) as [string, ...string[]]))
+			.default([]),
+		ficheRefs: z.string().max(2000).default('')
+	})
+	.refine(
+		(e) => {
+			const starts = parisLocalToDate(e.startsAt);
+			const ends = parisLocalToDate(e.endsAt);
+			return !starts || !ends || ends > starts;
+		},
+		{ message: 'La fin doit venir après le début.', path: ['endsAt'] }
+	);
+export type EventInput = z.infer<typeof eventSchema>;

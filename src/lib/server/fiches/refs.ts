@@ -1,0 +1,28 @@
+// Fiche-action references typed in forms that link things to fiches.
+import type { Executor } from '../db/database';
+import { InvalidInputError } from '../errors';
+
+/** « AUT-27, NUM-02 » typed by an officer → fiche ids; unknown refs are named in the error. */
+export async function ficheIdsFromRefs(db: Executor, refsText: string): Promise<number[]> {
+	const refs = [
+		...new Set(
+			refsText
+				.split(/[\s,;]+/)
+				.map((r) => r.trim().toUpperCase())
+				.filter(Boolean)
+		)
+	];
+	if (refs.length === 0) return [];
+	const rows = await db
+		.selectFrom('fiche')
+		.select(['id', 'ref'])
+		.where('ref', 'in', refs)
+		.execute();
+	const unknown = refs.filter((r) => !rows.some((row) => row.ref === r));
+	if (unknown.length)
+		throw new InvalidInputError(
+			`Fiche-action inconnue : ${unknown.join(', ')}. Utilisez les références du schéma (par exemple AUT-27).`,
+			'ficheRefs'
+		);
+	return rows.map((r) => r.id);
+}
