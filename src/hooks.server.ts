@@ -40,7 +40,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		locals.user ||
 		url.pathname.startsWith('/admin') ||
 		url.pathname.startsWith('/compte') ||
-		url.pathname.startsWith('/consultations/')
+		url.pathname.startsWith('/consultations/') ||
+		url.pathname.startsWith('/inscriptions/')
 	) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}

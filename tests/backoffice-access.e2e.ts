@@ -32,6 +32,13 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/bilans': { url: '/admin/bilans', allowed: ['admin', 'agent'] },
 	'/admin/bilans/[year]': { url: '/admin/bilans/2025', allowed: ['admin', 'agent'] },
 	'/admin/bilans/[year]/[ref]': { url: '/admin/bilans/2025/HAB-04', allowed: ['admin', 'agent'] },
+	'/admin/evenements': { url: '/admin/evenements', allowed: ['admin', 'agent'] },
+	'/admin/evenements/nouveau': { url: '/admin/evenements/nouveau', allowed: ['admin', 'agent'] },
+	'/admin/evenements/[id]': { url: '/admin/evenements/20', allowed: ['admin', 'agent'] },
+	'/admin/evenements/[id]/inscriptions': {
+		url: '/admin/evenements/20/inscriptions',
+		allowed: ['admin', 'agent']
+	},
 	'/admin/consultations': { url: '/admin/consultations', allowed: ['admin', 'agent'] },
 	'/admin/consultations/nouvelle': {
 		url: '/admin/consultations/nouvelle',

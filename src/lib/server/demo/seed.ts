@@ -8,6 +8,7 @@ import { importSchemaUnchecked } from '../fiches/import';
 import { BUNDLED_SCHEMA } from '../fiches/sources';
 import { actorOf, userFromRow } from '../users/user';
 import { seedDemoConsultations } from './consultations';
+import { seedDemoEvents } from './events';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -42,11 +43,10 @@ export async function seedDemoData(db: Db): Promise<void> {
 	});
 	const actor = async (email: string) =>
 		actorOf(userFromRow((await findUserRowByEmail(db, email))!));
-	await seedDemoConsultations(
-		db,
-		await actor('admin@concerto.test'),
-		await actor('agent@concerto.test')
-	);
+	const admin = await actor('admin@concerto.test');
+	const agent = await actor('agent@concerto.test');
+	await seedDemoConsultations(db, admin, agent);
+	await seedDemoEvents(db, admin, agent);
 }
 
 export function demoBanner(origin: string): string {

@@ -27,6 +27,9 @@ export const REGISTRATION_CONSENT = {
 	text: 'J’accepte que le Département garde ces informations pour organiser ma venue à cet événement. Elles sont effacées un an après l’événement.'
 };
 
+const CONTACT_MESSAGE =
+	'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.';
+
 const NEED_CODES = NEEDS.map((n) => n.code) as [string, ...string[]];
 
 export const registrationSchema = z
@@ -61,10 +64,26 @@ export const registrationSchema = z
 		})
 	})
 	.refine((r) => r.email || r.phone || r.postalAddress, {
-		message: 'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.',
+		message: CONTACT_MESSAGE,
 		path: ['email']
 	});
 export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+/**
+ * Every error of a registration form at once: zod skips the « one way to
+ * be reached » rule while another field is wrong, so it is checked here too.
+ */
+export function readRegistration(
+	values: Record<string, unknown> & { email: string; phone: string; postalAddress: string }
+): { ok: true; data: RegistrationInput } | { ok: false; errors: Record<string, string> } {
+	const parsed = registrationSchema.safeParse(values);
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const errors: Record<string, string> = {};
+	for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+	if (!values.email.trim() && !values.phone.trim() && !values.postalAddress.trim())
+		errors.email ??= CONTACT_MESSAGE;
+	return { ok: false, errors };
+}
 
 export interface RegistrationOutcome {
 	status: 'inscrit' | 'attente';

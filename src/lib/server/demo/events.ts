@@ -1,0 +1,240 @@
+// Demonstration events: the past events of the shared reference data (the
+// 2023 field tour, the assises, the three universités sociales of 2025 with
+// their counts) and upcoming workshops, one of them full with a waiting list.
+import type { Db } from '../db/database';
+import type { Actor } from '../auth/permissions';
+import { parseCsv } from '../reference/csv';
+import { foldForSearch } from '../text';
+import { nowForDb, toDbJson } from '../db/codecs';
+import { generateToken, hashToken } from '../auth/tokens';
+import { generateReadableCode } from '../consultations/codes';
+import demarchesCsv from '../reference/data/demarches-participatives.csv?raw';
+import { createEvent, publishEvent } from '../events/manage';
+import { REGISTRATION_CONSENT } from '../events/registration';
+import type { EventInput } from '../events/schemas';
+import { toParisLocalInput } from '$lib/paris-time';
+
+const PAST_KINDS: Record<string, string> = {
+	interview_terrain: 'tournee',
+	assises: 'assises',
+	universite_sociale: 'universite-sociale',
+	conference: 'conference'
+};
+
+const HALF_DAYS: Record<string, [string, string]> = {
+	matinée: ['09:30', '12:30'],
+	'après-midi': ['14:00', '17:00']
+};
+
+function input(
+	fields: Partial<EventInput> & Pick<EventInput, 'title' | 'slug' | 'kind' | 'startsAt' | 'endsAt'>
+): EventInput {
+	return {
+		description: '',
+		siteId: '',
+		placeName: '',
+		address: '',
+		communeCode: '',
+		accessDirections: '',
+		audience: 'tous',
+		capacity: '',
+		registrationOpensAt: '',
+		registrationClosesAt: '',
+		accessibility: [],
+		support: [],
+		ficheRefs: '',
+		...fields
+	};
+}
+
+async function communeCode(db: Db, name: string): Promise<string> {
+	if (!name) return '';
+	const communes = await db.selectFrom('commune').select(['insee_code', 'name']).execute();
+	const folded = foldForSearch(name);
+	return (
+		(
+			communes.find((c) => foldForSearch(c.name) === folded) ??
+			communes.find((c) => foldForSearch(c.name).startsWith(folded))
+		)?.insee_code ?? ''
+	);
+}
+
+async function pastEvents(db: Db, admin: Actor) {
+	const rows = parseCsv(demarchesCsv).filter((row) => PAST_KINDS[row.type]);
+	for (const [i, row] of rows.entries()) {
+		const [from, to] = HALF_DAYS[row.lieu] ?? ['09:30', '17:00'];
+		const commune = await communeCode(db, row.commune);
+		const id = await createEvent(
+			db,
+			admin,
+			input({
+				title:
+					row.commune && row.type === 'interview_terrain'
+						? `${row.titre} à ${row.commune}`
+						: row.titre,
+				slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
+				kind: PAST_KINDS[row.type],
+				description: row.remarque
+					? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
+					: '',
+				placeName: HALF_DAYS[row.lieu]
+					? 'Près de l’espace France Services'
+					: row.lieu || 'Lieu non précisé',
+				communeCode: commune,
+				startsAt: `${row.date_debut}T${from}`,
+				endsAt: `${row.date_fin}T${to}`,
+				audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
+			})
+		);
+		await db
+			.updateTable('event')
+			.set({
+				status: 'termine',
+				reported_participants: row.participants ? Number(row.participants) : null,
+				reported_residents: row.dont_habitants ? Number(row.dont_habitants) : null
+			})
+			.where('id', '=', id)
+			.execute();
+	}
+}
+
+const FIRST_NAMES = [
+	'Aline',
+	'Bernard',
+	'Chantal',
+	'David',
+	'Émilie',
+	'Farid',
+	'Gisèle',
+	'Hugo',
+	'Inès',
+	'Jules',
+	'Karima',
+	'Louis',
+	'Martine',
+	'Nadia',
+	'Olivier'
+];
+
+async function register(
+	db: Db,
+	eventId: number,
+	count: number,
+	status: 'inscrit' | 'attente',
+	offset: number
+) {
+	const now = Date.now();
+	for (let i = 0; i < count; i++) {
+		// Later groups (the waiting list) registered after the earlier ones.
+		const at = new Date(now - (2000 - offset - i) * 60_000).toISOString();
+		const name = `${FIRST_NAMES[(i + offset) % FIRST_NAMES.length]} ${String.fromCharCode(65 + ((i * 7 + offset) % 26))}.`;
+		await db
+			.insertInto('registration')
+			.values({
+				event_id: eventId,
+				status,
+				name,
+				email: `participant${offset + i}@exemple.fr`,
+				needs: toDbJson(i % 3 === 0 ? ['transport'] : i % 5 === 0 ? ['garde', 'falc'] : []),
+				needs_detail: '',
+				consent_text_version: REGISTRATION_CONSENT.version,
+				consented_at: at,
+				cancel_token_hash: hashToken(generateToken()),
+				receipt_code: generateReadableCode(),
+				created_at: at,
+				updated_at: nowForDb()
+			})
+			.execute();
+	}
+}
+
+async function upcomingEvents(db: Db, agent: Actor) {
+	const day = 24 * 3600 * 1000;
+	const at = (days: number, hour: number) =>
+		toParisLocalInput(
+			new Date(Math.floor(Date.now() / day) * day + days * day + (hour - 1) * 3600 * 1000)
+		);
+	const site = async (commune: string) =>
+		(
+			await db
+				.selectFrom('site')
+				.innerJoin('commune', 'commune.insee_code', 'site.commune_insee_code')
+				.select('site.id')
+				.where('commune.name', '=', commune)
+				.executeTakeFirst()
+		)?.id;
+	const workshops: (EventInput & { registered: number; waiting: number })[] = [
+		{
+			...input({
+				title: 'Atelier : se déplacer pour ses rendez-vous',
+				slug: 'atelier-mobilite-vendome',
+				kind: 'atelier',
+				description:
+					'Un atelier pour parler des trajets vers les services : bus, transport à la demande, covoiturage solidaire. Vos idées nourriront la fiche-action sur la mobilité.',
+				siteId: String((await site('Vendôme')) ?? ''),
+				placeName: 'Maison départementale des solidarités',
+				accessDirections: 'Bus ligne 2, arrêt Mairie. Parking devant le bâtiment.',
+				startsAt: at(12, 14),
+				endsAt: at(12, 16),
+				capacity: '12',
+				accessibility: ['plain-pied', 'falc'],
+				support: ['transport', 'garde'],
+				ficheRefs: 'AUT-27'
+			}),
+			registered: 12,
+			waiting: 3
+		},
+		{
+			...input({
+				title: 'Atelier numérique : faire ses démarches en ligne',
+				slug: 'atelier-numerique-romorantin',
+				kind: 'atelier',
+				description: 'Dites-nous ce qui vous bloque sur internet et ce qui vous aiderait.',
+				siteId: String((await site('Romorantin-Lanthenay')) ?? ''),
+				placeName: 'Maison départementale des solidarités',
+				startsAt: at(19, 10),
+				endsAt: at(19, 12),
+				capacity: '15',
+				accessibility: ['plain-pied'],
+				support: ['transport'],
+				ficheRefs: 'NUM-02'
+			}),
+			registered: 6,
+			waiting: 0
+		},
+		{
+			...input({
+				title: 'Université sociale territoriale du nord',
+				slug: 'universite-sociale-nord-2027',
+				kind: 'universite-sociale',
+				description:
+					'Professionnels, partenaires, élus et habitants réunis pour la journée annuelle du territoire nord : tables rondes, stands et ateliers.',
+				placeName: 'Salle des fêtes',
+				communeCode: await communeCode(db, 'Montoire-sur-le-Loir'),
+				startsAt: at(45, 9),
+				endsAt: at(45, 17),
+				capacity: '150',
+				accessibility: ['plain-pied', 'boucle', 'lsf'],
+				support: ['transport', 'repas']
+			}),
+			registered: 38,
+			waiting: 0
+		}
+	];
+	let offset = 0;
+	for (const workshop of workshops) {
+		const id = await createEvent(db, agent, workshop);
+		await publishEvent(db, agent, id);
+		await register(db, id, workshop.registered, 'inscrit', offset);
+		offset += workshop.registered;
+		await register(db, id, workshop.waiting, 'attente', offset);
+		offset += workshop.waiting;
+	}
+}
+
+export async function seedDemoEvents(db: Db, admin: Actor, agent: Actor): Promise<void> {
+	const any = await db.selectFrom('event').select('id').limit(1).executeTakeFirst();
+	if (any) return;
+	await pastEvents(db, admin);
+	await upcomingEvents(db, agent);
+}

@@ -1,0 +1,16 @@
+// Choices the event forms offer: kinds, sites, communes.
+import type { Executor } from '../db/database';
+import { listEventKinds } from './queries';
+
+export async function eventFormOptions(db: Executor) {
+	const [kinds, sites, communes] = await Promise.all([
+		listEventKinds(db),
+		db.selectFrom('site').select(['id', 'name']).where('active', '=', 1).orderBy('name').execute(),
+		db.selectFrom('commune').select(['insee_code', 'name']).orderBy('name').execute()
+	]);
+	return {
+		kinds: kinds.map((k) => ({ value: k.code, label: k.label })),
+		sites: sites.map((s) => ({ value: String(s.id), label: s.name })),
+		communes: communes.map((c) => ({ value: c.insee_code, label: c.name }))
+	};
+}

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { eventSchema } from '$lib/server/events/schemas';
+import { createEvent } from '$lib/server/events/manage';
+import { eventFormOptions } from '$lib/server/events/admin-page';
+import { failForm } from '$lib/server/http';
+
+const adapter = zod4(eventSchema);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals, url, 'events.manage');
+	return {
+		options: await eventFormOptions(getDb()),
+		form: await superValidate({ kind: 'atelier', audience: 'tous' }, adapter, { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, adapter);
+		if (!form.valid) return fail(400, { form });
+		let id: number;
+		try {
+			id = await createEvent(getDb(), locals.actor, form.data);
+		} catch (caught) {
+			return failForm(form, caught);
+		}
+		redirect(303, `/admin/evenements/${id}`);
+	}
+};

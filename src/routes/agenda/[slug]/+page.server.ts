@@ -1,0 +1,98 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { renderMarkdown } from '$lib/server/markdown';
+import { getPublicEvent } from '$lib/server/events/public';
+import { linkedFichesOfEvent } from '$lib/server/events/queries';
+import { displayStatus, registrationClosedReason } from '$lib/server/events/model';
+import {
+	REGISTRATION_CONSENT,
+	registerForEvent,
+	readRegistration
+} from '$lib/server/events/registration';
+import {
+	ACCESSIBILITY_FEATURES,
+	EVENT_AUDIENCE_LABELS,
+	NEEDS,
+	SUPPORT_OFFERS
+} from '$lib/event-vocabulary';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const db = getDb();
+	const event = await orHttpError(getPublicEvent(db, params.slug));
+	const labels = (list: readonly { code: string; label: string }[], codes: string[]) =>
+		list.filter((item) => codes.includes(item.code)).map((item) => item.label);
+	return {
+		event: {
+			slug: event.slug,
+			title: event.title,
+			kindLabel: event.kindLabel,
+			startsAt: event.startsAt,
+			endsAt: event.endsAt,
+			place: event.place,
+			accessDirections: event.accessDirections,
+			audienceLabel: EVENT_AUDIENCE_LABELS[event.audience],
+			capacity: event.capacity,
+			registered: event.registered,
+			waiting: event.waiting,
+			status: displayStatus(event),
+			cancellationReason: event.cancellationReason,
+			descriptionHtml: renderMarkdown(event.description),
+			minutesHtml: event.minutesPublishedAt ? renderMarkdown(event.minutes) : null,
+			accessibility: labels(ACCESSIBILITY_FEATURES, event.accessibility),
+			support: labels(SUPPORT_OFFERS, event.support)
+		},
+		fiches: await linkedFichesOfEvent(db, event.id),
+		closedReason: registrationClosedReason(event),
+		needs: NEEDS,
+		consent: REGISTRATION_CONSENT.text
+	};
+};
+
+export const actions: Actions = {
+	register: async ({ request, params, url, getClientAddress }) => {
+		const db = getDb();
+		const event = await orHttpError(getPublicEvent(db, params.slug));
+		const data = await request.formData();
+		const text = (name: string) => {
+			const value = data.get(name);
+			return typeof value === 'string' ? value : '';
+		};
+		const values = {
+			name: text('name'),
+			email: text('email'),
+			phone: text('phone'),
+			postalAddress: text('postalAddress'),
+			needs: data.getAll('needs').filter((v): v is string => typeof v === 'string'),
+			needsDetail: text('needsDetail'),
+			consent: data.get('consent') === 'on'
+		};
+		if (text('site_web'))
+			return fail(400, {
+				values,
+				errors: {} as Record<string, string>,
+				error: 'Votre envoi n’a pas pu être accepté.'
+			});
+		const parsed = readRegistration(values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
+		const { config, mailer } = getRuntime();
+		try {
+			const outcome = await registerForEvent(db, mailer, event, parsed.data, {
+				origin: config.origin ?? url.origin,
+				clientAddress: getClientAddress(),
+				perHour: config.submissionsPerHour
+			});
+			return {
+				registered: {
+					status: outcome.status,
+					receiptCode: outcome.receiptCode,
+					cancelLink: `/inscriptions/${outcome.cancelToken}`,
+					mailed: outcome.mailed
+				}
+			};
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+	}
+};

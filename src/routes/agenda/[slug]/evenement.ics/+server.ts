@@ -1,0 +1,15 @@
+import type { RequestHandler } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { orHttpError } from '$lib/server/http';
+import { getPublicEvent } from '$lib/server/events/public';
+import { eventIcs } from '$lib/server/events/ical';
+
+export const GET: RequestHandler = async ({ params, url }) => {
+	const event = await orHttpError(getPublicEvent(getDb(), params.slug));
+	return new Response(eventIcs(event, getRuntime().config.origin ?? url.origin), {
+		headers: {
+			'Content-Type': 'text/calendar; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${event.slug}.ics"`
+		}
+	});
+};

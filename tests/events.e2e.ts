@@ -1,0 +1,131 @@
+// An event from its creation to a waiting list that moves: registrations
+// without JavaScript, mails read from a real SMTP server, the .ics parsed.
+import ICAL from 'ical.js';
+import { test, expect, authFile } from './support/fixtures';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { E2E_SMTP_PORT } from '../playwright.config';
+
+let smtp: TestSmtpServer;
+test.beforeAll(async () => {
+	smtp = await startSmtpServer(E2E_SMTP_PORT);
+});
+test.afterAll(() => smtp.close());
+
+const SLUG = 'atelier-test-aidants-mer';
+const stamp = Date.now();
+const first = `premiere.${stamp}@exemple.fr`;
+const second = `seconde.${stamp}@exemple.fr`;
+
+test.describe('un agent', () => {
+	test.use({ storageState: authFile('agent') });
+
+	test('crée et publie un atelier d’une seule place', async ({ page, a11y }) => {
+		await page.goto('/admin/evenements');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Nouvel événement' }).click();
+		await a11y.check();
+		await page.getByLabel('Titre').fill('Atelier des aidants à Mer');
+		await page.getByLabel('Adresse de la page').fill(SLUG);
+		await page.getByLabel('Début (heure de Paris)').fill('2030-03-14T14:00');
+		await page.getByLabel('Fin (heure de Paris)').fill('2030-03-14T12:00');
+		await page.getByRole('button', { name: 'Créer l’événement' }).click();
+		await expect(page.getByText('La fin doit venir après le début.').first()).toBeVisible();
+		await a11y.check();
+		await page.getByLabel('Fin (heure de Paris)').fill('2030-03-14T16:30');
+		await page.getByLabel('Ou le nom d’un autre lieu').fill('Salle Jean-Moulin');
+		await page.getByLabel('Commune').selectOption({ label: 'Mer' });
+		await page.getByLabel('Nombre de places').fill('1');
+		await page.getByLabel('Transport organisé ou remboursé').check();
+		await page.getByRole('button', { name: 'Créer l’événement' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atelier des aidants à Mer');
+		await a11y.check();
+		await page.getByRole('button', { name: 'Publier dans l’agenda' }).click();
+		await expect(page.getByText('L’événement est publié dans l’agenda.')).toBeVisible();
+		await a11y.check();
+	});
+});
+
+test.describe('sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('une place, puis la liste d’attente ; une annulation fait monter la suivante, prévenue par courriel', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/agenda');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Atelier des aidants à Mer' }).click();
+		await expect(page).toHaveURL(`/agenda/${SLUG}`);
+		await a11y.check();
+		await expect(page.getByText('Le 14 mars 2030, de 14:00 à 16:30')).toBeVisible();
+		await expect(page.getByText('Transport organisé ou remboursé')).toBeVisible();
+
+		await page.getByRole('button', { name: 'M’inscrire' }).click();
+		await expect(page.getByRole('alert')).toContainText('Le formulaire contient');
+		await expect(page.getByText(/au moins un moyen de vous joindre/).first()).toBeVisible();
+		await a11y.check();
+
+		await page.getByLabel('Nom et prénom').fill('Paule Première');
+		await page.getByLabel('Adresse e-mail').fill(first);
+		await page.getByLabel('Un transport pour venir').check();
+		await page.getByLabel(/J’accepte que le Département garde/).check();
+		await page.getByRole('button', { name: 'M’inscrire' }).click();
+		await expect(page.getByText('Vous êtes inscrit·e.')).toBeVisible();
+		await a11y.check();
+		const confirmation = await smtp.waitForMail(first);
+		expect(confirmation.subject).toBe('Inscription confirmée : Atelier des aidants à Mer');
+		const ics = confirmation.attachments.find((a) => a.filename === 'evenement.ics')!.content;
+		const event = new ICAL.Event(
+			new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!
+		);
+		const paris = new Intl.DateTimeFormat('fr-FR', {
+			timeZone: 'Europe/Paris',
+			dateStyle: 'short',
+			timeStyle: 'short'
+		});
+		expect(paris.format(event.startDate.toJSDate())).toBe('14/03/2030 14:00');
+
+		await page.goto(`/agenda/${SLUG}`);
+		await expect(page.getByText(/Complet :/)).toBeVisible();
+		await a11y.check();
+		await page.getByLabel('Nom et prénom').fill('Simon Second');
+		await page.getByLabel('Adresse e-mail').fill(second);
+		await page.getByLabel(/J’accepte que le Département garde/).check();
+		await page.getByRole('button', { name: 'M’inscrire sur la liste d’attente' }).click();
+		await expect(page.getByText(/vous êtes sur la liste d’attente/)).toBeVisible();
+		await a11y.check();
+		expect((await smtp.waitForMail(second)).subject).toMatch(/^Liste d’attente/);
+
+		const cancelLink = /(https?:\/\/\S+\/inscriptions\/[a-z2-7]+)/.exec(confirmation.text)![1];
+		await page.goto(new URL(cancelLink).pathname);
+		await a11y.check();
+		await page.getByRole('button', { name: 'Annuler mon inscription' }).click();
+		await expect(page.getByText(/est annulée/)).toBeVisible();
+		await a11y.check();
+		const promoted = await smtp.waitForMail(second, 10_000, /Une place s’est libérée/);
+		expect(promoted.text).toContain(
+			'Votre inscription à « Atelier des aidants à Mer » est confirmée'
+		);
+	});
+});
+
+test.describe('l’agent retrouve', () => {
+	test.use({ storageState: authFile('agent') });
+
+	test('les inscriptions et les besoins à organiser', async ({ page, a11y }) => {
+		await page.goto('/admin/evenements');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Atelier des aidants à Mer' }).click();
+		await a11y.check();
+		await page.getByRole('link', { name: 'Inscriptions et besoins' }).click();
+		await a11y.check();
+		const rows = page.getByRole('table').getByRole('row');
+		await expect(rows.filter({ hasText: 'Paule Première' })).toContainText('Annulé');
+		await expect(rows.filter({ hasText: 'Simon Second' })).toContainText(
+			'depuis la liste d’attente'
+		);
+		const feed = await page.request.get('/agenda.ics');
+		expect(feed.headers()['content-type']).toContain('text/calendar');
+		expect(await feed.text()).toContain('SUMMARY:Atelier des aidants à Mer');
+	});
+});
