@@ -39,6 +39,18 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 		url: '/admin/evenements/20/inscriptions',
 		allowed: ['admin', 'agent']
 	},
+	'/admin/evenements/[id]/presences': {
+		url: '/admin/evenements/20/presences',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/evenements/[id]/emargement': {
+		url: '/admin/evenements/20/emargement',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/evenements/[id]/compte-rendu': {
+		url: '/admin/evenements/20/compte-rendu',
+		allowed: ['admin', 'agent']
+	},
 	'/admin/consultations': { url: '/admin/consultations', allowed: ['admin', 'agent'] },
 	'/admin/consultations/nouvelle': {
 		url: '/admin/consultations/nouvelle',
@@ -88,7 +100,8 @@ const EXPORTS: { url: string; allowed: Who[] }[] = [
 	{ url: '/admin/consultations/1/export.csv', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/export.xlsx', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/dictionnaire.csv', allowed: ['admin', 'agent'] },
-	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] }
+	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] },
+	{ url: '/admin/evenements/20/inscriptions.csv', allowed: ['admin', 'agent'] }
 ];
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {

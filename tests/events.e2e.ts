@@ -124,6 +124,49 @@ test.describe('l’agent retrouve', () => {
 		await expect(rows.filter({ hasText: 'Simon Second' })).toContainText(
 			'depuis la liste d’attente'
 		);
+		const csv = await page.request.get(page.url().replace(/inscriptions$/, 'inscriptions.csv'));
+		expect((await csv.text()).charCodeAt(0)).toBe(0xfeff);
+
+		// At the door, on a phone.
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto(page.url().replace(/inscriptions$/, 'presences'));
+		await a11y.check();
+		await page.getByLabel('Chercher un nom').fill('simon');
+		await page.getByRole('button', { name: 'Chercher' }).click();
+		await a11y.check();
+		await page.getByLabel('Catégorie de Simon Second').selectOption({ label: 'Habitant·e' });
+		await page.getByRole('button', { name: 'Présent·e : Simon Second' }).click();
+		await expect(page.getByText('Simon Second : présent·e.')).toBeVisible();
+		await a11y.check();
+		await page.getByLabel('Nom', { exact: true }).fill('Élu du canton');
+		await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Élu·e' });
+		await page.getByRole('button', { name: 'Ajouter et noter présent·e' }).click();
+		await expect(page.locator('.totals')).toContainText('2 participants dont 1 habitant');
+		await a11y.check();
+
+		await page.goto(page.url().replace(/presences.*$/, 'emargement'));
+		await a11y.check();
+		await expect(page.getByRole('rowheader', { name: 'Simon Second' })).toBeVisible();
+
+		await page.goto(page.url().replace(/emargement$/, 'compte-rendu'));
+		await a11y.check();
+		await page
+			.getByLabel('Une note ou un verbatim')
+			.fill('« Le répit, c’est ce qui manque le plus. »');
+		await page.getByRole('button', { name: 'Ajouter la note' }).click();
+		await expect(page.getByText('Note ajoutée aux contributions.')).toBeVisible();
+		await a11y.check();
+		await page.getByLabel('Compte rendu (Markdown)').fill('Douze aidants ont parlé du **répit**.');
+		await page.getByLabel(/Publier sur la/).check();
+		await page.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
+		await expect(page.getByText('Compte rendu publié sur la page de l’événement.')).toBeVisible();
+		await a11y.check();
+		await page.goto(`/agenda/${SLUG}`);
+		await a11y.check();
+		await expect(page.getByRole('region', { name: 'Compte rendu' })).toContainText(
+			'Douze aidants ont parlé du répit.'
+		);
+
 		const feed = await page.request.get('/agenda.ics');
 		expect(feed.headers()['content-type']).toContain('text/calendar');
 		expect(await feed.text()).toContain('SUMMARY:Atelier des aidants à Mer');

@@ -7,6 +7,7 @@ import { hasReferenceData, loadReferenceData } from './reference/seed';
 import { demoBanner, seedDemoData } from './demo/seed';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
+import { sendEventReminders } from './events/reminders';
 
 interface Runtime {
 	config: AppConfig;
@@ -29,6 +30,8 @@ export function getRuntime(): Runtime {
 }
 
 export async function closeRuntime(): Promise<void> {
+	if (jobs) clearInterval(jobs);
+	jobs = null;
 	await runtime?.db.destroy();
 	runtime = null;
 }
@@ -49,4 +52,24 @@ export async function startRuntime(): Promise<void> {
 	}
 	await deleteExpiredSessions(db);
 	await pruneRateLimits(db);
+	startBackgroundJobs();
+}
+
+const JOB_INTERVAL_MS = 15 * 60 * 1000;
+let jobs: NodeJS.Timeout | null = null;
+
+/** Event reminders every quarter of an hour; the timer never keeps the process alive. */
+function startBackgroundJobs(): void {
+	if (jobs) return;
+	const run = async () => {
+		const { db, mailer, config } = getRuntime();
+		try {
+			await sendEventReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+		} catch (error) {
+			console.error('Rappels d’événements :', error);
+		}
+	};
+	jobs = setInterval(run, JOB_INTERVAL_MS);
+	jobs.unref();
+	void run();
 }

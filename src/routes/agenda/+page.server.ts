@@ -33,6 +33,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		kind: filters.type || undefined,
 		month: filters.mois || undefined
 	});
+	const past = (await listEvents(db, {})).filter((e) => e.endsAt < new Date()).slice(0, 12);
 	const months = Array.from({ length: 12 }, (_, i) => {
 		const d = new Date();
 		d.setUTCDate(1);
@@ -47,6 +48,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	});
 	return {
 		events: events.map(eventCard),
+		past: past.map(eventCard),
 		filters,
 		options: {
 			territoire: territories.map((t) => ({ value: t.code, label: t.name })),

@@ -8,6 +8,7 @@ import { createUserSchema } from '../users/schemas';
 import { newPasswordField } from '../auth/schemas';
 import { DomainError } from '../errors';
 import { bench } from './bench';
+import { sendEventReminders } from '../events/reminders';
 import { importFichesFromFolder } from './import-fiches';
 
 async function ask(question: string): Promise<string> {
@@ -52,6 +53,14 @@ async function createAdmin(args: string[]): Promise<number> {
 	return 0;
 }
 
+async function remindEvents(): Promise<number> {
+	const { db, mailer, config } = getRuntime();
+	await migrateToLatest(db);
+	const sent = await sendEventReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+	console.log(`Rappels envoyés : ${sent}.`);
+	return 0;
+}
+
 export async function run(command: string | undefined, args: string[]): Promise<number> {
 	try {
 		switch (command) {
@@ -63,9 +72,11 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await bench();
 			case 'import-fiches':
 				return await importFichesFromFolder(args[0]);
+			case 'remind-events':
+				return await remindEvents();
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, bench'
 				);
 				return 2;
 		}

@@ -330,6 +330,8 @@ export interface ContributionTable {
 	territory_id: number | null;
 	triage_state: Generated<string>;
 	created_at: string;
+	event_id: number | null;
+	entered_by_label: string | null;
 }
 
 export interface EventKindTable {

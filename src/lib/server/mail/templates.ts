@@ -136,3 +136,17 @@ export function eventMovedMail(to: string, context: EventMailContext): OutgoingM
 		attachments: icsAttachment(context)
 	};
 }
+
+export function eventReminderMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-reminder',
+		subject: `Rappel : ${context.title}`,
+		text:
+			`Bonjour,\n\nNous vous attendons bientôt à « ${context.title} ».\n\n` +
+			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
+			`Si vous ne pouvez plus venir, annulez ici pour laisser votre place : ${context.cancelLink}` +
+			SIGNATURE,
+		attachments: icsAttachment(context)
+	};
+}

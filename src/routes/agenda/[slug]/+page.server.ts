@@ -5,6 +5,7 @@ import { failPlain, orHttpError } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
 import { linkedFichesOfEvent } from '$lib/server/events/queries';
+import { publicAttendance } from '$lib/server/events/attendance';
 import { displayStatus, registrationClosedReason } from '$lib/server/events/model';
 import {
 	REGISTRATION_CONSENT,
@@ -44,6 +45,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			support: labels(SUPPORT_OFFERS, event.support)
 		},
 		fiches: await linkedFichesOfEvent(db, event.id),
+		attendance: event.endsAt < new Date() ? await publicAttendance(db, event) : null,
 		closedReason: registrationClosedReason(event),
 		needs: NEEDS,
 		consent: REGISTRATION_CONSENT.text

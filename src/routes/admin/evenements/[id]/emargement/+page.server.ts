@@ -1,0 +1,25 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { getEventById } from '$lib/server/events/queries';
+import { attendanceSheet } from '$lib/server/events/attendance';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { orHttpError } from '$lib/server/http';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'events.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const event = await orHttpError(getEventById(db, id));
+	const { rows } = await attendanceSheet(db, actor, id);
+	return {
+		event: {
+			id,
+			title: event.title,
+			startsAt: event.startsAt,
+			endsAt: event.endsAt,
+			place: event.place
+		},
+		names: rows.filter((r) => r.status !== 'attente').map((r) => r.name)
+	};
+};

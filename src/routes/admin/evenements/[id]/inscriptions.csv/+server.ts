@@ -1,0 +1,40 @@
+import { stringify } from 'csv-stringify/sync';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { listRegistrations } from '$lib/server/events/manage';
+import { getEventById } from '$lib/server/events/queries';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { orHttpError } from '$lib/server/http';
+import { NEEDS, REGISTRATION_STATUS_LABELS } from '$lib/event-vocabulary';
+
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'events.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const event = await orHttpError(getEventById(db, id));
+	const { rows } = await listRegistrations(db, actor, id);
+	const csv = stringify(
+		[
+			['nom', 'statut', 'email', 'telephone', 'adresse', ...NEEDS.map((n) => `besoin_${n.code}`), 'precisions', 'inscription'],
+			...rows.map((r) => [
+				r.name,
+				REGISTRATION_STATUS_LABELS[r.status] ?? r.status,
+				r.email ?? '',
+				r.phone ?? '',
+				r.postalAddress ?? '',
+				...NEEDS.map((n) => (r.needs.includes(n.code) ? 1 : 0)),
+				r.needsDetail,
+				r.createdAt
+			])
+		],
+		{ delimiter: ';' }
+	);
+	return new Response('\uFEFF' + csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="inscriptions-${event.slug}.csv"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+};

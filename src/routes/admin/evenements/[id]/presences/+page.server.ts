@@ -1,0 +1,79 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { getEventById } from '$lib/server/events/queries';
+import {
+	addWalkIn,
+	attendanceSheet,
+	checkIn,
+	closeAttendance,
+	undoCheckIn
+} from '$lib/server/events/attendance';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { failPlain, orHttpError } from '$lib/server/http';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'events.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const event = await orHttpError(getEventById(db, id));
+	const search = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const sheet = await attendanceSheet(db, actor, id, search);
+	return { event: { id, title: event.title }, search, ...sheet };
+};
+
+async function form(request: Request) {
+	const data = await request.formData();
+	return (name: string) => String(data.get(name) ?? '');
+}
+
+export const actions: Actions = {
+	checkIn: async ({ request, locals, params }) => {
+		const f = await form(request);
+		try {
+			const name = await checkIn(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				Number(f('registrationId')),
+				f('category')
+			);
+			return { done: `${name} : présent·e.` };
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	},
+	undo: async ({ request, locals, params }) => {
+		const f = await form(request);
+		try {
+			const name = await undoCheckIn(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				Number(f('registrationId'))
+			);
+			return { done: `${name} : présence retirée.` };
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	},
+	walkIn: async ({ request, locals, params }) => {
+		const f = await form(request);
+		try {
+			await addWalkIn(getDb(), locals.actor, idParam(params.id), f('name'), f('category'));
+			return { done: `${f('name').trim()} ajouté·e et présent·e.` };
+		} catch (caught) {
+			return failPlain(caught, { walkInName: f('name') });
+		}
+	},
+	close: async ({ locals, params }) => {
+		try {
+			const absent = await closeAttendance(getDb(), locals.actor, idParam(params.id));
+			return {
+				done: `Feuille close : ${absent} personne${absent > 1 ? 's' : ''} notée${absent > 1 ? 's' : ''} absente${absent > 1 ? 's' : ''}.`
+			};
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	}
+};
