@@ -34,21 +34,29 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/bilans/[year]/[ref]': { url: '/admin/bilans/2025/HAB-04', allowed: ['admin', 'agent'] },
 	'/admin/evenements': { url: '/admin/evenements', allowed: ['admin', 'agent'] },
 	'/admin/evenements/nouveau': { url: '/admin/evenements/nouveau', allowed: ['admin', 'agent'] },
-	'/admin/evenements/[id]': { url: '/admin/evenements/20', allowed: ['admin', 'agent'] },
+	'/admin/evenements/[id]': { url: '/admin/evenements/7', allowed: ['admin', 'agent'] },
 	'/admin/evenements/[id]/inscriptions': {
-		url: '/admin/evenements/20/inscriptions',
+		url: '/admin/evenements/7/inscriptions',
 		allowed: ['admin', 'agent']
 	},
 	'/admin/evenements/[id]/presences': {
-		url: '/admin/evenements/20/presences',
+		url: '/admin/evenements/7/presences',
 		allowed: ['admin', 'agent']
 	},
 	'/admin/evenements/[id]/emargement': {
-		url: '/admin/evenements/20/emargement',
+		url: '/admin/evenements/7/emargement',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/evenements/[id]/programme': {
+		url: '/admin/evenements/9/programme',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/evenements/[id]/etapes': {
+		url: '/admin/evenements/1/etapes',
 		allowed: ['admin', 'agent']
 	},
 	'/admin/evenements/[id]/compte-rendu': {
-		url: '/admin/evenements/20/compte-rendu',
+		url: '/admin/evenements/7/compte-rendu',
 		allowed: ['admin', 'agent']
 	},
 	'/admin/consultations': { url: '/admin/consultations', allowed: ['admin', 'agent'] },
@@ -101,7 +109,7 @@ const EXPORTS: { url: string; allowed: Who[] }[] = [
 	{ url: '/admin/consultations/1/export.xlsx', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/dictionnaire.csv', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] },
-	{ url: '/admin/evenements/20/inscriptions.csv', allowed: ['admin', 'agent'] }
+	{ url: '/admin/evenements/7/inscriptions.csv', allowed: ['admin', 'agent'] }
 ];
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {

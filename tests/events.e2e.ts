@@ -172,3 +172,53 @@ test.describe('l’agent retrouve', () => {
 		expect(await feed.text()).toContain('SUMMARY:Atelier des aidants à Mer');
 	});
 });
+
+test.describe('le programme et la tournée, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('l’université sociale montre son programme ; un atelier complet ne se choisit plus', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/agenda/universite-sociale-nord-2027');
+		await a11y.check();
+		await expect(page.getByRole('table', { name: 'Programme' })).toContainText(
+			'Table ronde : vieillir chez soi dans le Perche'
+		);
+		const workshops = page.getByRole('group', { name: 'Les ateliers que vous choisissez' });
+		await expect(workshops.getByLabel(/Se déplacer sans voiture \(complet\)/)).toBeDisabled();
+		await workshops.getByLabel(/Le numérique qui aide/).check();
+		await workshops.getByLabel(/Aider un proche et tenir/).check();
+		await page.getByLabel('Nom et prénom').fill('Rémi Atelier');
+		await page.getByLabel('Téléphone').fill('02 54 12 34 56');
+		await page.getByLabel(/J’accepte que le Département garde/).check();
+		await page.getByRole('button', { name: 'M’inscrire' }).click();
+		await expect(page.getByText('Vous êtes inscrit·e.')).toBeVisible();
+		await a11y.check();
+	});
+
+	test('la tournée dit où trouver les agents', async ({ page, a11y }) => {
+		await page.goto('/agenda/tournee-aller-vers-2023');
+		await a11y.check();
+		const stops = page.getByRole('region', { name: 'Où trouver les agents' });
+		await expect(stops.getByRole('listitem')).toHaveCount(14);
+		await expect(stops).toContainText('Romorantin-Lanthenay');
+	});
+});
+
+test.describe('à une étape de la tournée', () => {
+	test.use({ storageState: authFile('agent') });
+
+	test('l’écran de saisie connaît déjà le lieu, la commune et le jour', async ({ page, a11y }) => {
+		await page.goto('/admin/evenements/1/etapes');
+		await a11y.check();
+		await expect(page.getByRole('table', { name: 'Étapes, dans l’ordre' })).toContainText(
+			'Vendôme'
+		);
+		await page.getByRole('link', { name: /Saisir un entretien à Vendôme/ }).click();
+		await a11y.check();
+		await expect(page.getByLabel('Canal')).toHaveValue('terrain');
+		await expect(page.getByLabel('Date de l’entretien (terrain)')).toHaveValue('2023-08-30');
+		await expect(page.getByText(/Entretien de la tournée : Vendôme/)).toBeVisible();
+	});
+});

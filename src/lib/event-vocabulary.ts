@@ -72,3 +72,15 @@ export const PARTICIPANT_CATEGORY_LABELS: Record<ParticipantCategory, string> = 
 	partenaire: 'Partenaire',
 	elu: 'Élu·e'
 };
+
+export const PROGRAMME_KINDS = [
+	{ code: 'pleniere', label: 'Plénière' },
+	{ code: 'table-ronde', label: 'Table ronde' },
+	{ code: 'stand', label: 'Stand' },
+	{ code: 'atelier', label: 'Atelier' }
+] as const;
+
+export const HALF_DAYS = [
+	{ code: 'matin', label: 'Matinée', from: '09:30', to: '12:30' },
+	{ code: 'apres-midi', label: 'Après-midi', from: '14:00', to: '17:00' }
+] as const;

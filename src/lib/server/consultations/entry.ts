@@ -30,6 +30,10 @@ export const entryMetaSchema = z
 			.string()
 			.trim()
 			.refine((v) => v === '' || isIsoDate(v), 'Écrivez une date valide.')
+			.default(''),
+		tourStopId: z
+			.string()
+			.regex(/^\d{0,9}$/, 'Étape de tournée inconnue.')
 			.default('')
 	})
 	.superRefine((meta, ctx) => {
@@ -70,7 +74,8 @@ export function readEntryMeta(form: FormSource) {
 		audience: value('audience'),
 		interviewPlace: value('interviewPlace'),
 		interviewCommune: value('interviewCommune'),
-		interviewDate: value('interviewDate')
+		interviewDate: value('interviewDate'),
+		tourStopId: value('tourStopId')
 	});
 }
 
@@ -92,8 +97,18 @@ export async function enterResponse(
 	const metaErrors: Record<string, string> = {};
 	if (!meta.success) {
 		for (const issue of meta.error.issues) metaErrors[String(issue.path[0])] ??= issue.message;
-	} else if (meta.data.interviewCommune && !communeCodes.has(meta.data.interviewCommune)) {
-		metaErrors.interviewCommune = 'Choisissez une commune de la liste.';
+	} else {
+		if (meta.data.interviewCommune && !communeCodes.has(meta.data.interviewCommune))
+			metaErrors.interviewCommune = 'Choisissez une commune de la liste.';
+		if (
+			meta.data.tourStopId &&
+			!(await db
+				.selectFrom('tour_stop')
+				.select('id')
+				.where('id', '=', Number(meta.data.tourStopId))
+				.executeTakeFirst())
+		)
+			metaErrors.tourStopId = 'Étape de tournée inconnue.';
 	}
 	const visible = visibleQuestionIds(questionnaire, reading.answers);
 	const errors = { ...missingRequired(questions, reading.answers, visible), ...reading.errors };
@@ -126,6 +141,7 @@ export async function enterResponse(
 				interview_place: data.interviewPlace || null,
 				interview_date: data.interviewDate || null,
 				interview_commune_insee_code: data.interviewCommune || null,
+				tour_stop_id: data.tourStopId ? Number(data.tourStopId) : null,
 				started_at: now,
 				updated_at: now
 			})

@@ -296,6 +296,7 @@ export interface ResponseTable {
 	interview_place: string | null;
 	interview_date: string | null;
 	interview_commune_insee_code: string | null;
+	tour_stop_id: number | null;
 	commune_insee_code: string | null;
 	territory_id: number | null;
 	age_band: string | null;
@@ -400,6 +401,32 @@ export interface RegistrationTable {
 	checked_in_at: string | null;
 }
 
+export interface ProgrammeItemTable {
+	id: Generated<number>;
+	event_id: number;
+	kind: string;
+	title: string;
+	starts_at: string;
+	ends_at: string;
+	room: string | null;
+	capacity: number | null;
+}
+
+export interface RegistrationChoiceTable {
+	registration_id: number;
+	programme_item_id: number;
+}
+
+export interface TourStopTable {
+	id: Generated<number>;
+	event_id: number;
+	day: string;
+	half_day: string;
+	commune_insee_code: string;
+	place: string;
+	agents: Generated<string>;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -439,6 +466,9 @@ export interface Database {
 	event: EventTable;
 	event_fiche: EventFicheTable;
 	registration: RegistrationTable;
+	programme_item: ProgrammeItemTable;
+	registration_choice: RegistrationChoiceTable;
+	tour_stop: TourStopTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -12,6 +12,7 @@ import demarchesCsv from '../reference/data/demarches-participatives.csv?raw';
 import { createEvent, publishEvent } from '../events/manage';
 import { REGISTRATION_CONSENT } from '../events/registration';
 import type { EventInput } from '../events/schemas';
+import { addProgrammeItem } from '../events/programme';
 import { toParisLocalInput } from '$lib/paris-time';
 
 const PAST_KINDS: Record<string, string> = {
@@ -19,11 +20,6 @@ const PAST_KINDS: Record<string, string> = {
 	assises: 'assises',
 	universite_sociale: 'universite-sociale',
 	conference: 'conference'
-};
-
-const HALF_DAYS: Record<string, [string, string]> = {
-	matinée: ['09:30', '12:30'],
-	'après-midi': ['14:00', '17:00']
 };
 
 function input(
@@ -43,6 +39,7 @@ function input(
 		accessibility: [],
 		support: [],
 		ficheRefs: '',
+		consultationId: '',
 		...fields
 	};
 }
@@ -59,30 +56,78 @@ async function communeCode(db: Db, name: string): Promise<string> {
 	);
 }
 
+/** The 2023 tour: one event, its 14 half-day stops, and the interviews entered there. */
+async function fieldTour(db: Db, admin: Actor, rows: Record<string, string>[]) {
+	const consultation = await db
+		.selectFrom('consultation')
+		.select('id')
+		.where('slug', '=', 'mon-avis-citoyen-2023-habitants')
+		.executeTakeFirst();
+	const days = rows.map((r) => r.date_debut).sort();
+	const id = await createEvent(
+		db,
+		admin,
+		input({
+			title: 'Tournée « aller vers » : interviews de terrain',
+			slug: 'tournee-aller-vers-2023',
+			kind: 'tournee',
+			description:
+				'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
+			placeName: 'Quatorze communes du département',
+			startsAt: `${days[0]}T09:30`,
+			endsAt: `${days.at(-1)}T17:00`,
+			consultationId: consultation ? String(consultation.id) : ''
+		})
+	);
+	for (const row of rows) {
+		const commune = await communeCode(db, row.commune);
+		if (!commune) continue;
+		const { id: stopId } = await db
+			.insertInto('tour_stop')
+			.values({
+				event_id: id,
+				day: row.date_debut,
+				half_day: row.lieu === 'après-midi' ? 'apres-midi' : 'matin',
+				commune_insee_code: commune,
+				place: 'Près de l’espace France Services',
+				agents: 'Équipe participation'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('response')
+			.set({ tour_stop_id: stopId })
+			.where('channel', '=', 'terrain')
+			.where('interview_date', '=', row.date_debut)
+			.where('interview_commune_insee_code', '=', commune)
+			.execute();
+	}
+	await db.updateTable('event').set({ status: 'termine' }).where('id', '=', id).execute();
+}
+
 async function pastEvents(db: Db, admin: Actor) {
 	const rows = parseCsv(demarchesCsv).filter((row) => PAST_KINDS[row.type]);
-	for (const [i, row] of rows.entries()) {
-		const [from, to] = HALF_DAYS[row.lieu] ?? ['09:30', '17:00'];
+	await fieldTour(
+		db,
+		admin,
+		rows.filter((r) => r.type === 'interview_terrain')
+	);
+	for (const [i, row] of rows.filter((r) => r.type !== 'interview_terrain').entries()) {
 		const commune = await communeCode(db, row.commune);
 		const id = await createEvent(
 			db,
 			admin,
 			input({
-				title:
-					row.commune && row.type === 'interview_terrain'
-						? `${row.titre} à ${row.commune}`
-						: row.titre,
+				title: row.titre,
 				slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
 				kind: PAST_KINDS[row.type],
 				description: row.remarque
 					? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
 					: '',
-				placeName: HALF_DAYS[row.lieu]
-					? 'Près de l’espace France Services'
-					: row.lieu || 'Lieu non précisé',
+				placeName: row.lieu || 'Lieu non précisé',
 				communeCode: commune,
-				startsAt: `${row.date_debut}T${from}`,
-				endsAt: `${row.date_fin}T${to}`,
+				startsAt: `${row.date_debut}T09:30`,
+				endsAt: `${row.date_fin}T17:00`,
 				audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
 			})
 		);
@@ -225,11 +270,72 @@ async function upcomingEvents(db: Db, agent: Actor) {
 	for (const workshop of workshops) {
 		const id = await createEvent(db, agent, workshop);
 		await publishEvent(db, agent, id);
+		if (workshop.kind === 'universite-sociale') await programme(db, agent, id, workshop.startsAt);
 		await register(db, id, workshop.registered, 'inscrit', offset);
 		offset += workshop.registered;
 		await register(db, id, workshop.waiting, 'attente', offset);
 		offset += workshop.waiting;
+		if (workshop.kind === 'universite-sociale') await fillWorkshop(db, id);
 	}
+}
+
+async function programme(db: Db, agent: Actor, eventId: number, startsAt: string) {
+	const day = startsAt.slice(0, 10);
+	const items = [
+		['pleniere', 'Accueil et ouverture par les élus', '09:00', '09:45', 'Grande salle', ''],
+		[
+			'table-ronde',
+			'Table ronde : vieillir chez soi dans le Perche',
+			'09:45',
+			'11:00',
+			'Grande salle',
+			''
+		],
+		['atelier', 'Se déplacer sans voiture', '11:15', '12:30', 'Salle 1', '6'],
+		[
+			'atelier',
+			'Le numérique qui aide, le numérique qui exclut',
+			'11:15',
+			'12:30',
+			'Salle 2',
+			'25'
+		],
+		['atelier', 'Aider un proche et tenir', '14:00', '15:30', 'Salle 1', '25'],
+		['stand', 'Stands des partenaires : CAF, CPAM, France Services', '14:00', '16:30', 'Hall', '']
+	];
+	for (const [kind, title, from, to, room, capacity] of items)
+		await addProgrammeItem(db, agent, eventId, {
+			kind,
+			title,
+			startsAt: `${day}T${from}`,
+			endsAt: `${day}T${to}`,
+			room,
+			capacity
+		});
+}
+
+/** The first workshop of the université sociale is full: its places were chosen. */
+async function fillWorkshop(db: Db, eventId: number) {
+	const [first] = await db
+		.selectFrom('programme_item')
+		.select(['id', 'capacity'])
+		.where('event_id', '=', eventId)
+		.where('kind', '=', 'atelier')
+		.orderBy('starts_at')
+		.orderBy('id')
+		.execute();
+	const registrations = await db
+		.selectFrom('registration')
+		.select('id')
+		.where('event_id', '=', eventId)
+		.where('status', '=', 'inscrit')
+		.limit(first.capacity ?? 0)
+		.execute();
+	if (registrations.length)
+		await db
+			.insertInto('registration_choice')
+			.values(registrations.map((r) => ({ registration_id: r.id, programme_item_id: first.id })))
+			.execute();
 }
 
 export async function seedDemoEvents(db: Db, admin: Actor, agent: Actor): Promise<void> {

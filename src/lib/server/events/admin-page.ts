@@ -3,14 +3,16 @@ import type { Executor } from '../db/database';
 import { listEventKinds } from './queries';
 
 export async function eventFormOptions(db: Executor) {
-	const [kinds, sites, communes] = await Promise.all([
+	const [kinds, sites, communes, consultations] = await Promise.all([
 		listEventKinds(db),
 		db.selectFrom('site').select(['id', 'name']).where('active', '=', 1).orderBy('name').execute(),
-		db.selectFrom('commune').select(['insee_code', 'name']).orderBy('name').execute()
+		db.selectFrom('commune').select(['insee_code', 'name']).orderBy('name').execute(),
+		db.selectFrom('consultation').select(['id', 'title']).orderBy('opens_at', 'desc').execute()
 	]);
 	return {
 		kinds: kinds.map((k) => ({ value: k.code, label: k.label })),
 		sites: sites.map((s) => ({ value: String(s.id), label: s.name })),
-		communes: communes.map((c) => ({ value: c.insee_code, label: c.name }))
+		communes: communes.map((c) => ({ value: c.insee_code, label: c.name })),
+		consultations: consultations.map((c) => ({ value: String(c.id), label: c.title }))
 	};
 }

@@ -41,7 +41,8 @@ async function setUp(startsInHours: number) {
 		registrationClosesAt: '',
 		accessibility: [],
 		support: [],
-		ficheRefs: ''
+		ficheRefs: '',
+		consultationId: ''
 	});
 	await publishEvent(db, agent, id);
 	const register = async (name: string, email: string) =>
@@ -49,7 +50,16 @@ async function setUp(startsInHours: number) {
 			db,
 			mailer,
 			await getEventById(db, id),
-			{ name, email, phone: '', postalAddress: '', needs: [], needsDetail: '', consent: true },
+			{
+				name,
+				email,
+				phone: '',
+				postalAddress: '',
+				needs: [],
+				needsDetail: '',
+				workshops: [],
+				consent: true
+			},
 			{ origin: 'https://x.fr', clientAddress: 'a', perHour: 100 }
 		);
 	return { db, agent, mailer, id, register };

@@ -6,7 +6,14 @@ import { createTestDatabase, createTestUser } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { toParisLocalInput } from '$lib/paris-time';
-import { cancelEvent, createEvent, listRegistrations, publishEvent, updateEvent } from './manage';
+import {
+	addEventKind,
+	cancelEvent,
+	createEvent,
+	listRegistrations,
+	publishEvent,
+	updateEvent
+} from './manage';
 import { cancelRegistration, registerForEvent, type RegistrationInput } from './registration';
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
@@ -41,6 +48,7 @@ function eventInput(overrides: Partial<EventInput> = {}): EventInput {
 		accessibility: ['plain-pied'],
 		support: ['transport'],
 		ficheRefs: '',
+		consultationId: '',
 		...overrides
 	};
 }
@@ -53,6 +61,7 @@ function person(name: string, email: string, needs: RegistrationInput['needs'] =
 		postalAddress: '',
 		needs,
 		needsDetail: '',
+		workshops: [] as number[],
 		consent: true as const
 	};
 }
@@ -163,6 +172,16 @@ describe('officers', () => {
 		);
 		const notice = await smtp.waitForMail('eva@exemple.fr', 10_000, /^Annulé/);
 		expect(notice.text).toContain('Raison : Salle indisponible');
+	});
+});
+
+describe('kinds', () => {
+	it('lets officers add a kind of event, once', async () => {
+		const { db, agent } = await setUp();
+		expect(await addEventKind(db, agent, 'Café des aidants')).toBe('cafe-des-aidants');
+		await expect(addEventKind(db, agent, 'Café des aidants')).rejects.toThrow(/existe déjà/);
+		const id = await createEvent(db, agent, eventInput({ kind: 'cafe-des-aidants', slug: 'cafe' }));
+		expect((await getEventById(db, id)).kindLabel).toBe('Café des aidants');
 	});
 });
 

@@ -47,6 +47,16 @@ async function placeColumns(db: Executor, input: EventInput) {
 		.where('code', '=', input.kind)
 		.executeTakeFirst();
 	if (!kind) throw new InvalidInputError('Type d’événement inconnu.', 'kind');
+	const consultationId = input.consultationId ? Number(input.consultationId) : null;
+	if (
+		consultationId &&
+		!(await db
+			.selectFrom('consultation')
+			.select('id')
+			.where('id', '=', consultationId)
+			.executeTakeFirst())
+	)
+		throw new InvalidInputError('Consultation inconnue.', 'consultationId');
 	return {
 		kind: input.kind,
 		title: input.title,
@@ -69,7 +79,8 @@ async function placeColumns(db: Executor, input: EventInput) {
 			? parisLocalToDate(input.registrationClosesAt)!.toISOString()
 			: null,
 		accessibility: toDbJson(input.accessibility),
-		support: toDbJson(input.support)
+		support: toDbJson(input.support),
+		consultation_id: consultationId
 	};
 }
 
@@ -122,7 +133,7 @@ export async function getEventForm(
 	const event = await getEventById(db, id);
 	const row = await db
 		.selectFrom('event')
-		.select(['site_id'])
+		.select(['site_id', 'consultation_id'])
 		.where('id', '=', id)
 		.executeTakeFirstOrThrow();
 	const fiches = await linkedFichesOfEvent(db, id);
@@ -150,7 +161,8 @@ export async function getEventForm(
 				: '',
 			accessibility: event.accessibility,
 			support: event.support,
-			ficheRefs: fiches.map((f) => f.ref).join(', ')
+			ficheRefs: fiches.map((f) => f.ref).join(', '),
+			consultationId: row.consultation_id ? String(row.consultation_id) : ''
 		}
 	};
 }
@@ -328,4 +340,35 @@ export async function listRegistrations(
 			count: coming.filter((r) => r.needs.includes(need.code)).length
 		}))
 	};
+}
+
+/** Officers add kinds beyond the defaults (« Café des aidants », say). */
+export async function addEventKind(db: Db, actor: Actor | null, label: string): Promise<string> {
+	assertCan(actor, 'events.manage');
+	const trimmed = label.trim();
+	if (trimmed.length < 3 || trimmed.length > 80)
+		throw new InvalidInputError('Nommez le type d’événement (3 à 80 caractères).', 'label');
+	const code = trimmed
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	const exists = await db
+		.selectFrom('event_kind')
+		.select('code')
+		.where((eb) => eb.or([eb('code', '=', code), eb('label', '=', trimmed)]))
+		.executeTakeFirst();
+	if (exists) throw new ConflictError('Ce type d’événement existe déjà.', 'label');
+	await db.transaction().execute(async (tx) => {
+		await tx.insertInto('event_kind').values({ code, label: trimmed }).execute();
+		await recordAudit(tx, {
+			actor,
+			action: 'event.kind.add',
+			entityType: 'event_kind',
+			entityId: code,
+			after: { label: trimmed }
+		});
+	});
+	return code;
 }

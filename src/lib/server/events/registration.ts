@@ -20,6 +20,7 @@ import { NEEDS } from '$lib/event-vocabulary';
 import { placeLine, registrationClosedReason, type ConcertoEvent } from './model';
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
+import { recordChoices } from './programme';
 
 /** The consent text people agree to; its version is stored with each registration. */
 export const REGISTRATION_CONSENT = {
@@ -59,6 +60,7 @@ export const registrationSchema = z
 		postalAddress: z.string().trim().max(300, '300 caractères au plus.').default(''),
 		needs: z.array(z.enum(NEED_CODES)).max(NEED_CODES.length).default([]),
 		needsDetail: z.string().trim().max(500, '500 caractères au plus.').default(''),
+		workshops: z.array(z.coerce.number().int().positive()).max(20).default([]),
 		consent: z.literal(true, {
 			error: 'Cochez la case pour accepter que nous gardions ces informations.'
 		})
@@ -150,7 +152,7 @@ export async function registerForEvent(
 		const taken = await placesTaken(tx, event.id);
 		const status = event.capacity === null || taken < event.capacity ? 'inscrit' : 'attente';
 		const now = nowForDb();
-		await tx
+		const { id } = await tx
 			.insertInto('registration')
 			.values({
 				event_id: event.id,
@@ -168,7 +170,9 @@ export async function registerForEvent(
 				created_at: now,
 				updated_at: now
 			})
-			.execute();
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordChoices(tx, event.id, id, input.workshops);
 		return status;
 	});
 	let mailed = false;

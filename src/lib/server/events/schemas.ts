@@ -57,7 +57,11 @@ export const eventSchema = z
 		support: z
 			.array(z.enum(SUPPORT_OFFERS.map((f) => f.code) as [string, ...string[]]))
 			.default([]),
-		ficheRefs: z.string().max(2000).default('')
+		ficheRefs: z.string().max(2000).default(''),
+		consultationId: z
+			.string()
+			.regex(/^\d{0,9}$/)
+			.default('')
 	})
 	.refine(
 		(e) => {

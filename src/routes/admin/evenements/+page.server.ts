@@ -1,13 +1,17 @@
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
-import { listEvents } from '$lib/server/events/queries';
+import { listEventKinds, listEvents } from '$lib/server/events/queries';
 import { displayStatus } from '$lib/server/events/model';
+import { addEventKind } from '$lib/server/events/manage';
+import { failPlain } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'events.manage');
-	const events = await listEvents(getDb(), { includeDrafts: true });
+	const db = getDb();
+	const events = await listEvents(db, { includeDrafts: true });
 	return {
+		kinds: await listEventKinds(db),
 		events: events.map((e) => ({
 			id: e.id,
 			title: e.title,
@@ -20,4 +24,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			capacity: e.capacity
 		}))
 	};
+};
+
+export const actions: Actions = {
+	addKind: async ({ request, locals }) => {
+		const label = String((await request.formData()).get('label') ?? '');
+		try {
+			await addEventKind(getDb(), locals.actor, label);
+			return { done: `Type « ${label.trim()} » ajouté.` };
+		} catch (caught) {
+			return failPlain(caught, { label });
+		}
+	}
 };

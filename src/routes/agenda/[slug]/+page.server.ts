@@ -6,6 +6,8 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
 import { linkedFichesOfEvent } from '$lib/server/events/queries';
 import { publicAttendance } from '$lib/server/events/attendance';
+import { listProgramme } from '$lib/server/events/programme';
+import { listTourStops } from '$lib/server/events/tours';
 import { displayStatus, registrationClosedReason } from '$lib/server/events/model';
 import {
 	REGISTRATION_CONSENT,
@@ -45,6 +47,14 @@ export const load: PageServerLoad = async ({ params }) => {
 			support: labels(SUPPORT_OFFERS, event.support)
 		},
 		fiches: await linkedFichesOfEvent(db, event.id),
+		programme: await listProgramme(db, event.id),
+		stops: (await listTourStops(db, event.id)).map((s) => ({
+			id: s.id,
+			day: s.day,
+			halfDayLabel: s.halfDayLabel,
+			communeName: s.communeName,
+			place: s.place
+		})),
 		attendance: event.endsAt < new Date() ? await publicAttendance(db, event) : null,
 		closedReason: registrationClosedReason(event),
 		needs: NEEDS,
@@ -68,6 +78,7 @@ export const actions: Actions = {
 			postalAddress: text('postalAddress'),
 			needs: data.getAll('needs').filter((v): v is string => typeof v === 'string'),
 			needsDetail: text('needsDetail'),
+			workshops: data.getAll('workshops').filter((v): v is string => typeof v === 'string'),
 			consent: data.get('consent') === 'on'
 		};
 		if (text('site_web'))

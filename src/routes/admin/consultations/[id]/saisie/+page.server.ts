@@ -11,6 +11,8 @@ import {
 import { enterResponse, ENTRY_CHANNELS } from '$lib/server/consultations/entry';
 import { idParam } from '$lib/server/consultations/admin-page';
 import { sectionView } from '$lib/server/consultations/view';
+import { getTourStop } from '$lib/server/events/tours';
+import { HALF_DAYS } from '$lib/event-vocabulary';
 import { failPlain, orHttpError } from '$lib/server/http';
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
 
@@ -28,7 +30,26 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = idParam(params.id);
 	const consultation = await orHttpError(getConsultationById(db, id));
 	const questionnaire = await loadQuestionnaire(db, id);
+	// Coming from a tour stop: the interview's place, commune and day are known.
+	const stopParam = url.searchParams.get('etape');
+	const stop =
+		stopParam && /^\d{1,9}$/.test(stopParam)
+			? await orHttpError(getTourStop(db, Number(stopParam)))
+			: null;
 	return {
+		stop: stop
+			? {
+					id: stop.id,
+					label: `${stop.communeName}, ${stop.place}, ${stop.day} (${HALF_DAYS.find((h) => h.code === stop.halfDay)?.label.toLowerCase()})`,
+					meta: {
+						channel: 'terrain',
+						interviewPlace: stop.place,
+						interviewCommune: stop.communeCode,
+						interviewDate: stop.day,
+						tourStopId: String(stop.id)
+					}
+				}
+			: null,
 		consultation: { id, title: consultation.title, status: consultation.status },
 		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire)),
 		communes: await listCommuneChoices(db),

@@ -1,0 +1,57 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { getEventById } from '$lib/server/events/queries';
+import { addTourStop, deleteTourStop, listTourStops } from '$lib/server/events/tours';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { failPlain, orHttpError } from '$lib/server/http';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'events.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const event = await orHttpError(getEventById(db, id));
+	const consultation = await db
+		.selectFrom('event')
+		.select('consultation_id')
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
+	return {
+		event: { id, title: event.title, consultationId: consultation.consultation_id },
+		stops: await listTourStops(db, id),
+		communes: await db
+			.selectFrom('commune')
+			.select(['insee_code', 'name'])
+			.orderBy('name')
+			.execute()
+	};
+};
+
+export const actions: Actions = {
+	add: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const f = (name: string) => String(data.get(name) ?? '');
+		const values = {
+			day: f('day'),
+			halfDay: f('halfDay'),
+			communeCode: f('communeCode'),
+			place: f('place'),
+			agents: f('agents')
+		};
+		try {
+			await addTourStop(getDb(), locals.actor, idParam(params.id), values);
+			return { done: 'Étape ajoutée.' };
+		} catch (caught) {
+			return failPlain(caught, { values });
+		}
+	},
+	remove: async ({ request, locals, params }) => {
+		const stopId = Number((await request.formData()).get('stopId'));
+		try {
+			await deleteTourStop(getDb(), locals.actor, idParam(params.id), stopId);
+			return { done: 'Étape retirée.' };
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	}
+};
