@@ -1,5 +1,6 @@
 // What officers type in the consultation builder, checked with zod.
 import { z } from 'zod';
+import { parisDateTimeField, slugField, titleField } from '../form-fields';
 import {
 	ACCESS_MODES,
 	AUDIENCES,
@@ -8,29 +9,10 @@ import {
 } from '$lib/consultation-vocabulary';
 import { parisLocalToDate } from '$lib/paris-time';
 
-const dateTime = (label: string) =>
-	z
-		.string()
-		.trim()
-		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
-
 export const consultationSchema = z
 	.object({
-		title: z
-			.string()
-			.trim()
-			.min(3, 'Donnez un titre d’au moins 3 caractères.')
-			.max(200, '200 caractères au plus.'),
-		slug: z
-			.string()
-			.trim()
-			.toLowerCase()
-			.regex(
-				/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-				'Lettres minuscules sans accent, chiffres et tirets seulement (par exemple mon-avis-2026).'
-			)
-			.min(3, '3 caractères au moins.')
-			.max(80, '80 caractères au plus.'),
+		title: titleField,
+		slug: slugField,
 		presentation: z.string().max(20000, '20 000 caractères au plus.').default(''),
 		falcSummary: z.string().max(5000, '5 000 caractères au plus.').default(''),
 		audiences: z
@@ -39,8 +21,8 @@ export const consultationSchema = z
 			.default(['habitants']),
 		access: z.enum(ACCESS_MODES).default('public'),
 		identity: z.enum(IDENTITY_MODES).default('anonymous'),
-		opensAt: dateTime('la date d’ouverture'),
-		closesAt: dateTime('la date de clôture'),
+		opensAt: parisDateTimeField('la date d’ouverture'),
+		closesAt: parisDateTimeField('la date de clôture'),
 		axes: z.array(z.string().max(20)).max(20).default([]),
 		ficheRefs: z.string().max(2000).default('')
 	})

@@ -1,13 +1,9 @@
 // What officers type when they create or edit an event.
 import { z } from 'zod';
+import { parisDateTimeField, slugField, titleField } from '../form-fields';
 import { parisLocalToDate } from '$lib/paris-time';
 import { ACCESSIBILITY_FEATURES, EVENT_AUDIENCES, SUPPORT_OFFERS } from '$lib/event-vocabulary';
 
-const dateTime = (label: string) =>
-	z
-		.string()
-		.trim()
-		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
 const optionalDateTime = z
 	.string()
 	.trim()
@@ -16,21 +12,8 @@ const optionalDateTime = z
 
 export const eventSchema = z
 	.object({
-		title: z
-			.string()
-			.trim()
-			.min(3, 'Donnez un titre d’au moins 3 caractères.')
-			.max(200, '200 caractères au plus.'),
-		slug: z
-			.string()
-			.trim()
-			.toLowerCase()
-			.regex(
-				/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-				'Lettres minuscules sans accent, chiffres et tirets seulement.'
-			)
-			.min(3, '3 caractères au moins.')
-			.max(80, '80 caractères au plus.'),
+		title: titleField,
+		slug: slugField,
 		kind: z.string().trim().min(1, 'Choisissez un type d’événement.').max(40),
 		description: z.string().max(20000, '20 000 caractères au plus.').default(''),
 		siteId: z.string().max(10).default(''),
@@ -38,8 +21,8 @@ export const eventSchema = z
 		address: z.string().trim().max(300, '300 caractères au plus.').default(''),
 		communeCode: z.string().trim().max(10).default(''),
 		accessDirections: z.string().trim().max(2000, '2 000 caractères au plus.').default(''),
-		startsAt: dateTime('le début'),
-		endsAt: dateTime('la fin'),
+		startsAt: parisDateTimeField('le début'),
+		endsAt: parisDateTimeField('la fin'),
 		audience: z.enum(EVENT_AUDIENCES).default('tous'),
 		capacity: z
 			.string()

@@ -1,0 +1,28 @@
+// Fields that several back-office forms share, with their French messages.
+import { z } from 'zod';
+import { parisLocalToDate } from '$lib/paris-time';
+
+export const titleField = z
+	.string()
+	.trim()
+	.min(3, 'Donnez un titre d’au moins 3 caractères.')
+	.max(200, '200 caractères au plus.');
+
+/** The last part of a public address: /consultations/mon-avis-2026. */
+export const slugField = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.regex(
+		/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+		'Lettres minuscules sans accent, chiffres et tirets seulement (par exemple mon-avis-2026).'
+	)
+	.min(3, '3 caractères au moins.')
+	.max(80, '80 caractères au plus.');
+
+/** A datetime-local value, read in Paris time. */
+export const parisDateTimeField = (label: string) =>
+	z
+		.string()
+		.trim()
+		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
