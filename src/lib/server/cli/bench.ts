@@ -14,6 +14,7 @@ import { searchFiches, getFicheByRef } from '../fiches/catalogue';
 import { buildBilan } from '../fiches/bilan';
 import { openDataFiches, toCsv } from '../fiches/open-data';
 import { benchConsultations } from './bench-consultations';
+import { benchPanel } from './bench-panel';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -77,6 +78,7 @@ export async function bench(): Promise<number> {
 		verifyPassword(hash, 'mot de passe de mesure')
 	);
 	await db.destroy();
+	await benchPanel();
 	await benchConsultations();
 	return 0;
 }

@@ -10,6 +10,8 @@ import { DomainError } from '../errors';
 import { bench } from './bench';
 import { sendEventReminders } from '../events/reminders';
 import { importFichesFromFolder } from './import-fiches';
+import { panelSelect } from './panel-select';
+import { benchPanel } from './bench-panel';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -74,9 +76,14 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await importFichesFromFolder(args[0]);
 			case 'remind-events':
 				return await remindEvents();
+			case 'bench-panel':
+				await benchPanel();
+				return 0;
+			case 'panel-select':
+				return await panelSelect(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, panel-select, bench'
 				);
 				return 2;
 		}

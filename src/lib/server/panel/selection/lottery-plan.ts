@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { assertQuotasFeasible } from './feasibility';
+import { loadHighs } from './highs';
+import { leximin } from './leximin';
+import { listPanels, roundToTickets } from './lottery';
+import { SelectionError, type SelectionInput } from './problem';
+import { buildSelectionModel } from './profiles';
+import { SeededRandom, newSeed } from './random';
+
+export const ALGORITHM = 'leximin-highs-v1';
+export const DEFAULT_LOTTERY_SIZE = 1000;
+
+export type QuotaOutcome = {
+	category: string;
+	value: string;
+	min: number;
+	max: number;
+	pool: number;
+	/** Expected seats under the lottery. */
+	expected: number;
+};
+
+/** Everything published before the public draw, and enough to redo it. */
+export type LotteryPlan = {
+	algorithm: string;
+	seed: string;
+	inputsHash: string;
+	size: number;
+	/** Panel number k (1-based) is panels[k − 1], as volunteer ids. */
+	panels: string[][];
+	probabilities: { id: string; probability: number; leximin: number }[];
+	minProbability: number;
+	leximinMinProbability: number;
+	profiles: number;
+	columnsGenerated: number;
+	seconds: number;
+	quotas: QuotaOutcome[];
+};
+
+export function inputsHash(input: SelectionInput, lotterySize: number): string {
+	const canonical = {
+		algorithm: ALGORITHM,
+		lotterySize,
+		size: input.size,
+		householdRule: input.householdRule,
+		categories: input.categories.map((c) => ({
+			name: c.name,
+			values: c.values.map((v) => [v.value, v.min, v.max])
+		})),
+		volunteers: input.volunteers.map((v) => [
+			v.id,
+			input.categories.map((c) => v.features[c.name] ?? null),
+			input.householdRule ? (v.household ?? null) : null
+		])
+	};
+	return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/**
+ * Computes the fair lottery for a draw: quotas checked, LEXIMIN
+ * probabilities, rounded to `lotterySize` equally likely panels listed with
+ * the volunteers' ids. Same inputs and seed, same list.
+ */
+export async function planLottery(
+	input: SelectionInput,
+	options: { seed?: string; lotterySize?: number } = {}
+): Promise<LotteryPlan> {
+	const started = performance.now();
+	const lotterySize = options.lotterySize ?? DEFAULT_LOTTERY_SIZE;
+	if (!Number.isInteger(lotterySize) || lotterySize < 1 || lotterySize > 100000) {
+		throw new SelectionError('La loterie doit compter entre 1 et 100 000 panels.');
+	}
+	const seed = options.seed?.trim() || newSeed();
+	const highs = await loadHighs();
+	const model = buildSelectionModel(input);
+	assertQuotasFeasible(highs, model, input.categories);
+	const optimum = leximin(highs, model);
+	const tickets = roundToTickets(highs, model, optimum.panels, optimum.probabilities, lotterySize);
+	const listed = listPanels(model, optimum.panels, tickets, seed);
+
+	const appearances = new Array<number>(input.volunteers.length).fill(0);
+	for (const panel of listed) for (const index of panel) appearances[index]++;
+	const leximinOf = new Array<number>(input.volunteers.length).fill(0);
+	model.profiles.forEach((profile, t) => {
+		for (const index of profile.members) leximinOf[index] = optimum.probabilities[t];
+	});
+	const probabilities = input.volunteers.map((volunteer, i) => ({
+		id: volunteer.id,
+		probability: appearances[i] / lotterySize,
+		leximin: leximinOf[i]
+	}));
+
+	const quotas = model.quotas.map((quota) => {
+		const category = input.categories[quota.category];
+		const value = category.values[quota.value].value;
+		const members = input.volunteers.filter((v) => v.features[category.name] === value).length;
+		const expected = model.profiles.reduce(
+			(sum, profile, t) =>
+				profile.values[quota.category] === quota.value
+					? sum + optimum.probabilities[t] * profile.members.length
+					: sum,
+			0
+		);
+		return {
+			category: category.name,
+			value,
+			min: quota.min,
+			max: quota.max,
+			pool: members,
+			expected
+		};
+	});
+
+	return {
+		algorithm: ALGORITHM,
+		seed,
+		inputsHash: inputsHash(input, lotterySize),
+		size: input.size,
+		panels: listed.map((panel) => panel.map((index) => input.volunteers[index].id)),
+		probabilities,
+		minProbability: Math.min(...probabilities.map((p) => p.probability)),
+		leximinMinProbability: Math.min(...probabilities.map((p) => p.leximin)),
+		profiles: model.profiles.length,
+		columnsGenerated: optimum.columnsGenerated,
+		seconds: (performance.now() - started) / 1000,
+		quotas
+	};
+}
+
+/** The panel number drawn from the seed when no number was drawn in public. */
+export function ticketFromSeed(seed: string, lotterySize: number): number {
+	return 1 + new SeededRandom(seed, 'tirage du panel').below(lotterySize);
+}
+
+export function panelForTicket(plan: LotteryPlan, ticket: number): string[] {
+	if (!Number.isInteger(ticket) || ticket < 1 || ticket > plan.panels.length) {
+		throw new SelectionError(
+			`Le numéro tiré doit être un entier entre 1 et ${plan.panels.length}.`
+		);
+	}
+	return plan.panels[ticket - 1];
+}
