@@ -27,7 +27,9 @@ export const PERMISSIONS = {
 	'consultations.enter': ['admin', 'agent'],
 	'consultations.results': ['admin', 'agent', 'pilote'],
 	'consultations.export_personal': ['admin'],
-	'events.manage': ['admin', 'agent']
+	'events.manage': ['admin', 'agent'],
+	'panel.manage': ['admin', 'agent'],
+	'groups.manage': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

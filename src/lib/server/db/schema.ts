@@ -369,6 +369,7 @@ export interface EventTable {
 	reported_residents: number | null;
 	created_at: string;
 	updated_at: string;
+	group_id: number | null;
 }
 
 export interface EventFicheTable {
@@ -399,6 +400,142 @@ export interface RegistrationTable {
 	cancelled_at: string | null;
 	reminded_at: string | null;
 	checked_in_at: string | null;
+}
+
+export interface PersonTable {
+	id: Generated<number>;
+	pseudonym: string;
+	first_name: string;
+	last_name: string;
+	email: string | null;
+	email_confirmed_at: string | null;
+	phone: string | null;
+	postal_address: string | null;
+	household_key: string | null;
+	commune_insee_code: string | null;
+	territory_id: number | null;
+	age_band: string | null;
+	gender: string | null;
+	situations: Generated<string>;
+	availability: Generated<string>;
+	needs: Generated<string>;
+	needs_detail: Generated<string>;
+	in_panel: Generated<number>;
+	status: Generated<string>;
+	source: string;
+	mandate_start: string | null;
+	mandate_end: string | null;
+	renewal_reminded_at: string | null;
+	user_id: number | null;
+	entered_by: number | null;
+	created_at: string;
+	updated_at: string;
+	left_at: string | null;
+}
+
+export interface ConsentTable {
+	id: Generated<number>;
+	person_id: number;
+	purpose: string;
+	text_version: string;
+	collected_by: string;
+	given_at: string;
+	withdrawn_at: string | null;
+}
+
+export interface PersonTokenTable {
+	id: Generated<number>;
+	person_id: number;
+	purpose: string;
+	token_hash: string;
+	created_at: string;
+	expires_at: string | null;
+}
+
+export interface PanelTargetTable {
+	criterion: string;
+	value: string;
+	share: number;
+}
+
+export interface DrawTable {
+	id: Generated<number>;
+	title: string;
+	purpose: Generated<string>;
+	parent_draw_id: number | null;
+	size: number;
+	household_rule: number;
+	pool_filters: string;
+	quotas: string;
+	algorithm: string;
+	seed: string;
+	inputs_hash: string;
+	lottery_size: number;
+	panels: string;
+	min_probability: number;
+	lottery_min_probability: number;
+	seconds: number;
+	ticket: number | null;
+	ticket_source: string | null;
+	created_by: number | null;
+	created_at: string;
+	drawn_by: number | null;
+	drawn_at: string | null;
+}
+
+export interface DrawCandidateTable {
+	draw_id: number;
+	person_id: number | null;
+	pseudonym: string;
+	profile: string;
+	probability: number;
+	lottery_probability: number;
+	selected: Generated<number>;
+	answer: string | null;
+}
+
+export interface ParticipationGroupTable {
+	id: Generated<number>;
+	slug: string;
+	name: string;
+	kind: string;
+	territory_id: number | null;
+	description: Generated<string>;
+	created_at: string;
+	archived_at: string | null;
+}
+
+export interface GroupMembershipTable {
+	id: Generated<number>;
+	group_id: number;
+	person_id: number;
+	role: string;
+	mandate_start: string | null;
+	mandate_end: string | null;
+	joined_at: string;
+	left_at: string | null;
+}
+
+export interface GroupBodyTable {
+	id: Generated<number>;
+	group_id: number;
+	name: string;
+	description: Generated<string>;
+}
+
+export interface GroupBodySeatTable {
+	body_id: number;
+	person_id: number;
+}
+
+export interface GroupDocumentTable {
+	id: Generated<number>;
+	group_id: number;
+	title: string;
+	body: Generated<string>;
+	url: string | null;
+	created_by: number | null;
+	created_at: string;
 }
 
 export interface ProgrammeItemTable {
@@ -469,6 +606,17 @@ export interface Database {
 	programme_item: ProgrammeItemTable;
 	registration_choice: RegistrationChoiceTable;
 	tour_stop: TourStopTable;
+	person: PersonTable;
+	consent: ConsentTable;
+	person_token: PersonTokenTable;
+	panel_target: PanelTargetTable;
+	draw: DrawTable;
+	draw_candidate: DrawCandidateTable;
+	participation_group: ParticipationGroupTable;
+	group_membership: GroupMembershipTable;
+	group_body: GroupBodyTable;
+	group_body_seat: GroupBodySeatTable;
+	group_document: GroupDocumentTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -150,3 +150,50 @@ export function eventReminderMail(to: string, context: EventMailContext): Outgoi
 		attachments: icsAttachment(context)
 	};
 }
+
+export function panelWelcomeMail(
+	to: string,
+	context: { firstName: string; confirmLink: string; manageLink: string }
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'panel-signup',
+		subject: 'Confirmez votre inscription au panel départemental',
+		text:
+			`Bonjour ${context.firstName},\n\nMerci de vouloir rejoindre le panel départemental des solidarités.\n\n` +
+			`Pour confirmer votre adresse e-mail, ouvrez ce lien : ${context.confirmLink}\n` +
+			'(il reste valable 7 jours).\n\n' +
+			'Vous pouvez voir vos informations ou quitter le panel à tout moment avec ce lien, ' +
+			`gardez ce message : ${context.manageLink}` +
+			SIGNATURE
+	};
+}
+
+export function panelAlreadyRegisteredMail(to: string, manageLink: string): OutgoingMail {
+	return {
+		to,
+		purpose: 'panel-signup',
+		subject: 'Vous êtes déjà inscrit·e au panel départemental',
+		text:
+			'Bonjour,\n\nQuelqu’un (peut-être vous) a demandé à inscrire cette adresse au panel départemental, ' +
+			'où elle est déjà inscrite. Rien n’a été changé.\n\n' +
+			`Pour voir vos informations ou quitter le panel : ${manageLink}` +
+			SIGNATURE
+	};
+}
+
+export function mandateRenewalMail(
+	to: string,
+	context: { firstName: string; mandateEnd: string; manageLink: string }
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'panel-mandate',
+		subject: 'Votre participation au panel arrive à son terme',
+		text:
+			`Bonjour ${context.firstName},\n\nVotre participation au panel départemental se termine le ${context.mandateEnd}.\n\n` +
+			`Pour la prolonger d’un an, ou pour quitter le panel, ouvrez ce lien : ${context.manageLink}\n\n` +
+			'Sans réponse de votre part, l’équipe participation vous contactera.' +
+			SIGNATURE
+	};
+}

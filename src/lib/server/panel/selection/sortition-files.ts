@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { householdKey } from '../household';
 import { SelectionError, type Category, type Volunteer } from './problem';
 
 /**
@@ -98,18 +99,6 @@ export function readCategories(text: string): Category[] {
 }
 
 export type Respondents = { table: CsvTable; volunteers: Volunteer[] };
-
-/** Lower case, no accents, single spaces: « 3, Rue de l'Église » and « 3 rue de l'eglise » match. */
-export function householdKey(parts: string[]): string | null {
-	const key = parts
-		.join(' ')
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, ' ')
-		.trim();
-	return key || null;
-}
 
 export function readRespondents(
 	text: string,

@@ -1,0 +1,469 @@
+// Fair draws from the panel: quotas proposed from targets, the lottery
+// computed and published before the public draw, the chosen panel, answers,
+// and replacements drawn again within the quotas. Every step is audited.
+import type { Db } from '../db/database';
+import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { assertCan, type Actor } from '../auth/permissions';
+import { recordAudit } from '../audit/audit';
+import { InvalidInputError, NotFoundError } from '../errors';
+import { planLottery, panelForTicket, ticketFromSeed } from './selection/lottery-plan';
+import { SelectionError, type Category } from './selection/problem';
+import { valueOf, valuesOf, criterionLabel } from './criteria';
+import { poolPeople, targetShares, territoryPopulationShares } from './representation';
+import type { RegistryFilters } from './registry';
+import type { DrawAnswer } from '$lib/panel-vocabulary';
+
+export class DrawError extends InvalidInputError {
+	constructor(
+		message: string,
+		readonly conflicts: string[]
+	) {
+		super(message);
+	}
+}
+
+export interface QuotaProposal {
+	criterion: string;
+	label: string;
+	values: { value: string; pool: number; min: number; max: number; target: number | null }[];
+}
+
+/**
+ * Quotas proportional to the targets (population for territories), rounded
+ * down and up, never above what the pool holds; without a target the pool's
+ * own composition is used.
+ */
+export async function proposeQuotas(
+	db: Db,
+	actor: Actor | null,
+	filters: RegistryFilters,
+	criteria: string[],
+	size: number
+): Promise<{ pool: number; quotas: QuotaProposal[] }> {
+	assertCan(actor, 'panel.manage');
+	const people = await poolPeople(db, filters);
+	const target = await targetShares(db);
+	const territories = [...(await territoryPopulationShares(db)).keys()];
+	const quotas = criteria.map((criterion) => {
+		const counts = new Map<string, number>();
+		for (const person of people)
+			counts.set(valueOf(person, criterion), (counts.get(valueOf(person, criterion)) ?? 0) + 1);
+		const values = valuesOf(criterion, territories).filter(
+			(value) => (counts.get(value) ?? 0) > 0 || target(criterion, value)
+		);
+		return {
+			criterion,
+			label: criterionLabel(criterion),
+			values: values.map((value) => {
+				const pool = counts.get(value) ?? 0;
+				const share = target(criterion, value) ?? (people.length ? pool / people.length : 0);
+				const exact = share * size;
+				return {
+					value,
+					pool,
+					target: target(criterion, value),
+					min: Math.min(pool, Math.floor(exact)),
+					max: Math.min(pool, Math.ceil(exact))
+				};
+			})
+		};
+	});
+	return { pool: people.length, quotas };
+}
+
+export interface DrawInput {
+	title: string;
+	purpose: string;
+	size: number;
+	householdRule: boolean;
+	filters: RegistryFilters;
+	quotas: { criterion: string; value: string; min: number; max: number }[];
+	seed: string;
+	parentDrawId?: number;
+	/** Replacements: only these people, and these seats already kept per quota. */
+	onlyPersonIds?: number[];
+}
+
+function toCategories(quotas: DrawInput['quotas']): Category[] {
+	const byCriterion = new Map<string, Category>();
+	for (const quota of quotas) {
+		const category = byCriterion.get(quota.criterion) ?? { name: quota.criterion, values: [] };
+		byCriterion.set(quota.criterion, category);
+		category.values.push({ value: quota.value, min: quota.min, max: quota.max });
+	}
+	return [...byCriterion.values()];
+}
+
+/** Computes the lottery and records the draw, ready to be published before the public draw. */
+export async function createDraw(db: Db, actor: Actor | null, input: DrawInput): Promise<number> {
+	assertCan(actor, 'panel.manage');
+	if (!input.title.trim()) throw new InvalidInputError('Donnez un titre au tirage.', 'title');
+	let people = await poolPeople(db, input.filters);
+	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
+	const categories = toCategories(input.quotas);
+	let plan;
+	try {
+		plan = await planLottery(
+			{
+				size: input.size,
+				householdRule: input.householdRule,
+				categories,
+				volunteers: people.map((person) => ({
+					id: person.pseudonym,
+					features: Object.fromEntries(categories.map((c) => [c.name, valueOf(person, c.name)])),
+					household: person.householdKey
+				}))
+			},
+			{ seed: input.seed }
+		);
+	} catch (caught) {
+		if (caught instanceof SelectionError) throw new DrawError(caught.message, caught.conflicts);
+		throw caught;
+	}
+	const probabilityOf = new Map(plan.probabilities.map((p) => [p.id, p]));
+	return db.transaction().execute(async (tx) => {
+		const { id } = await tx
+			.insertInto('draw')
+			.values({
+				title: input.title.trim(),
+				purpose: input.purpose.trim(),
+				parent_draw_id: input.parentDrawId ?? null,
+				size: input.size,
+				household_rule: input.householdRule ? 1 : 0,
+				pool_filters: toDbJson(input.filters),
+				quotas: toDbJson(input.quotas),
+				algorithm: plan.algorithm,
+				seed: plan.seed,
+				inputs_hash: plan.inputsHash,
+				lottery_size: plan.panels.length,
+				panels: toDbJson(plan.panels),
+				min_probability: plan.leximinMinProbability,
+				lottery_min_probability: plan.minProbability,
+				seconds: plan.seconds,
+				created_by: actor.id,
+				created_at: nowForDb()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		for (let i = 0; i < people.length; i += 200) {
+			await tx
+				.insertInto('draw_candidate')
+				.values(
+					people.slice(i, i + 200).map((person) => ({
+						draw_id: id,
+						person_id: person.id,
+						pseudonym: person.pseudonym,
+						profile: toDbJson(
+							Object.fromEntries(categories.map((c) => [c.name, valueOf(person, c.name)]))
+						),
+						probability: probabilityOf.get(person.pseudonym)!.leximin,
+						lottery_probability: probabilityOf.get(person.pseudonym)!.probability
+					}))
+				)
+				.execute();
+		}
+		await recordAudit(tx, {
+			actor,
+			action: 'panel.draw.prepare',
+			entityType: 'draw',
+			entityId: id,
+			after: {
+				seed: plan.seed,
+				inputsHash: plan.inputsHash,
+				size: input.size,
+				quotas: input.quotas,
+				pool: people.length
+			}
+		});
+		return id;
+	});
+}
+
+/** Picks the panel: the number drawn in public, or else the one the seed gives. */
+export async function drawPanel(
+	db: Db,
+	actor: Actor | null,
+	drawId: number,
+	publicTicket: number | null
+): Promise<number> {
+	assertCan(actor, 'panel.manage');
+	return db.transaction().execute(async (tx) => {
+		const draw = await tx
+			.selectFrom('draw')
+			.selectAll()
+			.where('id', '=', drawId)
+			.executeTakeFirst();
+		if (!draw) throw new NotFoundError('Tirage introuvable.');
+		if (draw.ticket !== null) throw new InvalidInputError('Ce tirage a déjà eu lieu.');
+		const panels = fromDbJson<string[][]>(draw.panels, []);
+		const ticket = publicTicket ?? ticketFromSeed(draw.seed, panels.length);
+		let chosen: string[];
+		try {
+			chosen = panelForTicket({ panels } as Parameters<typeof panelForTicket>[0], ticket);
+		} catch (caught) {
+			throw new InvalidInputError((caught as Error).message, 'ticket');
+		}
+		await tx
+			.updateTable('draw')
+			.set({
+				ticket,
+				ticket_source: publicTicket === null ? 'graine' : 'public',
+				drawn_by: actor.id,
+				drawn_at: nowForDb()
+			})
+			.where('id', '=', drawId)
+			.execute();
+		await tx
+			.updateTable('draw_candidate')
+			.set({ selected: 1 })
+			.where('draw_id', '=', drawId)
+			.where('pseudonym', 'in', chosen)
+			.execute();
+		await recordAudit(tx, {
+			actor,
+			action: 'panel.draw.draw',
+			entityType: 'draw',
+			entityId: drawId,
+			after: { ticket, source: publicTicket === null ? 'graine' : 'public', panel: chosen }
+		});
+		return ticket;
+	});
+}
+
+export async function recordDrawAnswer(
+	db: Db,
+	actor: Actor | null,
+	drawId: number,
+	pseudonym: string,
+	answer: DrawAnswer
+): Promise<void> {
+	assertCan(actor, 'panel.manage');
+	const result = await db
+		.updateTable('draw_candidate')
+		.set({ answer })
+		.where('draw_id', '=', drawId)
+		.where('pseudonym', '=', pseudonym)
+		.where('selected', '=', 1)
+		.executeTakeFirst();
+	if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('Personne tirée introuvable.');
+	await recordAudit(db, {
+		actor,
+		action: 'panel.draw.answer',
+		entityType: 'draw',
+		entityId: drawId,
+		after: { pseudonym, answer }
+	});
+}
+
+/**
+ * Draws replacements for those who declined: same pool less everyone already
+ * drawn, as many seats as declines, quotas reduced by the seats kept.
+ */
+export async function drawReplacements(
+	db: Db,
+	actor: Actor | null,
+	drawId: number
+): Promise<number> {
+	assertCan(actor, 'panel.manage');
+	const draw = await db.selectFrom('draw').selectAll().where('id', '=', drawId).executeTakeFirst();
+	if (!draw) throw new NotFoundError('Tirage introuvable.');
+	const candidates = await db
+		.selectFrom('draw_candidate')
+		.selectAll()
+		.where('draw_id', '=', drawId)
+		.execute();
+	const declined = candidates.filter((c) => c.selected && c.answer === 'decline');
+	if (declined.length === 0)
+		throw new InvalidInputError('Personne n’a décliné : il n’y a rien à remplacer.');
+	const kept = candidates.filter((c) => c.selected && c.answer !== 'decline');
+	const quotas = fromDbJson<DrawInput['quotas']>(draw.quotas, []).map((quota) => {
+		const taken = kept.filter(
+			(c) => fromDbJson<Record<string, string>>(c.profile, {})[quota.criterion] === quota.value
+		).length;
+		return { ...quota, min: Math.max(0, quota.min - taken), max: Math.max(0, quota.max - taken) };
+	});
+	const keptHouseholds = draw.household_rule
+		? new Set(
+				(
+					await db
+						.selectFrom('person')
+						.select('household_key')
+						.where('id', 'in', kept.map((c) => c.person_id ?? 0).concat(0))
+						.execute()
+				).map((p) => p.household_key)
+			)
+		: new Set<string | null>();
+	const others = await db
+		.selectFrom('person')
+		.select(['id', 'household_key'])
+		.where(
+			'id',
+			'in',
+			candidates
+				.filter((c) => !c.selected && c.person_id)
+				.map((c) => c.person_id!)
+				.concat(0)
+		)
+		.execute();
+	return createDraw(db, actor, {
+		title: `${draw.title} — remplacements`,
+		purpose: draw.purpose,
+		size: declined.length,
+		householdRule: Boolean(draw.household_rule),
+		filters: fromDbJson<RegistryFilters>(draw.pool_filters, {}),
+		quotas,
+		seed: `${draw.seed}-r${declined.length}`,
+		parentDrawId: drawId,
+		onlyPersonIds: others
+			.filter((p) => !p.household_key || !keptHouseholds.has(p.household_key))
+			.map((p) => p.id)
+	});
+}
+
+export interface DrawSummary {
+	id: number;
+	title: string;
+	size: number;
+	pool: number;
+	createdAt: string;
+	drawnAt: string | null;
+	parentDrawId: number | null;
+}
+
+export async function listDraws(db: Db, actor: Actor | null): Promise<DrawSummary[]> {
+	assertCan(actor, 'panel.manage');
+	const rows = await db
+		.selectFrom('draw')
+		.select((eb) => [
+			'draw.id',
+			'draw.title',
+			'draw.size',
+			'draw.created_at',
+			'draw.drawn_at',
+			'draw.parent_draw_id',
+			eb
+				.selectFrom('draw_candidate')
+				.whereRef('draw_candidate.draw_id', '=', 'draw.id')
+				.select(eb.fn.countAll<number>().as('n'))
+				.as('pool')
+		])
+		.orderBy('draw.created_at', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		size: r.size,
+		pool: Number(r.pool),
+		createdAt: r.created_at,
+		drawnAt: r.drawn_at,
+		parentDrawId: r.parent_draw_id
+	}));
+}
+
+export interface DrawDetail {
+	id: number;
+	title: string;
+	purpose: string;
+	size: number;
+	householdRule: boolean;
+	quotas: {
+		criterion: string;
+		label: string;
+		value: string;
+		min: number;
+		max: number;
+		selected: number;
+		pool: number;
+	}[];
+	algorithm: string;
+	seed: string;
+	inputsHash: string;
+	lotterySize: number;
+	panels: string[][];
+	minProbability: number;
+	lotteryMinProbability: number;
+	seconds: number;
+	ticket: number | null;
+	ticketSource: string | null;
+	createdAt: string;
+	drawnAt: string | null;
+	parentDrawId: number | null;
+	replacementDrawIds: number[];
+	candidates: {
+		personId: number | null;
+		pseudonym: string;
+		name: string | null;
+		profile: Record<string, string>;
+		probability: number;
+		lotteryProbability: number;
+		selected: boolean;
+		answer: string | null;
+	}[];
+}
+
+export async function getDraw(db: Db, actor: Actor | null, id: number): Promise<DrawDetail> {
+	assertCan(actor, 'panel.manage');
+	const draw = await db.selectFrom('draw').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!draw) throw new NotFoundError('Tirage introuvable.');
+	const candidates = await db
+		.selectFrom('draw_candidate')
+		.leftJoin('person', 'person.id', 'draw_candidate.person_id')
+		.select([
+			'draw_candidate.person_id',
+			'draw_candidate.pseudonym',
+			'draw_candidate.profile',
+			'draw_candidate.probability',
+			'draw_candidate.lottery_probability',
+			'draw_candidate.selected',
+			'draw_candidate.answer',
+			'person.first_name',
+			'person.last_name'
+		])
+		.where('draw_candidate.draw_id', '=', id)
+		.orderBy('draw_candidate.probability')
+		.orderBy('draw_candidate.pseudonym')
+		.execute();
+	const children = await db
+		.selectFrom('draw')
+		.select('id')
+		.where('parent_draw_id', '=', id)
+		.execute();
+	const list = candidates.map((c) => ({
+		personId: c.person_id,
+		pseudonym: c.pseudonym,
+		name: c.first_name ? `${c.first_name} ${c.last_name}` : null,
+		profile: fromDbJson<Record<string, string>>(c.profile, {}),
+		probability: c.probability,
+		lotteryProbability: c.lottery_probability,
+		selected: Boolean(c.selected),
+		answer: c.answer
+	}));
+	return {
+		id: draw.id,
+		title: draw.title,
+		purpose: draw.purpose,
+		size: draw.size,
+		householdRule: Boolean(draw.household_rule),
+		quotas: fromDbJson<DrawInput['quotas']>(draw.quotas, []).map((q) => ({
+			...q,
+			label: criterionLabel(q.criterion),
+			selected: list.filter((c) => c.selected && c.profile[q.criterion] === q.value).length,
+			pool: list.filter((c) => c.profile[q.criterion] === q.value).length
+		})),
+		algorithm: draw.algorithm,
+		seed: draw.seed,
+		inputsHash: draw.inputs_hash,
+		lotterySize: draw.lottery_size,
+		panels: fromDbJson<string[][]>(draw.panels, []),
+		minProbability: draw.min_probability,
+		lotteryMinProbability: draw.lottery_min_probability,
+		seconds: draw.seconds,
+		ticket: draw.ticket,
+		ticketSource: draw.ticket_source,
+		createdAt: draw.created_at,
+		drawnAt: draw.drawn_at,
+		parentDrawId: draw.parent_draw_id,
+		replacementDrawIds: children.map((c) => c.id),
+		candidates: list
+	};
+}
