@@ -100,12 +100,26 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	'/admin/consultations/[id]/reponses-libres': {
 		url: '/admin/consultations/1/reponses-libres',
 		allowed: ['admin', 'agent']
-	}
+	},
+	'/admin/panel': { url: '/admin/panel', allowed: ['admin', 'agent'] },
+	'/admin/panel/nouveau': { url: '/admin/panel/nouveau', allowed: ['admin', 'agent'] },
+	'/admin/panel/[id]': { url: '/admin/panel/1', allowed: ['admin', 'agent'] },
+	'/admin/panel/representativite': {
+		url: '/admin/panel/representativite',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/panel/tirages': { url: '/admin/panel/tirages', allowed: ['admin', 'agent'] },
+	'/admin/panel/tirages/nouveau': {
+		url: '/admin/panel/tirages/nouveau?sieges=6&critere=genre',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/panel/tirages/[id]': { url: '/admin/panel/tirages/1', allowed: ['admin', 'agent'] }
 };
 
 // Downloads: who may export, and who may ask for personal data.
 const EXPORTS: { url: string; allowed: Who[] }[] = [
 	{ url: '/admin/consultations/1/export.csv', allowed: ['admin', 'agent'] },
+	{ url: '/admin/panel/tirages/1/panels.csv', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/export.xlsx', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/dictionnaire.csv', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] },

@@ -8,6 +8,7 @@ import { importSchemaUnchecked } from '../fiches/import';
 import { BUNDLED_SCHEMA } from '../fiches/sources';
 import { actorOf, userFromRow } from '../users/user';
 import { seedDemoConsultations } from './consultations';
+import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 
 /** Fiches the demonstration pilote owns, with their direction. */
@@ -47,6 +48,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	const agent = await actor('agent@concerto.test');
 	await seedDemoConsultations(db, admin, agent);
 	await seedDemoEvents(db, admin, agent);
+	await seedDemoPanel(db, agent);
 }
 
 export function demoBanner(origin: string): string {

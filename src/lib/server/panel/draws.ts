@@ -87,7 +87,11 @@ export interface DrawInput {
 function toCategories(quotas: DrawInput['quotas']): Category[] {
 	const byCriterion = new Map<string, Category>();
 	for (const quota of quotas) {
-		const category = byCriterion.get(quota.criterion) ?? { name: quota.criterion, values: [] };
+		// Named by their label, so that quota conflicts read in the officer's words.
+		const category = byCriterion.get(quota.criterion) ?? {
+			name: criterionLabel(quota.criterion),
+			values: []
+		};
 		byCriterion.set(quota.criterion, category);
 		category.values.push({ value: quota.value, min: quota.min, max: quota.max });
 	}
@@ -101,6 +105,7 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 	let people = await poolPeople(db, input.filters);
 	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
 	const categories = toCategories(input.quotas);
+	const criteria = [...new Set(input.quotas.map((q) => q.criterion))];
 	let plan;
 	try {
 		plan = await planLottery(
@@ -110,7 +115,9 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 				categories,
 				volunteers: people.map((person) => ({
 					id: person.pseudonym,
-					features: Object.fromEntries(categories.map((c) => [c.name, valueOf(person, c.name)])),
+					features: Object.fromEntries(
+						criteria.map((code, i) => [categories[i].name, valueOf(person, code)])
+					),
 					household: person.householdKey
 				}))
 			},

@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { failPlain } from '$lib/server/http';
+import { listCommuneChoices } from '$lib/server/consultations/queries';
+import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
+import { personFormValues, readPersonForm, signupSchema } from '$lib/server/panel/schemas';
+import { signUpForPanel } from '$lib/server/panel/signup';
+
+export const load: PageServerLoad = async () => ({
+	communes: (await listCommuneChoices(getDb())).map((c) => ({ code: c.code, name: c.name })),
+	consent: PANEL_CONSENT.text,
+	situationConsent: SITUATION_CONSENT.text
+});
+
+export const actions: Actions = {
+	join: async ({ request, url, getClientAddress }) => {
+		const data = await request.formData();
+		const values = personFormValues(data);
+		if (data.get('site_web'))
+			return fail(400, { values, errors: {}, error: 'Votre envoi n’a pas pu être accepté.' });
+		const parsed = readPersonForm(signupSchema, values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
+		const db = getDb();
+		const { config, mailer } = getRuntime();
+		try {
+			const outcome = await signUpForPanel(db, mailer, parsed.data, {
+				origin: config.origin ?? url.origin,
+				clientAddress: getClientAddress(),
+				perHour: config.submissionsPerHour
+			});
+			return {
+				joined: {
+					manageLink: outcome.manageToken ? `/panel/inscription/${outcome.manageToken}` : null,
+					needsConfirmation: outcome.needsConfirmation
+				}
+			};
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+	}
+};
