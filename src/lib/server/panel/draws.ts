@@ -161,7 +161,7 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 						person_id: person.id,
 						pseudonym: person.pseudonym,
 						profile: toDbJson(
-							Object.fromEntries(categories.map((c) => [c.name, valueOf(person, c.name)]))
+							Object.fromEntries(criteria.map((code) => [code, valueOf(person, code)]))
 						),
 						probability: probabilityOf.get(person.pseudonym)!.leximin,
 						lottery_probability: probabilityOf.get(person.pseudonym)!.probability
