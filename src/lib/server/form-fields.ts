@@ -26,3 +26,28 @@ export const parisDateTimeField = (label: string) =>
 		.string()
 		.trim()
 		.refine((v) => parisLocalToDate(v) !== null, `Indiquez ${label} (jour et heure).`);
+
+/** People who register give at least one of these three. */
+export const CONTACT_MESSAGE =
+	'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.';
+
+export const optionalEmailField = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(254, 'Adresse trop longue.')
+	.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+		message: 'Écrivez une adresse e-mail valide, par exemple nom@exemple.fr.'
+	})
+	.default('');
+
+export const optionalPhoneField = z
+	.string()
+	.trim()
+	.max(30, '30 caractères au plus.')
+	.refine((v) => v === '' || /^[+\d][\d\s.-]{7,}$/.test(v), {
+		message: 'Écrivez un numéro de téléphone, par exemple 02 54 00 00 00.'
+	})
+	.default('');
+
+export const postalAddressField = z.string().trim().max(300, '300 caractères au plus.').default('');

@@ -2,6 +2,12 @@
 // one, the waiting list after; a cancellation gives the place to the next
 // person, who is told. Every message carries a link to cancel.
 import { z } from 'zod';
+import {
+	CONTACT_MESSAGE,
+	optionalEmailField,
+	optionalPhoneField,
+	postalAddressField
+} from '../form-fields';
 import type { Db, Executor, Tx } from '../db/database';
 import { nowForDb, toDbJson } from '../db/codecs';
 import { generateToken, hashToken } from '../auth/tokens';
@@ -28,9 +34,6 @@ export const REGISTRATION_CONSENT = {
 	text: 'J’accepte que le Département garde ces informations pour organiser ma venue à cet événement. Elles sont effacées un an après l’événement.'
 };
 
-const CONTACT_MESSAGE =
-	'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.';
-
 const NEED_CODES = NEEDS.map((n) => n.code) as [string, ...string[]];
 
 export const registrationSchema = z
@@ -40,24 +43,9 @@ export const registrationSchema = z
 			.trim()
 			.min(2, 'Écrivez votre nom (2 caractères au moins).')
 			.max(120, '120 caractères au plus.'),
-		email: z
-			.string()
-			.trim()
-			.toLowerCase()
-			.max(254, 'Adresse trop longue.')
-			.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-				message: 'Écrivez une adresse e-mail valide, par exemple nom@exemple.fr.'
-			})
-			.default(''),
-		phone: z
-			.string()
-			.trim()
-			.max(30, '30 caractères au plus.')
-			.refine((v) => v === '' || /^[+\d][\d\s.-]{7,}$/.test(v), {
-				message: 'Écrivez un numéro de téléphone, par exemple 02 54 00 00 00.'
-			})
-			.default(''),
-		postalAddress: z.string().trim().max(300, '300 caractères au plus.').default(''),
+		email: optionalEmailField,
+		phone: optionalPhoneField,
+		postalAddress: postalAddressField,
 		needs: z.array(z.enum(NEED_CODES)).max(NEED_CODES.length).default([]),
 		needsDetail: z.string().trim().max(500, '500 caractères au plus.').default(''),
 		workshops: z.array(z.coerce.number().int().positive()).max(20).default([]),

@@ -102,6 +102,11 @@ function toCategories(quotas: DrawInput['quotas']): Category[] {
 export async function createDraw(db: Db, actor: Actor | null, input: DrawInput): Promise<number> {
 	assertCan(actor, 'panel.manage');
 	if (!input.title.trim()) throw new InvalidInputError('Donnez un titre au tirage.', 'title');
+	if (input.title.length > 200 || input.purpose.length > 1000 || input.seed.length > 100)
+		throw new InvalidInputError(
+			'Titre (200 caractères), objet (1 000) ou graine (100) trop long.',
+			'title'
+		);
 	let people = await poolPeople(db, input.filters);
 	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
 	const categories = toCategories(input.quotas);

@@ -1,13 +1,16 @@
 // What people type to join the panel, and what officers type for them.
 import { z } from 'zod';
+import {
+	CONTACT_MESSAGE,
+	optionalEmailField,
+	optionalPhoneField,
+	postalAddressField
+} from '../form-fields';
 import { AGE_BANDS } from '$lib/consultation-vocabulary';
 import { AVAILABILITIES, NEEDS, PANEL_GENDERS, PANEL_SITUATIONS } from '$lib/panel-vocabulary';
 
 const codes = <T extends readonly { code: string }[]>(list: T) =>
 	list.map((item) => item.code) as [T[number]['code'], ...T[number]['code'][]];
-
-const CONTACT_MESSAGE =
-	'Donnez au moins un moyen de vous joindre : e-mail, téléphone ou adresse postale.';
 
 const name = (what: string) =>
 	z.string().trim().min(1, `Écrivez votre ${what}.`).max(80, '80 caractères au plus.');
@@ -15,24 +18,9 @@ const name = (what: string) =>
 export const personFields = {
 	firstName: name('prénom'),
 	lastName: name('nom'),
-	email: z
-		.string()
-		.trim()
-		.toLowerCase()
-		.max(254, 'Adresse trop longue.')
-		.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-			message: 'Écrivez une adresse e-mail valide, par exemple nom@exemple.fr.'
-		})
-		.default(''),
-	phone: z
-		.string()
-		.trim()
-		.max(30, '30 caractères au plus.')
-		.refine((v) => v === '' || /^[+\d][\d\s.-]{7,}$/.test(v), {
-			message: 'Écrivez un numéro de téléphone, par exemple 02 54 00 00 00.'
-		})
-		.default(''),
-	postalAddress: z.string().trim().max(300, '300 caractères au plus.').default(''),
+	email: optionalEmailField,
+	phone: optionalPhoneField,
+	postalAddress: postalAddressField,
 	communeCode: z
 		.string()
 		.trim()
