@@ -113,7 +113,18 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 		url: '/admin/panel/tirages/nouveau?sieges=6&critere=genre',
 		allowed: ['admin', 'agent']
 	},
-	'/admin/panel/tirages/[id]': { url: '/admin/panel/tirages/1', allowed: ['admin', 'agent'] }
+	'/admin/panel/tirages/[id]': { url: '/admin/panel/tirages/1', allowed: ['admin', 'agent'] },
+	'/admin/groupes': { url: '/admin/groupes', allowed: ['admin', 'agent'] },
+	'/admin/groupes/nouveau': { url: '/admin/groupes/nouveau', allowed: ['admin', 'agent'] },
+	'/admin/groupes/[id]': { url: '/admin/groupes/1?q=martin', allowed: ['admin', 'agent'] },
+	'/admin/groupes/[id]/instances': {
+		url: '/admin/groupes/1/instances',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/groupes/[id]/documents': {
+		url: '/admin/groupes/1/documents',
+		allowed: ['admin', 'agent']
+	}
 };
 
 // Downloads: who may export, and who may ask for personal data.

@@ -82,3 +82,24 @@ export const DRAW_ANSWER_LABELS: Record<DrawAnswer | 'attente', string> = {
 	accepte: 'A accepté',
 	decline: 'A décliné'
 };
+
+/** Field names of the group forms, for the error summaries. */
+export const GROUP_FIELD_LABELS: Record<string, string> = {
+	name: 'Nom',
+	slug: 'Identifiant',
+	kind: 'Type',
+	territoryId: 'Territoire',
+	description: 'Présentation',
+	role: 'Rôle',
+	mandateStart: 'Début du mandat',
+	mandateEnd: 'Fin du mandat',
+	firstName: 'Prénom',
+	lastName: 'Nom',
+	email: 'Adresse e-mail',
+	phone: 'Téléphone',
+	postalAddress: 'Adresse postale',
+	consent: 'Accord',
+	title: 'Titre',
+	body: 'Texte',
+	url: 'Adresse du document'
+};

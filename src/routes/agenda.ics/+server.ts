@@ -4,7 +4,7 @@ import { listEvents } from '$lib/server/events/queries';
 import { agendaIcs } from '$lib/server/events/ical';
 
 export const GET: RequestHandler = async ({ url }) => {
-	const events = await listEvents(getDb(), { upcoming: true });
+	const events = await listEvents(getDb(), { upcoming: true, publicOnly: true });
 	return new Response(agendaIcs(events, getRuntime().config.origin ?? url.origin), {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',

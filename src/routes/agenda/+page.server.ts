@@ -28,12 +28,15 @@ export const load: PageServerLoad = async ({ url }) => {
 		mois: month
 	};
 	const events = await listEvents(db, {
+		publicOnly: true,
 		upcoming: true,
 		territory: filters.territoire || undefined,
 		kind: filters.type || undefined,
 		month: filters.mois || undefined
 	});
-	const past = (await listEvents(db, {})).filter((e) => e.endsAt < new Date()).slice(0, 12);
+	const past = (await listEvents(db, { publicOnly: true }))
+		.filter((e) => e.endsAt < new Date())
+		.slice(0, 12);
 	const months = Array.from({ length: 12 }, (_, i) => {
 		const d = new Date();
 		d.setUTCDate(1);

@@ -22,7 +22,7 @@ const PAST_KINDS: Record<string, string> = {
 	conference: 'conference'
 };
 
-function input(
+export function eventInput(
 	fields: Partial<EventInput> & Pick<EventInput, 'title' | 'slug' | 'kind' | 'startsAt' | 'endsAt'>
 ): EventInput {
 	return {
@@ -40,6 +40,7 @@ function input(
 		support: [],
 		ficheRefs: '',
 		consultationId: '',
+		groupId: '',
 		...fields
 	};
 }
@@ -67,7 +68,7 @@ async function fieldTour(db: Db, admin: Actor, rows: Record<string, string>[]) {
 	const id = await createEvent(
 		db,
 		admin,
-		input({
+		eventInput({
 			title: 'Tournée « aller vers » : interviews de terrain',
 			slug: 'tournee-aller-vers-2023',
 			kind: 'tournee',
@@ -117,7 +118,7 @@ async function pastEvents(db: Db, admin: Actor) {
 		const id = await createEvent(
 			db,
 			admin,
-			input({
+			eventInput({
 				title: row.titre,
 				slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
 				kind: PAST_KINDS[row.type],
@@ -210,7 +211,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 		)?.id;
 	const workshops: (EventInput & { registered: number; waiting: number })[] = [
 		{
-			...input({
+			...eventInput({
 				title: 'Atelier : se déplacer pour ses rendez-vous',
 				slug: 'atelier-mobilite-vendome',
 				kind: 'atelier',
@@ -230,7 +231,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 			waiting: 3
 		},
 		{
-			...input({
+			...eventInput({
 				title: 'Atelier numérique : faire ses démarches en ligne',
 				slug: 'atelier-numerique-romorantin',
 				kind: 'atelier',
@@ -248,7 +249,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 			waiting: 0
 		},
 		{
-			...input({
+			...eventInput({
 				title: 'Université sociale territoriale du nord',
 				slug: 'universite-sociale-nord-2027',
 				kind: 'universite-sociale',

@@ -10,6 +10,7 @@ import { actorOf, userFromRow } from '../users/user';
 import { seedDemoConsultations } from './consultations';
 import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
+import { seedDemoGroups } from './groups';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -23,7 +24,8 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role }[]
 	{ email: 'admin@concerto.test', displayName: 'Camille Administratrice', role: 'admin' },
 	{ email: 'agent@concerto.test', displayName: 'Karim Chargé de participation', role: 'agent' },
 	{ email: 'pilote@concerto.test', displayName: 'Sophie Pilote', role: 'pilote' },
-	{ email: 'habitant@concerto.test', displayName: 'Jeanne Habitante', role: 'habitant' }
+	{ email: 'habitant@concerto.test', displayName: 'Jeanne Habitante', role: 'habitant' },
+	{ email: 'membre@concerto.test', displayName: 'Awa Membre du groupe ressource', role: 'membre' }
 ];
 
 export async function seedDemoData(db: Db): Promise<void> {
@@ -49,6 +51,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoConsultations(db, admin, agent);
 	await seedDemoEvents(db, admin, agent);
 	await seedDemoPanel(db, agent);
+	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
 }
 
 export function demoBanner(origin: string): string {

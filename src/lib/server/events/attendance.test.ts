@@ -42,7 +42,8 @@ async function setUp(startsInHours: number) {
 		accessibility: [],
 		support: [],
 		ficheRefs: '',
-		consultationId: ''
+		consultationId: '',
+		groupId: ''
 	});
 	await publishEvent(db, agent, id);
 	const register = async (name: string, email: string) =>

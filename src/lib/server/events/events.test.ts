@@ -49,6 +49,7 @@ function eventInput(overrides: Partial<EventInput> = {}): EventInput {
 		support: ['transport'],
 		ficheRefs: '',
 		consultationId: '',
+		groupId: '',
 		...overrides
 	};
 }

@@ -57,6 +57,16 @@ async function placeColumns(db: Executor, input: EventInput) {
 			.executeTakeFirst())
 	)
 		throw new InvalidInputError('Consultation inconnue.', 'consultationId');
+	const groupId = input.groupId ? Number(input.groupId) : null;
+	if (
+		groupId &&
+		!(await db
+			.selectFrom('participation_group')
+			.select('id')
+			.where('id', '=', groupId)
+			.executeTakeFirst())
+	)
+		throw new InvalidInputError('Groupe inconnu.', 'groupId');
 	return {
 		kind: input.kind,
 		title: input.title,
@@ -80,7 +90,8 @@ async function placeColumns(db: Executor, input: EventInput) {
 			: null,
 		accessibility: toDbJson(input.accessibility),
 		support: toDbJson(input.support),
-		consultation_id: consultationId
+		consultation_id: consultationId,
+		group_id: groupId
 	};
 }
 
@@ -133,7 +144,7 @@ export async function getEventForm(
 	const event = await getEventById(db, id);
 	const row = await db
 		.selectFrom('event')
-		.select(['site_id', 'consultation_id'])
+		.select(['site_id', 'consultation_id', 'group_id'])
 		.where('id', '=', id)
 		.executeTakeFirstOrThrow();
 	const fiches = await linkedFichesOfEvent(db, id);
@@ -162,7 +173,8 @@ export async function getEventForm(
 			accessibility: event.accessibility,
 			support: event.support,
 			ficheRefs: fiches.map((f) => f.ref).join(', '),
-			consultationId: row.consultation_id ? String(row.consultation_id) : ''
+			consultationId: row.consultation_id ? String(row.consultation_id) : '',
+			groupId: row.group_id ? String(row.group_id) : ''
 		}
 	};
 }

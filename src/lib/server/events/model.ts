@@ -112,7 +112,9 @@ export function displayStatus(event: ConcertoEvent, now = new Date()): EventStat
 export function registrationClosedReason(event: ConcertoEvent, now = new Date()): string | null {
 	if (event.status === 'annule') return 'Cet événement est annulé.';
 	if (event.status !== 'publie' || event.endsAt < now) return 'Les inscriptions sont fermées.';
-	if (event.audience === 'invitation' || event.audience === 'groupe')
+	if (event.audience === 'groupe')
+		return 'Cette réunion est réservée aux membres du groupe : une fois connectés, ils répondent depuis « Mes groupes ».';
+	if (event.audience === 'invitation')
 		return 'Cet événement est réservé aux personnes invitées : contactez l’équipe participation.';
 	if (event.registrationOpensAt && now < event.registrationOpensAt)
 		return 'Les inscriptions ne sont pas encore ouvertes.';

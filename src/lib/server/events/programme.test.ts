@@ -36,7 +36,8 @@ async function setUp() {
 		accessibility: [],
 		support: [],
 		ficheRefs: '',
-		consultationId: ''
+		consultationId: '',
+		groupId: ''
 	});
 	await publishEvent(db, agent, id);
 	return { db, agent, mailer, id };

@@ -52,11 +52,14 @@ export interface AgendaFilter {
 	month?: string;
 	upcoming?: boolean;
 	includeDrafts?: boolean;
+	/** Leaves out group meetings, which their members find in « Mes groupes ». */
+	publicOnly?: boolean;
 }
 
 export async function listEvents(db: Executor, filter: AgendaFilter): Promise<ConcertoEvent[]> {
 	let query = eventsQuery(db);
 	if (!filter.includeDrafts) query = query.where('event.status', '!=', 'brouillon');
+	if (filter.publicOnly) query = query.where('event.audience', '!=', 'groupe');
 	if (filter.upcoming) query = query.where('event.ends_at', '>=', new Date().toISOString());
 	if (filter.territory) query = query.where('territory.code', '=', filter.territory);
 	if (filter.kind) query = query.where('event.kind', '=', filter.kind);

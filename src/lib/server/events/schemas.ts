@@ -44,6 +44,10 @@ export const eventSchema = z
 		consultationId: z
 			.string()
 			.regex(/^\d{0,9}$/)
+			.default(''),
+		groupId: z
+			.string()
+			.regex(/^\d{0,9}$/)
 			.default('')
 	})
 	.refine(
@@ -53,5 +57,9 @@ export const eventSchema = z
 			return !starts || !ends || ends > starts;
 		},
 		{ message: 'La fin doit venir après le début.', path: ['endsAt'] }
-	);
+	)
+	.refine((e) => e.audience !== 'groupe' || e.groupId !== '', {
+		message: 'Choisissez le groupe dont les membres sont invités.',
+		path: ['groupId']
+	});
 export type EventInput = z.infer<typeof eventSchema>;

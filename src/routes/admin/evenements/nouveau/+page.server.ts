@@ -11,11 +11,20 @@ import { failForm } from '$lib/server/http';
 
 const adapter = zod4(eventSchema);
 
+/** « Planifier une réunion » from a group's page arrives with ?groupe=ID. */
+function meetingDefaults(group: string | null) {
+	return group && /^\d{1,9}$/.test(group)
+		? { kind: 'reunion-groupe', audience: 'groupe' as const, groupId: group }
+		: { kind: 'atelier', audience: 'tous' as const };
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'events.manage');
 	return {
 		options: await eventFormOptions(getDb()),
-		form: await superValidate({ kind: 'atelier', audience: 'tous' }, adapter, { errors: false })
+		form: await superValidate(meetingDefaults(url.searchParams.get('groupe')), adapter, {
+			errors: false
+		})
 	};
 };
 

@@ -1,0 +1,28 @@
+// What the group forms offer, and how their posted values are read.
+import type { Executor } from '../db/database';
+import { GROUP_KINDS } from '$lib/panel-vocabulary';
+
+export async function groupFormOptions(db: Executor) {
+	const territories = await db
+		.selectFrom('territory')
+		.select(['id', 'name'])
+		.orderBy('name')
+		.execute();
+	return {
+		kinds: GROUP_KINDS.map((k) => ({ value: k.code, label: k.label })),
+		territories: territories.map((t) => ({ value: String(t.id), label: t.name }))
+	};
+}
+
+/** The text fields of a posted form, as strings (absent fields are empty). */
+export function textFields<K extends string>(
+	data: FormData,
+	keys: readonly K[]
+): Record<K, string> {
+	const values = {} as Record<K, string>;
+	for (const key of keys) {
+		const value = data.get(key);
+		values[key] = typeof value === 'string' ? value : '';
+	}
+	return values;
+}

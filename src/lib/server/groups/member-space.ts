@@ -1,0 +1,311 @@
+// « Mes groupes »: a signed-in member sees each group they belong to, its
+// coming meetings (and says whether they come), its documents, who sits
+// in which body, and what happened so far.
+import type { Db, Executor } from '../db/database';
+import { nowForDb } from '../db/codecs';
+import type { Actor } from '../auth/permissions';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import type { Mailer } from '../mail/mailer';
+import { getEventById } from '../events/queries';
+import { promoteWaitingList } from '../events/registration';
+import type { GroupRole } from '$lib/panel-vocabulary';
+import type { GroupDocument, GroupMeeting } from './model';
+import { groupBodies, groupDocuments, groupMeetings, groupMembers } from './queries';
+
+export type MeetingAnswer = 'inscrit' | 'attente' | 'annule' | 'present' | 'absent' | null;
+
+export interface MyGroup {
+	id: number;
+	slug: string;
+	name: string;
+	kind: string;
+	territoryName: string | null;
+	description: string;
+	myRole: GroupRole;
+	myMandateEnd: string | null;
+	members: { name: string; role: GroupRole; isMe: boolean }[];
+	bodies: { name: string; description: string; attendees: string[] }[];
+	upcoming: (GroupMeeting & { myAnswer: MeetingAnswer })[];
+	documents: GroupDocument[];
+	history: { date: string; text: string; link: string | null }[];
+}
+
+export interface MySpace {
+	groups: MyGroup[];
+	/** Other events the member registered for (public workshops...). */
+	registrations: { title: string; slug: string; startsAt: string; status: string }[];
+}
+
+/** First name and initial: members know each other, the page need not say more. */
+function shortName(first: string, last: string): string {
+	return [first, last ? `${last[0]}.` : ''].filter(Boolean).join(' ') || 'Ancien membre';
+}
+
+async function linkedPeople(db: Executor, userId: number) {
+	return db
+		.selectFrom('person')
+		.select(['id', 'first_name', 'last_name', 'email'])
+		.where('user_id', '=', userId)
+		.where('status', '!=', 'parti')
+		.execute();
+}
+
+async function answersOf(db: Executor, userId: number, emails: string[], eventIds: number[]) {
+	if (!eventIds.length) return new Map<number, MeetingAnswer>();
+	const rows = await db
+		.selectFrom('registration')
+		.select(['event_id', 'status'])
+		.where('event_id', 'in', eventIds)
+		.where((eb) =>
+			emails.length
+				? eb.or([eb('user_id', '=', userId), eb('email', 'in', emails)])
+				: eb('user_id', '=', userId)
+		)
+		.orderBy('updated_at')
+		.execute();
+	return new Map(rows.map((r) => [r.event_id, r.status as MeetingAnswer]));
+}
+
+export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
+	if (!actor) throw new ForbiddenError();
+	const people = await linkedPeople(db, actor.id);
+	const personIds = people.map((p) => p.id);
+	const emails = people.map((p) => p.email).filter((e): e is string => Boolean(e));
+	const memberships = personIds.length
+		? await db
+				.selectFrom('group_membership')
+				.innerJoin('participation_group as g', 'g.id', 'group_membership.group_id')
+				.leftJoin('territory', 'territory.id', 'g.territory_id')
+				.select([
+					'g.id',
+					'g.slug',
+					'g.name',
+					'g.kind',
+					'g.description',
+					'territory.name as territory_name',
+					'group_membership.role',
+					'group_membership.mandate_end',
+					'group_membership.person_id'
+				])
+				.where('group_membership.person_id', 'in', personIds)
+				.where('group_membership.left_at', 'is', null)
+				.where('g.archived_at', 'is', null)
+				.orderBy('g.name')
+				.execute()
+		: [];
+	const now = nowForDb();
+	const groups: MyGroup[] = [];
+	for (const m of memberships) {
+		const [members, bodies, documents, meetings] = await Promise.all([
+			groupMembers(db, m.id),
+			groupBodies(db, m.id),
+			groupDocuments(db, m.id),
+			groupMeetings(db, m.id)
+		]);
+		const published = meetings.filter((e) => e.status !== 'brouillon');
+		const upcoming = published.filter((e) => e.endsAt > now).reverse();
+		const answers = await answersOf(
+			db,
+			actor.id,
+			emails,
+			upcoming.map((e) => e.id)
+		);
+		const nameOf = new Map(
+			members.map((x) => {
+				const [first, ...rest] = x.name.split(' ');
+				return [x.personId, shortName(first, rest.join(' '))];
+			})
+		);
+		const current = members.filter((x) => !x.leftAt);
+		groups.push({
+			id: m.id,
+			slug: m.slug,
+			name: m.name,
+			kind: m.kind,
+			territoryName: m.territory_name,
+			description: m.description,
+			myRole: m.role as GroupRole,
+			myMandateEnd: m.mandate_end,
+			members: current.map((x) => ({
+				name: nameOf.get(x.personId)!,
+				role: x.role,
+				isMe: personIds.includes(x.personId)
+			})),
+			bodies: bodies.map((b) => ({
+				name: b.name,
+				description: b.description,
+				attendees: b.seats.map((id) => nameOf.get(id) ?? '—')
+			})),
+			upcoming: upcoming.map((e) => ({ ...e, myAnswer: answers.get(e.id) ?? null })),
+			documents,
+			history: [
+				...published
+					.filter((e) => e.endsAt <= now)
+					.map((e) => ({
+						date: e.startsAt,
+						text:
+							e.status === 'annule'
+								? `${e.title} (annulée)`
+								: `${e.title}${e.minutesPublished ? ' : compte rendu publié' : ''}`,
+						link: e.status === 'annule' ? null : `/agenda/${e.slug}`
+					})),
+				...documents.map((d) => ({
+					date: d.createdAt,
+					text: `Document partagé : ${d.title}`,
+					link: null
+				})),
+				...members.map((x) => ({
+					date: x.joinedAt,
+					text: `${nameOf.get(x.personId)} rejoint le groupe`,
+					link: null
+				})),
+				...members
+					.filter((x) => x.leftAt)
+					.map((x) => ({
+						date: x.leftAt!,
+						text: `${nameOf.get(x.personId)} quitte le groupe`,
+						link: null
+					}))
+			]
+				.sort((a, b) => b.date.localeCompare(a.date))
+				.slice(0, 30)
+		});
+	}
+	const groupEventIds = groups.flatMap((g) => g.upcoming.map((e) => e.id));
+	const registrations = await db
+		.selectFrom('registration')
+		.innerJoin('event', 'event.id', 'registration.event_id')
+		.select(['event.title', 'event.slug', 'event.starts_at', 'registration.status'])
+		.where((eb) =>
+			emails.length
+				? eb.or([eb('registration.user_id', '=', actor.id), eb('registration.email', 'in', emails)])
+				: eb('registration.user_id', '=', actor.id)
+		)
+		.where('registration.status', 'in', ['inscrit', 'attente'])
+		.where('event.ends_at', '>', now)
+		.where('event.status', '=', 'publie')
+		.$if(groupEventIds.length > 0, (q) => q.where('event.id', 'not in', groupEventIds))
+		.orderBy('event.starts_at')
+		.execute();
+	return {
+		groups,
+		registrations: registrations.map((r) => ({
+			title: r.title,
+			slug: r.slug,
+			startsAt: r.starts_at,
+			status: r.status
+		}))
+	};
+}
+
+/** A member says whether they will come to a meeting of their group. */
+export async function answerMeeting(
+	db: Db,
+	mailer: Mailer,
+	actor: Actor | null,
+	eventId: number,
+	coming: boolean,
+	origin: string
+): Promise<'inscrit' | 'attente' | 'annule'> {
+	if (!actor) throw new ForbiddenError();
+	const event = await getEventById(db, eventId).catch(() => null);
+	if (!event || event.status === 'brouillon') throw new NotFoundError('Réunion introuvable.');
+	const row = await db
+		.selectFrom('event')
+		.select('group_id')
+		.where('id', '=', eventId)
+		.executeTakeFirstOrThrow();
+	const people = await linkedPeople(db, actor.id);
+	const member = row.group_id
+		? await db
+				.selectFrom('group_membership')
+				.innerJoin('person', 'person.id', 'group_membership.person_id')
+				.select(['person.first_name', 'person.last_name', 'person.email', 'person.needs'])
+				.where('group_membership.group_id', '=', row.group_id)
+				.where('group_membership.left_at', 'is', null)
+				.where('group_membership.person_id', 'in', people.map((p) => p.id).concat(-1))
+				.executeTakeFirst()
+		: undefined;
+	if (!member) throw new ForbiddenError('Cette réunion est réservée aux membres du groupe.');
+	if (event.status === 'annule') throw new InvalidInputError('Cette réunion est annulée.');
+	if (event.endsAt < new Date()) throw new InvalidInputError('Cette réunion est passée.');
+	const { status, mails } = await db.transaction().execute(async (tx) => {
+		const existing = await tx
+			.selectFrom('registration')
+			.select(['id', 'status'])
+			.where('event_id', '=', eventId)
+			.where('user_id', '=', actor.id)
+			.orderBy('id', 'desc')
+			.executeTakeFirst();
+		const now = nowForDb();
+		if (!coming) {
+			if (existing && ['inscrit', 'attente'].includes(existing.status)) {
+				await tx
+					.updateTable('registration')
+					.set({ status: 'annule', cancelled_at: now, updated_at: now })
+					.where('id', '=', existing.id)
+					.execute();
+				return {
+					status: 'annule' as const,
+					mails: await promoteWaitingList(tx, await getEventById(tx, eventId), origin)
+				};
+			}
+			return { status: 'annule' as const, mails: [] };
+		}
+		if (existing && ['inscrit', 'attente'].includes(existing.status))
+			return { status: existing.status as 'inscrit' | 'attente', mails: [] };
+		const taken = Number(
+			(
+				await tx
+					.selectFrom('registration')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('event_id', '=', eventId)
+					.where('status', 'in', ['inscrit', 'present'])
+					.executeTakeFirstOrThrow()
+			).n
+		);
+		const status =
+			event.capacity === null || taken < event.capacity
+				? ('inscrit' as const)
+				: ('attente' as const);
+		if (existing) {
+			await tx
+				.updateTable('registration')
+				.set({ status, cancelled_at: null, updated_at: now })
+				.where('id', '=', existing.id)
+				.execute();
+		} else {
+			await tx
+				.insertInto('registration')
+				.values({
+					event_id: eventId,
+					status,
+					name: `${member.first_name} ${member.last_name}`.trim(),
+					email: member.email,
+					needs: member.needs,
+					needs_detail: '',
+					user_id: actor.id,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+		}
+		return { status, mails: [] };
+	});
+	for (const mail of mails) await mailer.send(db, mail);
+	return status;
+}
+
+/** Whether the menu shows « Mes groupes » to this signed-in person. */
+export async function userHasGroups(db: Executor, userId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('group_membership')
+		.innerJoin('person', 'person.id', 'group_membership.person_id')
+		.innerJoin('participation_group', 'participation_group.id', 'group_membership.group_id')
+		.select('group_membership.id')
+		.where('person.user_id', '=', userId)
+		.where('group_membership.left_at', 'is', null)
+		.where('participation_group.archived_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}

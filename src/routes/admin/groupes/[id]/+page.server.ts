@@ -1,0 +1,171 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { getGroup, setGroupArchived, updateGroup } from '$lib/server/groups/manage';
+import {
+	addOutsideMember,
+	addPanelMember,
+	endMembership,
+	GROUP_CONSENT,
+	searchPanelForGroup,
+	updateMembership
+} from '$lib/server/groups/members';
+import { openMemberAccount } from '$lib/server/groups/accounts';
+import {
+	groupSchema,
+	hasContact,
+	MEMBER_CONTACT_MESSAGE,
+	membershipSchema,
+	outsideMemberSchema
+} from '$lib/server/groups/schemas';
+import { groupFormOptions, textFields } from '$lib/server/groups/admin-page';
+
+const GROUP_FIELDS = ['name', 'slug', 'kind', 'territoryId', 'description'] as const;
+const MEMBERSHIP_FIELDS = ['role', 'mandateStart', 'mandateEnd'] as const;
+const OUTSIDE_FIELDS = [
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'postalAddress',
+	...MEMBERSHIP_FIELDS
+] as const;
+
+const numberField = (data: FormData, key: string) => {
+	const value = String(data.get(key) ?? '');
+	return /^\d{1,9}$/.test(value) ? Number(value) : 0;
+};
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'groups.manage');
+	const db = getDb();
+	const id = idParam(params.id);
+	const group = await orHttpError(getGroup(db, locals.actor, id));
+	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const editing = Number(url.searchParams.get('membre') ?? 0);
+	return {
+		group,
+		q,
+		found: await searchPanelForGroup(db, locals.actor, id, q),
+		editing: group.members.find((m) => m.membershipId === editing && !m.leftAt) ?? null,
+		options: await groupFormOptions(db),
+		consent: GROUP_CONSENT.text
+	};
+};
+
+/** Runs one change, answering with its message or the service's error for that form. */
+async function attempt(form: string, work: () => Promise<string>, extra = {}) {
+	try {
+		return { form, done: await work() };
+	} catch (caught) {
+		return failPlain(caught, { form, ...extra, errors: {} as Record<string, string> });
+	}
+}
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const values = textFields(await request.formData(), GROUP_FIELDS);
+		const parsed = readForm(groupSchema, values);
+		if (!parsed.ok) return fail(400, { form: 'update', values, errors: parsed.errors });
+		return attempt(
+			'update',
+			async () => {
+				await updateGroup(getDb(), locals.actor, idParam(params.id), parsed.data);
+				return 'Groupe enregistré.';
+			},
+			{ values }
+		);
+	},
+	archive: async ({ request, locals, params }) => {
+		const archived = (await request.formData()).get('archived') === '1';
+		return attempt('archive', async () => {
+			await setGroupArchived(getDb(), locals.actor, idParam(params.id), archived);
+			return archived ? 'Groupe archivé.' : 'Groupe rouvert.';
+		});
+	},
+	addPanel: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const values = textFields(data, MEMBERSHIP_FIELDS);
+		const parsed = readForm(membershipSchema, values);
+		if (!parsed.ok) return fail(400, { form: 'addPanel', values, errors: parsed.errors });
+		return attempt('addPanel', async () => {
+			await addPanelMember(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				numberField(data, 'personId'),
+				parsed.data
+			);
+			return 'Membre ajouté.';
+		});
+	},
+	addOutside: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const values = textFields(data, OUTSIDE_FIELDS);
+		const parsed = readForm(
+			outsideMemberSchema,
+			{ ...values, consent: data.get('consent') === 'on' },
+			(): Record<string, string> => (hasContact(values) ? {} : { email: MEMBER_CONTACT_MESSAGE })
+		);
+		if (!parsed.ok) return fail(400, { form: 'addOutside', values, errors: parsed.errors });
+		return attempt(
+			'addOutside',
+			async () => {
+				await addOutsideMember(getDb(), locals.actor, idParam(params.id), parsed.data);
+				return 'Membre ajouté.';
+			},
+			{ values }
+		);
+	},
+	membership: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const values = textFields(data, MEMBERSHIP_FIELDS);
+		const parsed = readForm(membershipSchema, values);
+		if (!parsed.ok) return fail(400, { form: 'membership', values, errors: parsed.errors });
+		return attempt(
+			'membership',
+			async () => {
+				await updateMembership(
+					getDb(),
+					locals.actor,
+					idParam(params.id),
+					numberField(data, 'membershipId'),
+					parsed.data
+				);
+				return 'Rôle et mandat enregistrés.';
+			},
+			{ values }
+		);
+	},
+	end: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('end', async () => {
+			await endMembership(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				numberField(data, 'membershipId')
+			);
+			return 'La personne ne fait plus partie du groupe ; son passage reste dans l’historique.';
+		});
+	},
+	account: async ({ request, locals, url }) => {
+		const data = await request.formData();
+		const { mailer, config } = getRuntime();
+		return attempt('account', async () => {
+			const outcome = await openMemberAccount(
+				getDb(),
+				locals.actor,
+				numberField(data, 'personId'),
+				{ mailer, origin: config.origin ?? url.origin }
+			);
+			return outcome === 'invited'
+				? 'Compte créé : la personne a reçu un e-mail pour choisir son mot de passe.'
+				: 'Cette adresse avait déjà un compte : il est maintenant relié à la personne.';
+		});
+	}
+};

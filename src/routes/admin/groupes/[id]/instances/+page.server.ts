@@ -1,0 +1,61 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { getGroup } from '$lib/server/groups/manage';
+import { addBody, removeBody, setBodySeats } from '$lib/server/groups/bodies';
+import { bodySchema } from '$lib/server/groups/schemas';
+import { textFields } from '$lib/server/groups/admin-page';
+
+const ids = (data: FormData, key: string) =>
+	data
+		.getAll(key)
+		.map(String)
+		.filter((v) => /^\d{1,9}$/.test(v))
+		.map(Number);
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermission(locals, url, 'groups.manage');
+	return { group: await orHttpError(getGroup(getDb(), locals.actor, idParam(params.id))) };
+};
+
+export const actions: Actions = {
+	add: async ({ request, locals, params }) => {
+		const values = textFields(await request.formData(), ['name', 'description']);
+		const parsed = readForm(bodySchema, values);
+		if (!parsed.ok) return fail(400, { form: 'add', values, errors: parsed.errors });
+		try {
+			await addBody(getDb(), locals.actor, idParam(params.id), parsed.data);
+			return { form: 'add', done: `Instance « ${parsed.data.name} » ajoutée.` };
+		} catch (caught) {
+			return failPlain(caught, { form: 'add', values, errors: {} as Record<string, string> });
+		}
+	},
+	seats: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		try {
+			await setBodySeats(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				ids(data, 'bodyId')[0] ?? 0,
+				ids(data, 'personIds')
+			);
+			return { form: 'seats', done: 'Participants enregistrés.' };
+		} catch (caught) {
+			return failPlain(caught, { form: 'seats', errors: {} as Record<string, string> });
+		}
+	},
+	remove: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		try {
+			await removeBody(getDb(), locals.actor, idParam(params.id), ids(data, 'bodyId')[0] ?? 0);
+			return { form: 'remove', done: 'Instance retirée.' };
+		} catch (caught) {
+			return failPlain(caught, { form: 'remove', errors: {} as Record<string, string> });
+		}
+	}
+};

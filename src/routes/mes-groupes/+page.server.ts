@@ -1,0 +1,48 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { requireUser } from '$lib/server/auth/guards';
+import { failPlain } from '$lib/server/http';
+import { renderMarkdown } from '$lib/server/markdown';
+import { answerMeeting, mySpace } from '$lib/server/groups/member-space';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { actor } = requireUser(locals, url);
+	const space = await mySpace(getDb(), actor);
+	return {
+		...space,
+		groups: space.groups.map((g) => ({
+			...g,
+			documents: g.documents.map((d) => ({ ...d, html: renderMarkdown(d.body) }))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	answer: async ({ request, locals, url }) => {
+		requireUser(locals, url);
+		const data = await request.formData();
+		const eventId = String(data.get('eventId') ?? '');
+		const coming = data.get('coming') === 'oui';
+		const { mailer, config } = getRuntime();
+		try {
+			const status = await answerMeeting(
+				getDb(),
+				mailer,
+				locals.actor,
+				/^\d{1,9}$/.test(eventId) ? Number(eventId) : 0,
+				coming,
+				config.origin ?? url.origin
+			);
+			return {
+				done:
+					status === 'inscrit'
+						? 'C’est noté : vous venez. Merci !'
+						: status === 'attente'
+							? 'La salle est pleine : vous êtes sur la liste d’attente, nous vous prévenons si une place se libère.'
+							: 'C’est noté : vous ne venez pas. Merci de nous avoir prévenus.'
+			};
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	}
+};
