@@ -7,6 +7,8 @@ env.PORT ||= '3000';
 env.HOST ||= '127.0.0.1';
 env.DATABASE_PATH ||= 'data/demo.sqlite';
 env.CONCERTO_DEMO = '1';
+// Imports post files of up to 2 MB (adapter-node accepts 512 kB by default).
+env.BODY_SIZE_LIMIT ||= '8M';
 const shownHost = ['0.0.0.0', '::'].includes(env.HOST) ? 'localhost' : env.HOST;
 env.ORIGIN ||= `http://${shownHost}:${env.PORT}`;
 

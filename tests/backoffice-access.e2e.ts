@@ -103,6 +103,7 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	},
 	'/admin/panel': { url: '/admin/panel', allowed: ['admin', 'agent'] },
 	'/admin/panel/nouveau': { url: '/admin/panel/nouveau', allowed: ['admin', 'agent'] },
+	'/admin/panel/import': { url: '/admin/panel/import', allowed: ['admin', 'agent'] },
 	'/admin/panel/[id]': { url: '/admin/panel/1', allowed: ['admin', 'agent'] },
 	'/admin/panel/representativite': {
 		url: '/admin/panel/representativite',
