@@ -133,5 +133,25 @@ test.describe('un agent', () => {
 		await expect(
 			page.getByRole('button', { name: 'Tirer 1 remplaçant dans les quotas' })
 		).toBeVisible();
+
+		// Anyone can check the draw: rules, published list, number drawn, chances; no names.
+		const drawUrl = new URL(page.url()).pathname;
+		await page.getByRole('link', { name: 'la page publique du tirage' }).click();
+		await a11y.check();
+		await expect(page).toHaveURL(drawUrl.replace('/admin/panel', '/panel'));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comité des usagers 2027');
+		await expect(page.getByRole('main')).toContainText('777');
+		await expect(page.getByRole('main')).toContainText(
+			`Numéro 42 (tiré en public), le ${new Date().toLocaleDateString('fr-FR')}`
+		);
+		for (const pseudonym of panel42) await expect(page.getByRole('main')).toContainText(pseudonym);
+		await expect(
+			page.getByRole('table', { name: 'Chance d’être tiré·e, par pseudonyme' }).locator('tbody tr')
+		).toHaveCount(81);
+		const published = await page.request.get(`${new URL(page.url()).pathname}/panels.csv`);
+		expect((await published.text()).trim().split('\n')).toEqual(lines);
+		await page.goto('/panel/tirages');
+		await a11y.check();
+		await expect(page.getByRole('link', { name: 'Comité des usagers 2027' })).toBeVisible();
 	});
 });

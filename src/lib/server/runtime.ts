@@ -8,6 +8,7 @@ import { demoBanner, seedDemoData } from './demo/seed';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
 import { sendEventReminders } from './events/reminders';
+import { sendMandateReminders } from './panel/mandate-reminders';
 
 interface Runtime {
 	config: AppConfig;
@@ -58,7 +59,7 @@ export async function startRuntime(): Promise<void> {
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 let jobs: NodeJS.Timeout | null = null;
 
-/** Event reminders every quarter of an hour; the timer never keeps the process alive. */
+/** Event and mandate reminders every quarter of an hour; the timer never keeps the process alive. */
 function startBackgroundJobs(): void {
 	if (jobs) return;
 	const run = async () => {
@@ -67,6 +68,11 @@ function startBackgroundJobs(): void {
 			await sendEventReminders(db, mailer, config.origin ?? 'http://localhost:3000');
 		} catch (error) {
 			console.error('Rappels d’événements :', error);
+		}
+		try {
+			await sendMandateReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+		} catch (error) {
+			console.error('Rappels de fin de mandat :', error);
 		}
 	};
 	jobs = setInterval(run, JOB_INTERVAL_MS);

@@ -9,6 +9,7 @@ import { newPasswordField } from '../auth/schemas';
 import { DomainError } from '../errors';
 import { bench } from './bench';
 import { sendEventReminders } from '../events/reminders';
+import { sendMandateReminders } from '../panel/mandate-reminders';
 import { importFichesFromFolder } from './import-fiches';
 import { panelSelect } from './panel-select';
 import { benchPanel } from './bench-panel';
@@ -63,6 +64,14 @@ async function remindEvents(): Promise<number> {
 	return 0;
 }
 
+async function remindMandates(): Promise<number> {
+	const { db, mailer, config } = getRuntime();
+	await migrateToLatest(db);
+	const sent = await sendMandateReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+	console.log(`Rappels de fin de mandat envoyés : ${sent}.`);
+	return 0;
+}
+
 export async function run(command: string | undefined, args: string[]): Promise<number> {
 	try {
 		switch (command) {
@@ -76,6 +85,8 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await importFichesFromFolder(args[0]);
 			case 'remind-events':
 				return await remindEvents();
+			case 'remind-mandates':
+				return await remindMandates();
 			case 'bench-panel':
 				await benchPanel();
 				return 0;
@@ -83,7 +94,7 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await panelSelect(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, panel-select, bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, panel-select, bench'
 				);
 				return 2;
 		}

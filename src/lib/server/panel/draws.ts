@@ -415,6 +415,11 @@ export interface DrawDetail {
 
 export async function getDraw(db: Db, actor: Actor | null, id: number): Promise<DrawDetail> {
 	assertCan(actor, 'panel.manage');
+	return readDraw(db, id);
+}
+
+/** A draw with its candidates' names: callers decide what may be shown. */
+export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 	const draw = await db.selectFrom('draw').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!draw) throw new NotFoundError('Tirage introuvable.');
 	const candidates = await db

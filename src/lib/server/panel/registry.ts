@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import { PERSON_STATUSES, type PersonStatus } from '$lib/panel-vocabulary';
 import { communeExists, insertPerson } from './people';
 import { anonymisePerson } from './signup';
+import { mandateDueCondition } from './mandate-reminders';
 import type { OfficerPersonInput } from './schemas';
 
 export const REGISTRY_PAGE_SIZE = 50;
@@ -20,6 +21,8 @@ export interface RegistryFilters {
 	ageBand?: string;
 	gender?: string;
 	situation?: string;
+	/** Only mandates ending within the renewal notice (or already ended). */
+	mandateDue?: boolean;
 }
 
 export interface PersonListItem {
@@ -54,6 +57,7 @@ export function panelQuery(db: Executor, filters: RegistryFilters) {
 		query = query.where(
 			sql<boolean>`exists (select 1 from json_each(person.situations) where value = ${filters.situation})`
 		);
+	if (filters.mandateDue) query = query.where(mandateDueCondition());
 	const q = filters.q?.trim().toLowerCase();
 	if (q) {
 		const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		territoryId: Number(param('territoire')) || undefined,
 		ageBand: param('age'),
 		gender: param('genre'),
-		situation: param('situation')
+		situation: param('situation'),
+		mandateDue: param('mandat') === 'echeance'
 	};
 	const page = Math.max(1, Number(param('page')) || 1);
 	const db = getDb();

@@ -1,0 +1,91 @@
+// What anyone may check about a draw: the rules, the published lottery of
+// panels (pseudonyms only), the number drawn and who was selected, every
+// volunteer's probability under their pseudonym. No name, no profile.
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/database';
+import { readDraw, type DrawDetail } from './draws';
+
+export interface PublicDraw {
+	id: number;
+	title: string;
+	purpose: string;
+	size: number;
+	pool: number;
+	householdRule: boolean;
+	quotas: { label: string; value: string; min: number; max: number; selected: number }[];
+	algorithm: string;
+	seed: string;
+	inputsHash: string;
+	lotterySize: number;
+	minProbability: number;
+	lotteryMinProbability: number;
+	createdAt: string;
+	ticket: number | null;
+	ticketSource: string | null;
+	drawnAt: string | null;
+	parentDrawId: number | null;
+	selected: string[];
+	probabilities: { pseudonym: string; probability: number; lotteryProbability: number }[];
+}
+
+function toPublic(draw: DrawDetail): PublicDraw {
+	return {
+		id: draw.id,
+		title: draw.title,
+		purpose: draw.purpose,
+		size: draw.size,
+		pool: draw.candidates.length,
+		householdRule: draw.householdRule,
+		quotas: draw.quotas.map((q) => ({
+			label: q.label,
+			value: q.value,
+			min: q.min,
+			max: q.max,
+			selected: draw.ticket === null ? 0 : q.selected
+		})),
+		algorithm: draw.algorithm,
+		seed: draw.seed,
+		inputsHash: draw.inputsHash,
+		lotterySize: draw.lotterySize,
+		minProbability: draw.minProbability,
+		lotteryMinProbability: draw.lotteryMinProbability,
+		createdAt: draw.createdAt,
+		ticket: draw.ticket,
+		ticketSource: draw.ticketSource,
+		drawnAt: draw.drawnAt,
+		parentDrawId: draw.parentDrawId,
+		selected: draw.candidates.filter((c) => c.selected).map((c) => c.pseudonym),
+		probabilities: draw.candidates
+			.map((c) => ({
+				pseudonym: c.pseudonym,
+				probability: c.probability,
+				lotteryProbability: c.lotteryProbability
+			}))
+			.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym))
+	};
+}
+
+export async function listPublicDraws(db: Db) {
+	return db
+		.selectFrom('draw')
+		.select(['id', 'title', 'size', 'created_at', 'drawn_at', 'ticket'])
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+export async function getPublicDraw(db: Db, id: number): Promise<PublicDraw> {
+	return toPublic(await readDraw(db, id));
+}
+
+/** The published list: panel number, then the pseudonyms on it. */
+export async function panelsCsv(db: Db, id: number): Promise<{ fileName: string; body: string }> {
+	const draw = await readDraw(db, id);
+	const rows = stringify(
+		[['numero', 'pseudonymes'], ...draw.panels.map((panel, i) => [i + 1, panel.join(' ')])],
+		{ delimiter: ';' }
+	);
+	return {
+		fileName: `tirage-${draw.id}-panels.csv`,
+		body: `\ufeff# ${draw.title} ; graine ${draw.seed} ; empreinte ${draw.inputsHash}\n${rows}`
+	};
+}

@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { getPublicDraw } from '$lib/server/panel/public-draws';
+
+export const load: PageServerLoad = async ({ params }) => ({
+	draw: await orHttpError(getPublicDraw(getDb(), idParam(params.id)))
+});

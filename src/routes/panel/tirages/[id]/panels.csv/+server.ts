@@ -1,0 +1,16 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { panelsCsv } from '$lib/server/panel/public-draws';
+
+/** The lottery's list of panels, published before the number is drawn. */
+export const GET: RequestHandler = async ({ params }) => {
+	const { fileName, body } = await orHttpError(panelsCsv(getDb(), idParam(params.id)));
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName}"`
+		}
+	});
+};
