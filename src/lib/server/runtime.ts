@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
 import { sendEventReminders } from './events/reminders';
 import { sendMandateReminders } from './panel/mandate-reminders';
+import { fillMissingSearchText } from './contributions/search-text';
 
 interface Runtime {
 	config: AppConfig;
@@ -53,6 +54,7 @@ export async function startRuntime(): Promise<void> {
 	}
 	await deleteExpiredSessions(db);
 	await pruneRateLimits(db);
+	await fillMissingSearchText(db);
 	startBackgroundJobs();
 }
 

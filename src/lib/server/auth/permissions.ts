@@ -29,7 +29,11 @@ export const PERMISSIONS = {
 	'consultations.export_personal': ['admin'],
 	'events.manage': ['admin', 'agent'],
 	'panel.manage': ['admin', 'agent'],
-	'groups.manage': ['admin', 'agent']
+	'groups.manage': ['admin', 'agent'],
+	'contributions.manage': ['admin', 'agent'],
+	/** Pilotes only for the contributions linked to the fiches they own (checked in the service). */
+	'contributions.answer': ['admin', 'agent', 'pilote'],
+	'contributions.moderate': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

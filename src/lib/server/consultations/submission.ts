@@ -5,6 +5,7 @@ import type { Tx } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { AGE_BANDS, TEXT_KINDS } from '$lib/consultation-vocabulary';
 import { generateReadableCode } from './codes';
+import { foldForSearch } from '../text';
 import { allQuestions, type Consultation, type Questionnaire } from './model';
 import { keepVisible, toAnswerRows, type Answers } from './answers';
 
@@ -113,6 +114,7 @@ export async function finaliseResponse(
 					text: answers[question.id].text!,
 					commune_insee_code: commune?.insee_code ?? null,
 					territory_id: commune?.territory_id ?? null,
+					search_text: foldForSearch(answers[question.id].text!),
 					created_at: now
 				}))
 			)

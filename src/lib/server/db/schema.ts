@@ -333,6 +333,33 @@ export interface ContributionTable {
 	created_at: string;
 	event_id: number | null;
 	entered_by_label: string | null;
+	author_user_id: number | null;
+	author_name: string | null;
+	contact_email: string | null;
+	contact_consent: Generated<number>;
+	assigned_user_id: number | null;
+	merged_into_id: number | null;
+	public_text: string | null;
+	mask_reason: string | null;
+	search_text: Generated<string>;
+	updated_at: string | null;
+}
+
+export interface ContributionTagTable {
+	contribution_id: number;
+	tag: string;
+}
+
+export interface ContributionLinkTable {
+	id: Generated<number>;
+	contribution_id: number;
+	fiche_id: number;
+	decision: string | null;
+	explanation: Generated<string>;
+	linked_by: number | null;
+	linked_at: string;
+	decided_by: number | null;
+	decided_at: string | null;
 }
 
 export interface EventKindTable {
@@ -617,6 +644,8 @@ export interface Database {
 	group_body: GroupBodyTable;
 	group_body_seat: GroupBodySeatTable;
 	group_document: GroupDocumentTable;
+	contribution_tag: ContributionTagTable;
+	contribution_link: ContributionLinkTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -206,6 +206,7 @@ export async function addEventContribution(
 			commune_insee_code: event.place.communeCode,
 			territory_id: territory?.id ?? null,
 			entered_by_label: actor.displayName,
+			search_text: foldForSearch(trimmed),
 			created_at: nowForDb()
 		})
 		.execute();

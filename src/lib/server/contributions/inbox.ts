@@ -1,0 +1,168 @@
+// The officers' inbox: every contribution with its source, filters and a
+// French full-text search; one contribution with the fiches suggested.
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { assertCan, can, type Actor } from '../auth/permissions';
+import { NotFoundError } from '../errors';
+import { foldForSearch } from '../text';
+import { CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
+import type { ContributionItem } from './model';
+import { CONTRIBUTION_COLUMNS, contributionsQuery, toItems } from './queries';
+import { suggestFiches, type Suggestion } from './suggest';
+
+export const INBOX_PAGE_SIZE = 50;
+
+export interface InboxFilters {
+	q?: string;
+	source?: string;
+	consultationId?: number;
+	eventId?: number;
+	territoryId?: number;
+	/** Contributions linked to a fiche of this axis, or tagged with it. */
+	axis?: string;
+	state?: string;
+	tag?: string;
+	from?: string;
+	to?: string;
+	assignedUserId?: number;
+	ficheId?: number;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function filtered(db: Db, filters: InboxFilters) {
+	let query = contributionsQuery(db).where('c.merged_into_id', 'is', null);
+	if (filters.source) query = query.where('c.source', '=', filters.source);
+	if (filters.consultationId) query = query.where('c.consultation_id', '=', filters.consultationId);
+	if (filters.eventId) query = query.where('c.event_id', '=', filters.eventId);
+	if (filters.territoryId) query = query.where('c.territory_id', '=', filters.territoryId);
+	if (filters.state && (CONTRIBUTION_STATES as readonly string[]).includes(filters.state))
+		query = query.where('c.triage_state', '=', filters.state);
+	if (filters.assignedUserId)
+		query = query.where('c.assigned_user_id', '=', filters.assignedUserId);
+	if (filters.from && ISO_DAY.test(filters.from))
+		query = query.where('c.created_at', '>=', filters.from);
+	if (filters.to && ISO_DAY.test(filters.to))
+		query = query.where('c.created_at', '<', `${filters.to}T23:59:59.999Z`);
+	if (filters.tag)
+		query = query.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('contribution_tag')
+					.select('contribution_tag.tag')
+					.whereRef('contribution_tag.contribution_id', '=', 'c.id')
+					.where('contribution_tag.tag', '=', filters.tag!)
+			)
+		);
+	if (filters.ficheId)
+		query = query.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('contribution_link')
+					.select('contribution_link.id')
+					.whereRef('contribution_link.contribution_id', '=', 'c.id')
+					.where('contribution_link.fiche_id', '=', filters.ficheId!)
+			)
+		);
+	if (filters.axis)
+		query = query.where(({ or, exists, selectFrom }) =>
+			or([
+				exists(
+					selectFrom('contribution_link')
+						.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
+						.select('contribution_link.id')
+						.whereRef('contribution_link.contribution_id', '=', 'c.id')
+						.where('fiche.axis_code', '=', filters.axis!)
+				),
+				exists(
+					selectFrom('contribution_tag')
+						.select('contribution_tag.tag')
+						.whereRef('contribution_tag.contribution_id', '=', 'c.id')
+						.where('contribution_tag.tag', '=', filters.axis!)
+				)
+			])
+		);
+	for (const word of foldForSearch(filters.q ?? '')
+		.split(' ')
+		.filter((w) => w.length > 1)
+		.slice(0, 8)) {
+		const like = `%${word.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+		query = query.where(sql<boolean>`c.search_text like ${like} escape '\\'`);
+	}
+	return query;
+}
+
+export async function listContributions(
+	db: Db,
+	actor: Actor | null,
+	filters: InboxFilters,
+	page = 1
+): Promise<{ items: ContributionItem[]; total: number }> {
+	assertCan(actor, 'contributions.manage');
+	const base = filtered(db, filters);
+	const { total } = await base
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	const rows = await base
+		.select(CONTRIBUTION_COLUMNS)
+		.orderBy('c.created_at', 'desc')
+		.orderBy('c.id', 'desc')
+		.limit(INBOX_PAGE_SIZE)
+		.offset((Math.max(1, page) - 1) * INBOX_PAGE_SIZE)
+		.execute();
+	return {
+		total: Number(total),
+		items: await toItems(db, rows, { showOriginal: can(actor, 'contributions.moderate') })
+	};
+}
+
+/** Who may read one contribution: officers, and pilotes of a fiche it is linked to. */
+async function assertCanRead(db: Db, actor: Actor | null, id: number): Promise<void> {
+	if (can(actor, 'contributions.manage')) return;
+	assertCan(actor, 'contributions.answer');
+	const owned = await db
+		.selectFrom('contribution_link')
+		.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
+		.select('contribution_link.id')
+		.where('contribution_link.contribution_id', '=', id)
+		.where('fiche.owner_user_id', '=', actor.id)
+		.executeTakeFirst();
+	if (!owned) throw new NotFoundError('Contribution introuvable.');
+}
+
+export async function getContribution(
+	db: Db,
+	actor: Actor | null,
+	id: number
+): Promise<{ item: ContributionItem; suggestions: Suggestion[] }> {
+	await assertCanRead(db, actor, id);
+	const row = await contributionsQuery(db)
+		.select(CONTRIBUTION_COLUMNS)
+		.where('c.id', '=', id)
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('Contribution introuvable.');
+	const [item] = await toItems(db, [row], { showOriginal: can(actor, 'contributions.moderate') });
+	const suggestions = can(actor, 'contributions.manage')
+		? await suggestFiches(db, row.text, { exclude: item.links.map((l) => l.ficheId) })
+		: [];
+	return { item, suggestions };
+}
+
+/** Pilotes' view: the contributions linked to the fiches they own. */
+export async function contributionsForPilote(db: Db, actor: Actor | null) {
+	assertCan(actor, 'contributions.answer');
+	const rows = await contributionsQuery(db)
+		.select(CONTRIBUTION_COLUMNS)
+		.where('c.merged_into_id', 'is', null)
+		.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('contribution_link')
+					.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
+					.select('contribution_link.id')
+					.whereRef('contribution_link.contribution_id', '=', 'c.id')
+					.where('fiche.owner_user_id', '=', actor.id)
+			)
+		)
+		.orderBy('c.created_at', 'desc')
+		.limit(500)
+		.execute();
+	return toItems(db, rows, { showOriginal: can(actor, 'contributions.moderate') });
+}
