@@ -13,6 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		['assigned_user_id', 'integer'],
 		['merged_into_id', 'integer'],
 		['public_text', 'text'],
+		['receipt_code', 'text'],
 		['mask_reason', 'text'],
 		['updated_at', 'text']
 	] as const)
@@ -24,6 +25,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.alterTable('contribution')
 		.addColumn('search_text', 'text', (col) => col.notNull().defaultTo(''))
+		.execute();
+	await db.schema
+		.createIndex('contribution_receipt_idx')
+		.on('contribution')
+		.column('receipt_code')
+		.unique()
 		.execute();
 	await db.schema
 		.createIndex('contribution_merged_idx')
@@ -79,11 +86,13 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('contribution_link').execute();
 	await db.schema.dropTable('contribution_tag').execute();
 	await db.schema.dropIndex('contribution_merged_idx').execute();
+	await db.schema.dropIndex('contribution_receipt_idx').execute();
 	for (const name of [
 		'search_text',
 		'contact_consent',
 		'updated_at',
 		'mask_reason',
+		'receipt_code',
 		'public_text',
 		'merged_into_id',
 		'assigned_user_id',

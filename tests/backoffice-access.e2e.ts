@@ -116,6 +116,11 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 	},
 	'/admin/panel/tirages/[id]': { url: '/admin/panel/tirages/1', allowed: ['admin', 'agent'] },
 	'/admin/groupes': { url: '/admin/groupes', allowed: ['admin', 'agent'] },
+	'/admin/contributions': {
+		url: '/admin/contributions?q=bus&etat=nouvelle',
+		allowed: ['admin', 'agent']
+	},
+	'/admin/contributions/[id]': { url: '/admin/contributions/1', allowed: ['admin', 'agent'] },
 	'/admin/groupes/nouveau': { url: '/admin/groupes/nouveau', allowed: ['admin', 'agent'] },
 	'/admin/groupes/[id]': { url: '/admin/groupes/1?q=martin', allowed: ['admin', 'agent'] },
 	'/admin/groupes/[id]/instances': {

@@ -9,6 +9,7 @@ import { CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
 import type { ContributionItem } from './model';
 import { CONTRIBUTION_COLUMNS, contributionsQuery, toItems } from './queries';
 import { suggestFiches, type Suggestion } from './suggest';
+import { TextIndex } from './text-index';
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -165,4 +166,29 @@ export async function contributionsForPilote(db: Db, actor: Actor | null) {
 		.limit(500)
 		.execute();
 	return toItems(db, rows, { showOriginal: can(actor, 'contributions.moderate') });
+}
+
+/** Other contributions saying much the same, to merge duplicates. */
+export async function similarContributions(
+	db: Db,
+	actor: Actor | null,
+	id: number,
+	limit = 5
+): Promise<{ id: number; text: string; createdAt: string }[]> {
+	assertCan(actor, 'contributions.manage');
+	const rows = await db
+		.selectFrom('contribution')
+		.select(['id', 'text', 'public_text', 'created_at'])
+		.where('merged_into_id', 'is', null)
+		.execute();
+	const self = rows.find((r) => r.id === id);
+	if (!self) throw new NotFoundError('Contribution introuvable.');
+	const index = new TextIndex(
+		rows.filter((r) => r.id !== id).map((r) => ({ key: r, text: r.text }))
+	);
+	return index.rank(self.text, limit).map(({ key }) => ({
+		id: key.id,
+		text: key.public_text ?? key.text,
+		createdAt: key.created_at
+	}));
 }

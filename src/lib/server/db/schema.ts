@@ -340,6 +340,7 @@ export interface ContributionTable {
 	assigned_user_id: number | null;
 	merged_into_id: number | null;
 	public_text: string | null;
+	receipt_code: string | null;
 	mask_reason: string | null;
 	search_text: Generated<string>;
 	updated_at: string | null;

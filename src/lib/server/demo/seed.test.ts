@@ -6,6 +6,7 @@ import { actorOf, userFromRow } from '../users/user';
 import { mySpace } from '../groups/member-space';
 import { listGroups } from '../groups/manage';
 import { seedDemoData } from './seed';
+import { contributionsForPilote } from '../contributions/inbox';
 
 describe('demonstration data', () => {
 	it('seeds groups whose demo member sees their meetings, and seeding twice changes nothing', async () => {
@@ -33,5 +34,13 @@ describe('demonstration data', () => {
 			'Groupes de travail du PDALHPD': 1
 		});
 		expect(ressource.history.some((h) => /compte rendu publié/.test(h.text))).toBe(true);
+		const pilote = await contributionsForPilote(db, await actor('pilote@concerto.test'));
+		expect(pilote.some((c) => c.links.some((l) => l.ref === 'AUT-28' && !l.decision))).toBe(true);
+		const decided = await db
+			.selectFrom('contribution_link')
+			.select('id')
+			.where('decision', 'is not', null)
+			.execute();
+		expect(decided.length).toBeGreaterThanOrEqual(5);
 	}, 60_000);
 });

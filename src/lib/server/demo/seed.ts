@@ -11,6 +11,7 @@ import { seedDemoConsultations } from './consultations';
 import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
+import { seedDemoContributions } from './contributions';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -52,6 +53,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoEvents(db, admin, agent);
 	await seedDemoPanel(db, agent);
 	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
+	await seedDemoContributions(db, agent);
 }
 
 export function demoBanner(origin: string): string {

@@ -1,0 +1,78 @@
+// What the inbox forms offer, and how their query string is read.
+import type { Executor } from '../db/database';
+import { PERMISSIONS } from '../auth/permissions';
+import type { InboxFilters } from './inbox';
+
+export async function inboxOptions(db: Executor) {
+	const [consultations, events, territories, axes, people, tags] = await Promise.all([
+		db
+			.selectFrom('consultation')
+			.select(['id', 'title'])
+			.where(({ exists, selectFrom }) =>
+				exists(
+					selectFrom('contribution')
+						.select('id')
+						.whereRef('consultation_id', '=', 'consultation.id')
+				)
+			)
+			.orderBy('title')
+			.execute(),
+		db
+			.selectFrom('event')
+			.select(['id', 'title'])
+			.where(({ exists, selectFrom }) =>
+				exists(selectFrom('contribution').select('id').whereRef('event_id', '=', 'event.id'))
+			)
+			.orderBy('starts_at', 'desc')
+			.execute(),
+		db.selectFrom('territory').select(['id', 'name']).orderBy('name').execute(),
+		db.selectFrom('axis').select(['code', 'name']).orderBy('position').execute(),
+		db
+			.selectFrom('user')
+			.select(['id', 'display_name'])
+			.where('active', '=', 1)
+			.where('role', 'in', [...PERMISSIONS['contributions.answer']])
+			.orderBy('display_name')
+			.execute(),
+		db.selectFrom('contribution_tag').select('tag').distinct().orderBy('tag').execute()
+	]);
+	return {
+		consultations: consultations.map((c) => ({ value: String(c.id), label: c.title })),
+		events: events.map((e) => ({ value: String(e.id), label: e.title })),
+		territories: territories.map((t) => ({ value: String(t.id), label: t.name })),
+		axes: axes.map((a) => ({ value: a.code, label: a.name })),
+		people: people.map((p) => ({ value: String(p.id), label: p.display_name })),
+		tags: tags.map((t) => ({ value: t.tag, label: t.tag }))
+	};
+}
+
+const positive = (value: string | null) => {
+	const n = Number(value);
+	return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+export function readInboxFilters(params: URLSearchParams): InboxFilters {
+	const text = (name: string) => (params.get(name) ?? '').slice(0, 200);
+	return {
+		q: text('q'),
+		source: text('source'),
+		consultationId: positive(params.get('consultation')),
+		eventId: positive(params.get('evenement')),
+		territoryId: positive(params.get('territoire')),
+		axis: text('axe'),
+		state: text('etat'),
+		tag: text('etiquette'),
+		from: text('du'),
+		to: text('au'),
+		assignedUserId: positive(params.get('attribuee'))
+	};
+}
+
+/** The ids ticked in a bulk form. */
+export function checkedIds(data: FormData): number[] {
+	return data
+		.getAll('ids')
+		.map(String)
+		.filter((v) => /^\d{1,9}$/.test(v))
+		.map(Number);
+}

@@ -1,0 +1,53 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
+import { failPlain } from '$lib/server/http';
+import {
+	contributionsForPilote,
+	INBOX_PAGE_SIZE,
+	listContributions
+} from '$lib/server/contributions/inbox';
+import { applyToContributions, type BulkAction } from '$lib/server/contributions/triage';
+import { checkedIds, inboxOptions, readInboxFilters } from '$lib/server/contributions/admin-page';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = requirePermission(locals, url, 'contributions.answer');
+	const db = getDb();
+	if (!can(actor, 'contributions.manage'))
+		return { manage: false as const, items: await contributionsForPilote(db, actor) };
+	const filters = readInboxFilters(url.searchParams);
+	const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+	return {
+		manage: true as const,
+		filters,
+		page,
+		pageSize: INBOX_PAGE_SIZE,
+		options: await inboxOptions(db),
+		...(await listContributions(db, actor, filters, page))
+	};
+};
+
+async function bulk(request: Request, locals: App.Locals, make: (data: FormData) => BulkAction) {
+	const data = await request.formData();
+	try {
+		const count = await applyToContributions(getDb(), locals.actor, checkedIds(data), make(data));
+		return {
+			done: `${count} contribution${count > 1 ? 's' : ''} mise${count > 1 ? 's' : ''} à jour.`
+		};
+	} catch (caught) {
+		return failPlain(caught);
+	}
+}
+
+export const actions: Actions = {
+	state: ({ request, locals }) =>
+		bulk(request, locals, (data) => ({ kind: 'state', state: String(data.get('state') ?? '') })),
+	assign: ({ request, locals }) =>
+		bulk(request, locals, (data) => {
+			const value = String(data.get('userId') ?? '');
+			return { kind: 'assign', userId: /^\d{1,9}$/.test(value) ? Number(value) : null };
+		}),
+	tag: ({ request, locals }) =>
+		bulk(request, locals, (data) => ({ kind: 'tag', tag: String(data.get('tag') ?? '') }))
+};

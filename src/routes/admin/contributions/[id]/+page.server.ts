@@ -1,0 +1,168 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { can } from '$lib/server/auth/permissions';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { InvalidInputError } from '$lib/server/errors';
+import { getContribution, similarContributions } from '$lib/server/contributions/inbox';
+import { applyToContributions, mergeContributions } from '$lib/server/contributions/triage';
+import { decide, linkToFiche, unlink } from '$lib/server/contributions/links';
+import { maskContribution, unmaskContribution } from '$lib/server/contributions/moderation';
+import { checkedIds, inboxOptions } from '$lib/server/contributions/admin-page';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'contributions.answer');
+	const db = getDb();
+	const id = idParam(params.id);
+	const { item, suggestions } = await orHttpError(getContribution(db, actor, id));
+	const manage = can(actor, 'contributions.manage');
+	return {
+		item,
+		suggestions,
+		manage,
+		moderate: can(actor, 'contributions.moderate'),
+		similar: manage ? await similarContributions(db, actor, id) : [],
+		options: manage ? await inboxOptions(db) : null,
+		/** Links this person may answer: all for officers, their fiches' for a pilote. */
+		answerable: manage
+			? item.links.map((l) => l.id)
+			: (
+					await db
+						.selectFrom('contribution_link')
+						.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
+						.select('contribution_link.id')
+						.where('contribution_link.contribution_id', '=', id)
+						.where('fiche.owner_user_id', '=', actor.id)
+						.execute()
+				).map((l) => l.id)
+	};
+};
+
+const text = (data: FormData, key: string) => String(data.get(key) ?? '');
+const number = (data: FormData, key: string) => {
+	const value = text(data, key);
+	return /^\d{1,9}$/.test(value) ? Number(value) : 0;
+};
+
+/** Runs one change; answers with its message, or the service's error for that form. */
+async function attempt(form: string, work: () => Promise<string>, extra = {}) {
+	try {
+		return { form, done: await work() };
+	} catch (caught) {
+		return failPlain(caught, { form, ...extra });
+	}
+}
+
+export const actions: Actions = {
+	state: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('state', async () => {
+			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
+				kind: 'state',
+				state: text(data, 'state')
+			});
+			return 'État enregistré.';
+		});
+	},
+	assign: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('assign', async () => {
+			const user = number(data, 'userId');
+			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
+				kind: 'assign',
+				userId: user || null
+			});
+			return user ? 'Contribution attribuée.' : 'Plus personne n’est chargé de cette contribution.';
+		});
+	},
+	tag: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('tag', async () => {
+			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
+				kind: 'tag',
+				tag: text(data, 'tag')
+			});
+			return 'Étiquette ajoutée.';
+		});
+	},
+	untag: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('untag', async () => {
+			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
+				kind: 'untag',
+				tag: text(data, 'tag')
+			});
+			return 'Étiquette retirée.';
+		});
+	},
+	link: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const ref = text(data, 'ref').trim().toUpperCase();
+		return attempt(
+			'link',
+			async () => {
+				const db = getDb();
+				let ficheId = number(data, 'ficheId');
+				if (!ficheId && ref) {
+					const fiche = await db
+						.selectFrom('fiche')
+						.select('id')
+						.where('ref', '=', ref)
+						.executeTakeFirst();
+					if (!fiche) throw new InvalidInputError(`Aucune fiche-action ${ref}.`, 'ref');
+					ficheId = fiche.id;
+				}
+				if (!ficheId)
+					throw new InvalidInputError('Écrivez la référence, par exemple AUT-27.', 'ref');
+				await linkToFiche(db, locals.actor, idParam(params.id), ficheId);
+				return 'Contribution reliée à la fiche-action : décidez maintenant de la suite.';
+			},
+			{ ref }
+		);
+	},
+	decide: async ({ request, locals }) => {
+		const data = await request.formData();
+		const linkId = number(data, 'linkId');
+		const values = { decision: text(data, 'decision'), explanation: text(data, 'explanation') };
+		return attempt(
+			`decide-${linkId}`,
+			async () => {
+				await decide(getDb(), locals.actor, linkId, values);
+				return 'Décision enregistrée : elle est publiée avec son explication.';
+			},
+			{ values }
+		);
+	},
+	unlink: async ({ request, locals }) => {
+		const data = await request.formData();
+		return attempt('unlink', async () => {
+			await unlink(getDb(), locals.actor, number(data, 'linkId'));
+			return 'Lien retiré.';
+		});
+	},
+	mask: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		const values = { publicText: text(data, 'publicText'), reason: text(data, 'reason') };
+		return attempt(
+			'mask',
+			async () => {
+				await maskContribution(getDb(), locals.actor, idParam(params.id), values);
+				return 'Le public voit désormais le texte masqué.';
+			},
+			{ values }
+		);
+	},
+	unmask: async ({ locals, params }) =>
+		attempt('unmask', async () => {
+			await unmaskContribution(getDb(), locals.actor, idParam(params.id));
+			return 'Le public voit de nouveau le texte original.';
+		}),
+	merge: async ({ request, locals, params }) => {
+		const data = await request.formData();
+		return attempt('merge', async () => {
+			await mergeContributions(getDb(), locals.actor, idParam(params.id), checkedIds(data));
+			return 'Doublons fusionnés dans cette contribution.';
+		});
+	}
+};
