@@ -75,3 +75,77 @@ test.describe('la pilote', () => {
 		await expect(page.getByRole('heading', { name: /Modération/ })).toHaveCount(0);
 	});
 });
+
+test.describe('sans JavaScript, de bout en bout', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('un message sur une fiche, sa décision, visible sur /suivi et sur la fiche', async ({
+		page,
+		a11y,
+		browser
+	}) => {
+		const text = 'Mettre sur le site la carte des permanences numériques, commune par commune.';
+		await page.goto('/schema/NUM-05');
+		await a11y.check();
+		await page.getByRole('button', { name: 'Envoyer mon message' }).click();
+		await a11y.check();
+		await expect(page.getByRole('alert')).toContainText('10 caractères au moins');
+		await page.getByLabel('Votre idée ou votre remarque').fill(text);
+		await page.getByRole('button', { name: 'Envoyer mon message' }).click();
+		await a11y.check();
+		const status = page.getByRole('status');
+		await expect(status).toContainText('Votre code de suivi');
+		const code = (await status.locator('strong').textContent())!.trim();
+		expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+
+		await status.getByRole('link', { name: 'Suivre mes contributions' }).click();
+		await a11y.check();
+		await expect(page.getByRole('main')).toContainText(text);
+		await expect(page.getByRole('main')).toContainText('décision à venir');
+
+		const agent = await browser.newContext({
+			storageState: authFile('agent'),
+			javaScriptEnabled: false
+		});
+		const officer = await agent.newPage();
+		await officer.goto('/admin/contributions?q=carte+permanences+numeriques');
+		await officer
+			.getByRole('link', { name: /^Traiter/ })
+			.first()
+			.click();
+		await officer.getByLabel('Suite donnée pour NUM-05').selectOption({ label: 'Prise en compte' });
+		await officer
+			.getByLabel('Explication publique pour NUM-05')
+			.fill('La carte des permanences sera en ligne avec le nouveau site, au printemps.');
+		await officer.getByRole('button', { name: 'Enregistrer la décision pour NUM-05' }).click();
+		await expect(officer.getByRole('status')).toContainText('Décision enregistrée');
+		await agent.close();
+
+		await page.goto(`/suivi?code=${encodeURIComponent(code.toLowerCase().replace('-', ' '))}`);
+		await a11y.check();
+		await expect(page.getByRole('main')).toContainText('Prise en compte, le');
+		await expect(page.getByRole('main')).toContainText('au printemps');
+		await page.getByRole('link', { name: /^NUM-05/ }).click();
+		await a11y.check();
+		const said = page.getByRole('region', { name: 'Ce que vous nous avez dit' });
+		await expect(said).toContainText(text);
+		await expect(said).toContainText('Prise en compte : La carte des permanences sera en ligne');
+
+		await page.goto('/suivi?code=ZZZZ-ZZZZ');
+		await a11y.check();
+		await expect(page.getByText('Aucune contribution ne porte ce code')).toBeVisible();
+	});
+});
+
+test.describe('une habitante connectée', () => {
+	test.use({ storageState: authFile('habitant') });
+
+	test('retrouve « Mes contributions » dans le menu', async ({ page, a11y }) => {
+		await page.goto('/');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Mes contributions' }).click();
+		await a11y.check();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contributions');
+		await expect(page.getByRole('link', { name: 'Suivre mes contributions' })).toBeVisible();
+	});
+});

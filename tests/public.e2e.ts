@@ -7,7 +7,9 @@ const publicPages = [
 	{ path: '/accessibilite', heading: 'Déclaration d’accessibilité' },
 	{ path: '/donnees-personnelles', heading: 'Données personnelles' },
 	{ path: '/mentions-legales', heading: 'Mentions légales' },
-	{ path: '/parametres-affichage', heading: 'Paramètres d’affichage' }
+	{ path: '/parametres-affichage', heading: 'Paramètres d’affichage' },
+	{ path: '/suivi', heading: 'Suivre mes contributions' },
+	{ path: '/panel/tirages', heading: 'Les tirages au sort du panel' }
 ];
 
 test('les pages publiques s’affichent en français et passent axe', async ({ page, a11y }) => {

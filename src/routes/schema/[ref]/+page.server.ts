@@ -1,19 +1,72 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
 import { consultationsForFiche } from '$lib/server/consultations/public';
+import { failPlain } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
+import {
+	ficheContributions,
+	ficheMessageSchema,
+	leaveMessageOnFiche
+} from '$lib/server/contributions/traceability';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const fiche = /^[A-Za-z]{3}-\d{1,3}$/.test(params.ref)
-		? await getFicheByRef(getDb(), params.ref)
-		: null;
+async function ficheOr404(ref: string) {
+	const fiche = /^[A-Za-z]{3}-\d{1,3}$/.test(ref) ? await getFicheByRef(getDb(), ref) : null;
 	if (!fiche) {
 		error(404, {
-			message: `La fiche-action « ${params.ref.slice(0, 20)} » n’existe pas.`,
+			message: `La fiche-action « ${ref.slice(0, 20)} » n’existe pas.`,
 			link: { href: '/schema', label: 'Voir toutes les fiches-actions' }
 		});
 	}
+	return fiche;
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const fiche = await ficheOr404(params.ref);
 	if (params.ref !== fiche.ref) redirect(301, `/schema/${fiche.ref}`);
-	return { fiche, consultations: await consultationsForFiche(getDb(), fiche.ref) };
+	const db = getDb();
+	return {
+		fiche,
+		consultations: await consultationsForFiche(db, fiche.ref),
+		contributions: await ficheContributions(db, fiche.ref)
+	};
+};
+
+export const actions: Actions = {
+	message: async ({ request, params, locals, getClientAddress }) => {
+		const fiche = await ficheOr404(params.ref);
+		const data = await request.formData();
+		const text = (name: string) => {
+			const value = data.get(name);
+			return typeof value === 'string' ? value : '';
+		};
+		const values = { text: text('text'), name: text('name'), email: text('email') };
+		const contactConsent = data.get('contactConsent') === 'on';
+		if (text('site_web'))
+			return fail(400, {
+				values,
+				contactConsent,
+				errors: {},
+				error: 'Votre envoi n’a pas pu être accepté.'
+			});
+		const parsed = readForm(ficheMessageSchema, { ...values, contactConsent });
+		if (!parsed.ok)
+			return fail(400, { values, contactConsent, errors: parsed.errors, error: null });
+		try {
+			const { receiptCode } = await leaveMessageOnFiche(
+				getDb(),
+				locals.actor,
+				fiche.ref,
+				parsed.data,
+				{
+					clientAddress: getClientAddress(),
+					perHour: getRuntime().config.submissionsPerHour
+				}
+			);
+			return { receiptCode };
+		} catch (caught) {
+			return failPlain(caught, { values, contactConsent, errors: {} as Record<string, string> });
+		}
+	}
 };
