@@ -121,6 +121,10 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 		allowed: ['admin', 'agent']
 	},
 	'/admin/contributions/[id]': { url: '/admin/contributions/1', allowed: ['admin', 'agent'] },
+	'/admin/contributions/indicateurs': {
+		url: '/admin/contributions/indicateurs',
+		allowed: ['admin', 'agent']
+	},
 	'/admin/groupes/nouveau': { url: '/admin/groupes/nouveau', allowed: ['admin', 'agent'] },
 	'/admin/groupes/[id]': { url: '/admin/groupes/1?q=martin', allowed: ['admin', 'agent'] },
 	'/admin/groupes/[id]/instances': {

@@ -14,6 +14,7 @@ import { applyToContributions, mergeContributions } from './triage';
 import { decide, linkToFiche, unlink } from './links';
 import { maskContribution, unmaskContribution } from './moderation';
 import { fillMissingSearchText } from './search-text';
+import { contributionIndicators, median } from './indicators';
 
 let shared: Db;
 beforeAll(async () => {
@@ -299,5 +300,49 @@ describe('moderation', () => {
 			.execute();
 		expect(await fillMissingSearchText(db)).toBe(1);
 		expect((await listContributions(db, agent, { q: 'vendome creche' })).total).toBe(1);
+	});
+});
+
+describe('indicators', () => {
+	it('computes the share decided and the median days to the first decision, by source and territory', async () => {
+		const { db, agent } = await setup();
+		const sud = await db
+			.selectFrom('territory')
+			.select('id')
+			.where('code', '=', 'sud')
+			.executeTakeFirstOrThrow();
+		const day = (n: number) => new Date(Date.now() - n * 86400_000).toISOString();
+		const a = await contribution(db, 'Des bus le samedi', {
+			created_at: day(10),
+			territory_id: sud.id
+		});
+		const b = await contribution(db, 'Une crèche le soir', {
+			created_at: day(4),
+			source: 'evenement'
+		});
+		await contribution(db, 'Plus de permanences', { created_at: day(1) });
+		const fiche = await ficheId(db, 'NUM-05');
+		for (const id of [a, b]) {
+			const link = await linkToFiche(db, agent, id, fiche);
+			await decide(db, agent, link, {
+				decision: 'non_retenue',
+				explanation: 'Explication publique.'
+			});
+		}
+		const indicators = await contributionIndicators(db, agent);
+		expect(indicators.total).toMatchObject({ contributions: 3, decided: 2 });
+		expect(indicators.total.medianDays).toBeCloseTo(7, 1);
+		expect(indicators.bySource).toEqual([
+			{ label: 'consultation', contributions: 2, decided: 1, medianDays: expect.closeTo(10, 1) },
+			{ label: 'evenement', contributions: 1, decided: 1, medianDays: expect.closeTo(4, 1) }
+		]);
+		expect(indicators.byTerritory.map((r) => [r.label, r.contributions, r.decided])).toEqual([
+			['Sans territoire', 2, 1],
+			[expect.stringMatching(/sud/i), 1, 1]
+		]);
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([])).toBeNull();
+		const pilote = (await createTestUser(db, 'pilote')).actor;
+		await expect(contributionIndicators(db, pilote)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
