@@ -149,3 +149,18 @@ test.describe('une habitante connectée', () => {
 		await expect(page.getByRole('link', { name: 'Suivre mes contributions' })).toBeVisible();
 	});
 });
+
+test.describe('le lien pour ne plus recevoir de nouvelles, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('ne change rien à l’ouverture, et dit quand il n’est plus valable', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/suivi/desabonnement/lien-perime');
+		await a11y.check();
+		await page.getByRole('button', { name: 'Ne plus recevoir ces messages' }).click();
+		await a11y.check();
+		await expect(page.getByRole('alert')).toContainText('plus valable');
+	});
+});

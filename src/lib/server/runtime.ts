@@ -10,6 +10,7 @@ import { pruneRateLimits } from './security/rate-limit';
 import { sendEventReminders } from './events/reminders';
 import { sendMandateReminders } from './panel/mandate-reminders';
 import { fillMissingSearchText } from './contributions/search-text';
+import { sendContributionDigests } from './contributions/digests';
 
 interface Runtime {
 	config: AppConfig;
@@ -61,7 +62,7 @@ export async function startRuntime(): Promise<void> {
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 let jobs: NodeJS.Timeout | null = null;
 
-/** Event and mandate reminders every quarter of an hour; the timer never keeps the process alive. */
+/** Reminders and contribution digests every quarter of an hour; the timer never keeps the process alive. */
 function startBackgroundJobs(): void {
 	if (jobs) return;
 	const run = async () => {
@@ -75,6 +76,11 @@ function startBackgroundJobs(): void {
 			await sendMandateReminders(db, mailer, config.origin ?? 'http://localhost:3000');
 		} catch (error) {
 			console.error('Rappels de fin de mandat :', error);
+		}
+		try {
+			await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
+		} catch (error) {
+			console.error('Nouvelles des contributions :', error);
 		}
 	};
 	jobs = setInterval(run, JOB_INTERVAL_MS);

@@ -10,6 +10,7 @@ import { DomainError } from '../errors';
 import { bench } from './bench';
 import { sendEventReminders } from '../events/reminders';
 import { sendMandateReminders } from '../panel/mandate-reminders';
+import { sendContributionDigests } from '../contributions/digests';
 import { importFichesFromFolder } from './import-fiches';
 import { panelSelect } from './panel-select';
 import { benchPanel } from './bench-panel';
@@ -64,6 +65,14 @@ async function remindEvents(): Promise<number> {
 	return 0;
 }
 
+async function sendDigests(): Promise<number> {
+	const { db, mailer, config } = getRuntime();
+	await migrateToLatest(db);
+	const sent = await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
+	console.log(`Nouvelles des contributions envoyées : ${sent}.`);
+	return 0;
+}
+
 async function remindMandates(): Promise<number> {
 	const { db, mailer, config } = getRuntime();
 	await migrateToLatest(db);
@@ -87,6 +96,8 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await remindEvents();
 			case 'remind-mandates':
 				return await remindMandates();
+			case 'send-digests':
+				return await sendDigests();
 			case 'bench-panel':
 				await benchPanel();
 				return 0;
@@ -94,7 +105,7 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await panelSelect(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, panel-select, bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, bench'
 				);
 				return 2;
 		}

@@ -11,6 +11,7 @@ import { consumeRateLimit } from '../security/rate-limit';
 import { foldForSearch } from '../text';
 import { generateReadableCode, normaliseCode } from '../consultations/codes';
 import { optionalEmailField } from '../form-fields';
+import { subscribeContact } from './digests';
 import type { ContributionState, Decision } from '$lib/contribution-vocabulary';
 
 export interface TracedLink {
@@ -254,6 +255,7 @@ export async function leaveMessageOnFiche(
 			.insertInto('contribution_link')
 			.values({ contribution_id: id, fiche_id: fiche.id, linked_by: null, linked_at: now })
 			.execute();
+		if (input.contactConsent && input.email) await subscribeContact(tx, input.email);
 		await recordAudit(tx, {
 			actor,
 			action: 'contribution.message',

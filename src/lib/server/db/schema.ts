@@ -363,6 +363,14 @@ export interface ContributionLinkTable {
 	decided_at: string | null;
 }
 
+export interface ContactSubscriptionTable {
+	email: string;
+	token_hash: string;
+	created_at: string;
+	last_digest_at: string | null;
+	unsubscribed_at: string | null;
+}
+
 export interface EventKindTable {
 	code: string;
 	label: string;
@@ -647,6 +655,7 @@ export interface Database {
 	group_document: GroupDocumentTable;
 	contribution_tag: ContributionTagTable;
 	contribution_link: ContributionLinkTable;
+	contact_subscription: ContactSubscriptionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

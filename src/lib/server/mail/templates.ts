@@ -197,3 +197,20 @@ export function mandateRenewalMail(
 			SIGNATURE
 	};
 }
+
+export function contributionDigestMail(
+	to: string,
+	context: { news: string[]; followLinks: string[]; unsubscribeLink: string }
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'contribution-digest',
+		subject: 'Ce que sont devenues vos idées',
+		text:
+			'Bonjour,\n\nVous nous avez demandé de vous dire ce que deviennent vos idées. Depuis notre dernier message :\n\n' +
+			context.news.map((n) => `- ${n}`).join('\n') +
+			`\n\nPour tout voir : ${context.followLinks.join(' ; ')}\n\n` +
+			`Pour ne plus recevoir ces messages : ${context.unsubscribeLink}` +
+			SIGNATURE
+	};
+}
