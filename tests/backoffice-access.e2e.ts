@@ -121,6 +121,8 @@ const ROUTES: Record<string, { url: string; allowed: Who[] }> = {
 		allowed: ['admin', 'agent']
 	},
 	'/admin/contributions/[id]': { url: '/admin/contributions/1', allowed: ['admin', 'agent'] },
+	'/admin/retours': { url: '/admin/retours', allowed: ['admin', 'agent'] },
+	'/admin/retours/[id]': { url: '/admin/retours/1', allowed: ['admin', 'agent'] },
 	'/admin/contributions/indicateurs': {
 		url: '/admin/contributions/indicateurs',
 		allowed: ['admin', 'agent']

@@ -39,3 +39,12 @@ export const MASK_REASONS = [
 	{ code: 'propos-injurieux', label: 'Propos injurieux' },
 	{ code: 'autre', label: 'Autre raison' }
 ] as const;
+
+export const RETOUR_FIELD_LABELS: Record<string, string> = {
+	title: 'Titre',
+	slug: 'Adresse de la page',
+	consultationId: 'Consultation',
+	eventIds: 'Événements',
+	body: 'Le retour',
+	falcBody: 'Version facile à lire'
+};

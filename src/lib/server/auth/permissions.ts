@@ -33,7 +33,8 @@ export const PERMISSIONS = {
 	'contributions.manage': ['admin', 'agent'],
 	/** Pilotes only for the contributions linked to the fiches they own (checked in the service). */
 	'contributions.answer': ['admin', 'agent', 'pilote'],
-	'contributions.moderate': ['admin', 'agent']
+	'contributions.moderate': ['admin', 'agent'],
+	'retours.manage': ['admin', 'agent']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

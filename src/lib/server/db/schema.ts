@@ -371,6 +371,24 @@ export interface ContactSubscriptionTable {
 	unsubscribed_at: string | null;
 }
 
+export interface RetourTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	body: Generated<string>;
+	falc_body: Generated<string>;
+	consultation_id: number | null;
+	published_at: string | null;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface RetourEventTable {
+	retour_id: number;
+	event_id: number;
+}
+
 export interface EventKindTable {
 	code: string;
 	label: string;
@@ -656,6 +674,8 @@ export interface Database {
 	contribution_tag: ContributionTagTable;
 	contribution_link: ContributionLinkTable;
 	contact_subscription: ContactSubscriptionTable;
+	retour: RetourTable;
+	retour_event: RetourEventTable;
 }
 
 export type UserRow = Selectable<UserTable>;

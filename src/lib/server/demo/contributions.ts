@@ -8,6 +8,7 @@ import { suggestFiches } from '../contributions/suggest';
 import { decide, linkToFiche } from '../contributions/links';
 import { applyToContributions } from '../contributions/triage';
 import type { Decision } from '$lib/contribution-vocabulary';
+import { createRetour, publishRetour } from '../retours/manage';
 
 const EXPLANATIONS: Record<Decision, string> = {
 	prise_en_compte:
@@ -62,4 +63,44 @@ export async function seedDemoContributions(db: Db, agent: Actor): Promise<void>
 		if (!linked) await linkToFiche(db, agent, aidants.id, piloteFiche.id);
 		await applyToContributions(db, agent, [aidants.id], { kind: 'tag', tag: 'autonomie' });
 	}
+}
+
+const RETOUR_BODY = `Merci aux habitantes et aux habitants qui ont répondu à « Mon avis citoyen » en 2023.
+
+## Ce que vous nous avez dit
+
+Vous avez surtout parlé de **transport** pour venir aux rendez-vous, de **démarches en ligne** trop
+difficiles et du **répit** des aidants.
+
+## Ce que nous en faisons
+
+Chaque idée écrite a été lue et reliée aux actions du schéma des solidarités qu'elle concerne. Vous
+trouverez ci-dessous la suite donnée, action par action.`;
+
+const RETOUR_FALC = `Vous avez donné votre avis en 2023. Merci.
+
+Nous avons lu toutes vos idées.
+
+Beaucoup d'idées parlent des transports, d'internet et des aidants.
+
+Pour chaque idée, nous disons ce que nous faisons.`;
+
+/** The published retour of the 2023 residents' consultation. */
+export async function seedDemoRetour(db: Db, agent: Actor): Promise<void> {
+	if (await db.selectFrom('retour').select('id').limit(1).executeTakeFirst()) return;
+	const consultation = await db
+		.selectFrom('consultation')
+		.select('id')
+		.where('slug', '=', 'mon-avis-citoyen-2023-habitants')
+		.executeTakeFirst();
+	if (!consultation) return;
+	const id = await createRetour(db, agent, {
+		title: 'Mon avis citoyen 2023 : ce que nous avons fait de vos idées',
+		slug: 'mon-avis-citoyen-2023',
+		body: RETOUR_BODY,
+		falcBody: RETOUR_FALC,
+		consultationId: String(consultation.id),
+		eventIds: []
+	});
+	await publishRetour(db, agent, id);
 }

@@ -11,7 +11,7 @@ import { seedDemoConsultations } from './consultations';
 import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
-import { seedDemoContributions } from './contributions';
+import { seedDemoContributions, seedDemoRetour } from './contributions';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -54,6 +54,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoPanel(db, agent);
 	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
 	await seedDemoContributions(db, agent);
+	await seedDemoRetour(db, agent);
 }
 
 export function demoBanner(origin: string): string {

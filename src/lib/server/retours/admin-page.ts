@@ -1,0 +1,38 @@
+// The choices and posted values of the retour form.
+import type { Executor } from '../db/database';
+
+export async function retourFormOptions(db: Executor) {
+	const [consultations, events] = await Promise.all([
+		db.selectFrom('consultation').select(['id', 'title']).orderBy('opens_at', 'desc').execute(),
+		db
+			.selectFrom('event')
+			.select(['id', 'title', 'starts_at'])
+			.where('status', '!=', 'brouillon')
+			.where('audience', '!=', 'groupe')
+			.orderBy('starts_at', 'desc')
+			.limit(200)
+			.execute()
+	]);
+	return {
+		consultations: consultations.map((c) => ({ value: String(c.id), label: c.title })),
+		events: events.map((e) => ({
+			value: String(e.id),
+			label: `${e.title} (${e.starts_at.slice(0, 10).split('-').reverse().join('/')})`
+		}))
+	};
+}
+
+export function readRetourForm(data: FormData) {
+	const text = (key: string) => {
+		const value = data.get(key);
+		return typeof value === 'string' ? value : '';
+	};
+	return {
+		title: text('title'),
+		slug: text('slug'),
+		body: text('body'),
+		falcBody: text('falcBody'),
+		consultationId: text('consultationId'),
+		eventIds: data.getAll('eventIds').filter((v): v is string => typeof v === 'string')
+	};
+}

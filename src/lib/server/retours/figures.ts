@@ -1,0 +1,140 @@
+// The figures of a retour, computed from the data each time it is read:
+// responses by territory and channel, participants of the events, the
+// contributions and their decisions, the fiches concerned and their status.
+import type { Executor } from '../db/database';
+import { DECISIONS, type Decision } from '$lib/contribution-vocabulary';
+
+export interface Count {
+	label: string;
+	count: number;
+}
+
+export interface RetourFigures {
+	responses: { total: number; byTerritory: Count[]; byChannel: Count[] } | null;
+	events: { title: string; participants: number; residents: number | null }[];
+	contributions: { total: number; byDecision: { decision: Decision | null; count: number }[] };
+	fiches: { ref: string; title: string; status: string | null; contributions: number }[];
+}
+
+export async function computeRetourFigures(
+	db: Executor,
+	source: { consultationId: number | null; eventIds: number[] }
+): Promise<RetourFigures> {
+	const { consultationId, eventIds } = source;
+	let responses: RetourFigures['responses'] = null;
+	if (consultationId) {
+		const submitted = db
+			.selectFrom('response')
+			.where('response.consultation_id', '=', consultationId)
+			.where('response.status', '=', 'submitted');
+		const [byTerritory, byChannel] = await Promise.all([
+			submitted
+				.leftJoin('territory', 'territory.id', 'response.territory_id')
+				.select(['territory.name as label', (eb) => eb.fn.countAll<number>().as('count')])
+				.groupBy('territory.name')
+				.orderBy('territory.name')
+				.execute(),
+			submitted
+				.select(['response.channel as label', (eb) => eb.fn.countAll<number>().as('count')])
+				.groupBy('response.channel')
+				.orderBy('response.channel')
+				.execute()
+		]);
+		responses = {
+			total: byChannel.reduce((sum, r) => sum + Number(r.count), 0),
+			byTerritory: byTerritory.map((r) => ({
+				label: r.label ?? 'Territoire non précisé',
+				count: Number(r.count)
+			})),
+			byChannel: byChannel.map((r) => ({ label: r.label, count: Number(r.count) }))
+		};
+	}
+	const events = eventIds.length
+		? await db
+				.selectFrom('event')
+				.select((eb) => [
+					'event.title',
+					'event.reported_participants',
+					'event.reported_residents',
+					eb
+						.selectFrom('registration')
+						.select(eb.fn.countAll<number>().as('n'))
+						.whereRef('registration.event_id', '=', 'event.id')
+						.where('registration.status', '=', 'present')
+						.as('present')
+				])
+				.where('event.id', 'in', eventIds)
+				.orderBy('event.starts_at')
+				.execute()
+		: [];
+	const contributions = await db
+		.selectFrom('contribution as c')
+		.select(['c.id'])
+		.where('c.merged_into_id', 'is', null)
+		.where((eb) =>
+			eb.or([
+				...(consultationId ? [eb('c.consultation_id', '=', consultationId)] : []),
+				...(eventIds.length ? [eb('c.event_id', 'in', eventIds)] : []),
+				eb.lit(false)
+			])
+		)
+		.execute();
+	const ids = contributions.map((c) => c.id);
+	const links = ids.length
+		? await db
+				.selectFrom('contribution_link')
+				.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
+				.select([
+					'contribution_link.contribution_id',
+					'contribution_link.decision',
+					'fiche.ref',
+					'fiche.title',
+					'fiche.status'
+				])
+				.where('contribution_link.contribution_id', 'in', ids)
+				.execute()
+		: [];
+	// A contribution counts once, under its most favourable decision (the order of DECISIONS).
+	const best = new Map<number, Decision | null>();
+	for (const id of ids) best.set(id, null);
+	for (const l of links) {
+		const current = best.get(l.contribution_id) ?? null;
+		const decision = l.decision as Decision | null;
+		if (decision && (!current || DECISIONS.indexOf(decision) < DECISIONS.indexOf(current)))
+			best.set(l.contribution_id, decision);
+	}
+	const fiches = new Map<
+		string,
+		{ ref: string; title: string; status: string | null; ids: Set<number> }
+	>();
+	for (const l of links) {
+		const entry = fiches.get(l.ref) ?? {
+			ref: l.ref,
+			title: l.title,
+			status: l.status,
+			ids: new Set()
+		};
+		entry.ids.add(l.contribution_id);
+		fiches.set(l.ref, entry);
+	}
+	return {
+		responses,
+		events: events.map((e) => ({
+			title: e.title,
+			participants: e.reported_participants ?? Number(e.present ?? 0),
+			residents: e.reported_residents
+		})),
+		contributions: {
+			total: ids.length,
+			byDecision: [...DECISIONS, null]
+				.map((decision) => ({
+					decision,
+					count: [...best.values()].filter((d) => d === decision).length
+				}))
+				.filter((d) => d.count > 0)
+		},
+		fiches: [...fiches.values()]
+			.map((f) => ({ ref: f.ref, title: f.title, status: f.status, contributions: f.ids.size }))
+			.sort((a, b) => b.contributions - a.contributions || a.ref.localeCompare(b.ref))
+	};
+}

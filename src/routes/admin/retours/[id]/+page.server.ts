@@ -1,0 +1,45 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requirePermission } from '$lib/server/auth/guards';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
+import { renderMarkdown } from '$lib/server/markdown';
+import { idParam } from '$lib/server/consultations/admin-page';
+import { figuresOf, getRetour, publishRetour, updateRetour } from '$lib/server/retours/manage';
+import { retourSchema } from '$lib/server/retours/schemas';
+import { readRetourForm, retourFormOptions } from '$lib/server/retours/admin-page';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = requirePermission(locals, url, 'retours.manage');
+	const db = getDb();
+	const retour = await orHttpError(getRetour(db, actor, idParam(params.id)));
+	return {
+		retour,
+		preview: { html: renderMarkdown(retour.body), falcHtml: renderMarkdown(retour.falcBody) },
+		figures: await figuresOf(db, retour),
+		options: await retourFormOptions(db)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const values = readRetourForm(await request.formData());
+		const parsed = readForm(retourSchema, values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		try {
+			await updateRetour(getDb(), locals.actor, idParam(params.id), parsed.data);
+			return { done: 'Retour enregistré : l’aperçu ci-dessous est à jour.' };
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+	},
+	publish: async ({ locals, params }) => {
+		try {
+			await publishRetour(getDb(), locals.actor, idParam(params.id));
+			return { done: 'Retour publié.' };
+		} catch (caught) {
+			return failPlain(caught, { errors: {} as Record<string, string> });
+		}
+	}
+};

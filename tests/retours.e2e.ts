@@ -1,0 +1,51 @@
+// The retour aux participants: an agent writes it without JavaScript, sees
+// the preview with the computed figures, publishes it; anyone reads it.
+import { test, expect, authFile } from './support/fixtures';
+
+test.describe('un agent sans JavaScript', () => {
+	test.use({ storageState: authFile('agent'), javaScriptEnabled: false });
+
+	test('écrit, prévisualise et publie un retour', async ({ page, a11y }) => {
+		await page.goto('/admin/retours');
+		await a11y.check();
+		await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+		await a11y.check();
+		await expect(page.getByRole('alert')).toContainText('au moins un événement');
+
+		await page.getByLabel('Titre').fill('Consultation 2023 des partenaires : nos réponses');
+		await page.getByLabel('Adresse de la page').fill('retour-partenaires-2023');
+		await page
+			.getByLabel('Consultation dont le retour rend compte')
+			.selectOption({ label: 'Mon avis citoyen : consultation des partenaires institutionnels' });
+		await page
+			.getByLabel('Le retour', { exact: true })
+			.fill('## Merci\n\nVos réponses ont **compté**.');
+		await page.getByLabel(/version facile à lire/).fill('Merci pour vos réponses.');
+		await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+		await a11y.check();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Consultation 2023 des partenaires : nos réponses'
+		);
+		const preview = page.getByRole('region', { name: 'Aperçu' });
+		await expect(preview.locator('strong')).toHaveText('compté');
+		await expect(preview).toContainText(/\d+ réponses? à la consultation/);
+
+		await page.getByRole('button', { name: 'Publier sur /retours' }).click();
+		await a11y.check();
+		await expect(page.getByRole('status')).toHaveText('Retour publié.');
+		await page.getByRole('link', { name: 'page publique' }).click();
+		await a11y.check();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Consultation 2023 des partenaires : nos réponses'
+		);
+		await expect(page.getByRole('region', { name: 'En facile à lire' })).toContainText(
+			'Merci pour vos réponses.'
+		);
+		await page.goto('/retours');
+		await a11y.check();
+		await expect(page.getByRole('link', { name: /partenaires : nos réponses/ })).toBeVisible();
+		await page.getByRole('link', { name: /ce que nous avons fait de vos idées/ }).click();
+		await a11y.check();
+		await expect(page.getByRole('table', { name: 'La suite donnée aux idées' })).toBeVisible();
+	});
+});
