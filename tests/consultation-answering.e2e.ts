@@ -130,6 +130,19 @@ test('avec JavaScript, la question conditionnelle apparaît quand on coche « Ou
 	await expect(page).toHaveURL(`${SLUG}/merci`);
 	await expect(page.locator('.code')).toHaveText(CODE);
 	await a11y.check();
+
+	// She asks for the retour of the consultation, in easy-to-read French.
+	await page.getByRole('button', { name: 'Recevoir le retour' }).click();
+	await a11y.check();
+	await expect(page.getByRole('alert')).toContainText(
+		'Donnez une adresse e-mail ou une adresse postale'
+	);
+	await page.getByLabel('Adresse e-mail').fill('retour.2026@exemple.fr');
+	await page.getByLabel('Je préfère une version facile à lire et à comprendre.').check();
+	await page.getByLabel(/pour m’envoyer le retour/).check();
+	await page.getByRole('button', { name: 'Recevoir le retour' }).click();
+	await a11y.check();
+	await expect(page.getByRole('status')).toContainText('vous recevrez le retour');
 });
 
 test('la fiche-action renvoie aux consultations qui la concernent', async ({ page, a11y }) => {

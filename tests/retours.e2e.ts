@@ -1,6 +1,14 @@
 // The retour aux participants: an agent writes it without JavaScript, sees
 // the preview with the computed figures, publishes it; anyone reads it.
 import { test, expect, authFile } from './support/fixtures';
+import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { E2E_SMTP_PORT } from '../playwright.config';
+
+let smtp: TestSmtpServer;
+test.beforeAll(async () => {
+	smtp = await startSmtpServer(E2E_SMTP_PORT);
+});
+test.afterAll(() => smtp.close());
 
 test.describe('un agent sans JavaScript', () => {
 	test.use({ storageState: authFile('agent'), javaScriptEnabled: false });
@@ -47,5 +55,33 @@ test.describe('un agent sans JavaScript', () => {
 		await page.getByRole('link', { name: /ce que nous avons fait de vos idées/ }).click();
 		await a11y.check();
 		await expect(page.getByRole('table', { name: 'La suite donnée aux idées' })).toBeVisible();
+	});
+
+	test('envoie le retour de la consultation 2026 à qui l’a demandé', async ({ page, a11y }) => {
+		await page.goto('/admin/retours');
+		await a11y.check();
+		await page.getByLabel('Titre').fill('Mon avis citoyen 2026 : nos premières réponses');
+		await page.getByLabel('Adresse de la page').fill('mon-avis-citoyen-2026-retour');
+		await page
+			.getByLabel('Consultation dont le retour rend compte')
+			.selectOption({ label: 'Mon avis citoyen 2026 : vos priorités pour les solidarités' });
+		await page.getByLabel('Le retour', { exact: true }).fill('Merci pour vos priorités.');
+		await page.getByLabel(/version facile à lire/).fill('Merci. Nous avons lu vos idées.');
+		await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+		await a11y.check();
+		await page.getByRole('button', { name: 'Publier sur /retours' }).click();
+		await a11y.check();
+		await page.getByRole('button', { name: 'Envoyer le retour' }).click();
+		await a11y.check();
+		await expect(page.getByText(/préparé.* : 1 courriel parti/)).toBeVisible();
+		await expect(page.getByText('Courriels : 1 envoyés sur 1')).toBeVisible();
+		const mail = await smtp.waitForMail('retour.2026@exemple.fr', 10_000, /nos premières réponses/);
+		expect(mail.text).toContain('Merci. Nous avons lu vos idées.');
+		const unsubscribe = new URL(mail.text.match(/https?:\/\/\S+\/retours\/desabonnement\/\w+/)![0]);
+		await page.goto(unsubscribe.pathname);
+		await a11y.check();
+		await page.getByRole('button', { name: 'Ne plus recevoir de retours' }).click();
+		await a11y.check();
+		await expect(page.getByRole('status')).toContainText('C’est fait');
 	});
 });

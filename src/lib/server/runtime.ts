@@ -11,6 +11,7 @@ import { sendEventReminders } from './events/reminders';
 import { sendMandateReminders } from './panel/mandate-reminders';
 import { fillMissingSearchText } from './contributions/search-text';
 import { sendContributionDigests } from './contributions/digests';
+import { processRetourDeliveries } from './retours/delivery';
 
 interface Runtime {
 	config: AppConfig;
@@ -81,6 +82,11 @@ function startBackgroundJobs(): void {
 			await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
 		} catch (error) {
 			console.error('Nouvelles des contributions :', error);
+		}
+		try {
+			await processRetourDeliveries(db, mailer, config.origin ?? 'http://localhost:3000');
+		} catch (error) {
+			console.error('Envoi des retours :', error);
 		}
 	};
 	jobs = setInterval(run, JOB_INTERVAL_MS);

@@ -389,6 +389,32 @@ export interface RetourEventTable {
 	event_id: number;
 }
 
+export interface RetourRequestTable {
+	id: Generated<number>;
+	consultation_id: number | null;
+	event_id: number | null;
+	name: Generated<string>;
+	email: string | null;
+	postal_address: string | null;
+	falc: Generated<number>;
+	consent_text_version: string;
+	token_hash: string;
+	created_at: string;
+	unsubscribed_at: string | null;
+}
+
+export interface RetourDeliveryTable {
+	id: Generated<number>;
+	retour_id: number;
+	request_id: number;
+	channel: string;
+	status: Generated<string>;
+	attempts: Generated<number>;
+	last_error: string | null;
+	sent_at: string | null;
+	created_at: string;
+}
+
 export interface EventKindTable {
 	code: string;
 	label: string;
@@ -676,6 +702,8 @@ export interface Database {
 	contact_subscription: ContactSubscriptionTable;
 	retour: RetourTable;
 	retour_event: RetourEventTable;
+	retour_request: RetourRequestTable;
+	retour_delivery: RetourDeliveryTable;
 }
 
 export type UserRow = Selectable<UserTable>;

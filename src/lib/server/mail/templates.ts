@@ -214,3 +214,19 @@ export function contributionDigestMail(
 			SIGNATURE
 	};
 }
+
+export function retourMail(
+	to: string,
+	context: { name: string; title: string; text: string; link: string; unsubscribeLink: string }
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'retour',
+		subject: context.title,
+		text:
+			`Bonjour${context.name ? ` ${context.name}` : ''},\n\nVous nous avez demandé de vous dire ce que votre participation a changé.\n\n` +
+			`${context.text}\n\nLe retour complet, avec ses chiffres : ${context.link}\n\n` +
+			`Pour ne plus recevoir de retours : ${context.unsubscribeLink}` +
+			SIGNATURE
+	};
+}

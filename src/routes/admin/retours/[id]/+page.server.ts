@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
 import { failPlain, orHttpError } from '$lib/server/http';
 import { readForm } from '$lib/server/plain-form';
@@ -9,6 +9,11 @@ import { idParam } from '$lib/server/consultations/admin-page';
 import { figuresOf, getRetour, publishRetour, updateRetour } from '$lib/server/retours/manage';
 import { retourSchema } from '$lib/server/retours/schemas';
 import { readRetourForm, retourFormOptions } from '$lib/server/retours/admin-page';
+import {
+	deliveryProgress,
+	processRetourDeliveries,
+	startRetourSending
+} from '$lib/server/retours/delivery';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'retours.manage');
@@ -18,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		retour,
 		preview: { html: renderMarkdown(retour.body), falcHtml: renderMarkdown(retour.falcBody) },
 		figures: await figuresOf(db, retour),
-		options: await retourFormOptions(db)
+		options: await retourFormOptions(db),
+		progress: await deliveryProgress(db, actor, retour.id)
 	};
 };
 
@@ -32,6 +38,26 @@ export const actions: Actions = {
 			return { done: 'Retour enregistré : l’aperçu ci-dessous est à jour.' };
 		} catch (caught) {
 			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+	},
+	send: async ({ locals, params, url }) => {
+		const { mailer, config } = getRuntime();
+		const db = getDb();
+		try {
+			const queued = await startRetourSending(db, locals.actor, idParam(params.id));
+			// The first batch goes now; the server sends the rest every quarter of an hour.
+			const { sent, failed } = await processRetourDeliveries(
+				db,
+				mailer,
+				config.origin ?? url.origin
+			);
+			return {
+				done: queued
+					? `${queued} envoi${queued > 1 ? 's' : ''} préparé${queued > 1 ? 's' : ''} : ${sent} courriel${sent > 1 ? 's' : ''} parti${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (nouvel essai automatique)` : ''}.`
+					: 'Toutes les personnes qui l’ont demandé ont déjà reçu ce retour.'
+			};
+		} catch (caught) {
+			return failPlain(caught, { errors: {} as Record<string, string> });
 		}
 	},
 	publish: async ({ locals, params }) => {

@@ -1,18 +1,64 @@
-import { redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
 import { getPublicConsultation, readDraftCookie } from '$lib/server/consultations/public';
 import { getDraft } from '$lib/server/consultations/responding';
+import {
+	RETOUR_REQUEST_CONSENT,
+	requestRetour,
+	retourRequestSchema
+} from '$lib/server/retours/delivery';
 
-export const load: PageServerLoad = async ({ params, cookies }) => {
+async function submitted(slug: string, cookies: Parameters<PageServerLoad>[0]['cookies']) {
 	const db = getDb();
-	const consultation = await orHttpError(getPublicConsultation(db, params.slug));
+	const consultation = await orHttpError(getPublicConsultation(db, slug));
 	const draft = await getDraft(db, consultation, readDraftCookie(cookies, consultation));
 	if (draft?.status !== 'submitted' || !draft.receiptCode)
 		redirect(303, `/consultations/${consultation.slug}`);
+	return { consultation, receiptCode: draft.receiptCode };
+}
+
+export const load: PageServerLoad = async ({ params, cookies }) => {
+	const { consultation, receiptCode } = await submitted(params.slug, cookies);
 	return {
 		consultation: { slug: consultation.slug, title: consultation.title },
-		receiptCode: draft.receiptCode
+		receiptCode,
+		retourConsent: RETOUR_REQUEST_CONSENT.text
 	};
+};
+
+export const actions: Actions = {
+	retour: async ({ request, params, cookies, getClientAddress }) => {
+		const { consultation } = await submitted(params.slug, cookies);
+		const data = await request.formData();
+		const text = (key: string) => {
+			const value = data.get(key);
+			return typeof value === 'string' ? value : '';
+		};
+		const values = {
+			name: text('name'),
+			email: text('email'),
+			postalAddress: text('postalAddress')
+		};
+		const parsed = readForm(
+			retourRequestSchema,
+			{ ...values, falc: data.get('falc') === 'on', consent: data.get('consent') === 'on' },
+			(): Record<string, string> =>
+				values.email.trim() || values.postalAddress.trim()
+					? {}
+					: { email: 'Donnez une adresse e-mail ou une adresse postale.' }
+		);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		try {
+			await requestRetour(getDb(), consultation.id, parsed.data, {
+				clientAddress: getClientAddress(),
+				perHour: getRuntime().config.submissionsPerHour
+			});
+			return { requested: true };
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+	}
 };

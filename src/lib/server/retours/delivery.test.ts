@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
+import { createMailer } from '../mail/mailer';
+import { createTestDatabase, createTestUser } from '../testing';
+import { loadReferenceData } from '../reference/seed';
+import { RateLimitedError } from '../errors';
+import { readForm } from '../plain-form';
+import { createConsultation } from '../consultations/builder';
+import { consultationInput } from '../consultations/testing';
+import { createRetour, publishRetour } from './manage';
+import {
+	deliveryProgress,
+	processRetourDeliveries,
+	requestRetour,
+	retourRequestSchema,
+	startRetourSending,
+	unsubscribeFromRetours
+} from './delivery';
+
+const ORIGIN = 'https://participation.exemple.fr';
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+	smtp = await startSmtpServer();
+});
+afterAll(() => smtp.close());
+
+describe('sending a retour', () => {
+	it('mails those who asked (FALC when they asked), counts letters, retries failures, stops on request', async () => {
+		const db = await createTestDatabase();
+		await loadReferenceData(db);
+		const agent = (await createTestUser(db, 'agent')).actor;
+		const consultation = await createConsultation(db, agent, consultationInput());
+		const options = { clientAddress: '198.51.100.30', perHour: 100 };
+		const ask = (email: string, postalAddress = '', falc = false) =>
+			requestRetour(
+				db,
+				consultation,
+				{ name: 'Awa', email, postalAddress, falc, consent: true },
+				options
+			);
+		await ask('awa@exemple.fr');
+		await ask('awa@exemple.fr');
+		await ask('facile@exemple.fr', '', true);
+		await ask('', '3 rue des Lilas, 41000 Blois');
+		expect(
+			readForm(retourRequestSchema, { email: '', postalAddress: '', consent: true })
+		).toMatchObject({
+			ok: false,
+			errors: { email: expect.stringMatching(/adresse/) }
+		});
+
+		const id = await createRetour(db, agent, {
+			title: 'Ce que nous avons retenu',
+			slug: 'retenu',
+			body: 'Le texte complet du retour.',
+			falcBody: 'Le texte facile à lire.',
+			consultationId: String(consultation),
+			eventIds: []
+		});
+		await expect(startRetourSending(db, agent, id)).rejects.toThrow(/Publiez/);
+		await publishRetour(db, agent, id);
+		expect(await startRetourSending(db, agent, id)).toBe(3);
+		expect(await startRetourSending(db, agent, id)).toBe(0);
+
+		const broken = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: 'Concerto <c@exemple.fr>' });
+		expect(await processRetourDeliveries(db, broken, ORIGIN)).toEqual({ sent: 0, failed: 2 });
+		expect((await deliveryProgress(db, agent, id)).email).toEqual({
+			total: 2,
+			sent: 0,
+			pending: 2,
+			failed: 0
+		});
+		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
+		expect(await processRetourDeliveries(db, mailer, ORIGIN)).toEqual({ sent: 2, failed: 0 });
+		const progress = await deliveryProgress(db, agent, id);
+		expect(progress).toMatchObject({
+			email: { total: 2, sent: 2, pending: 0, failed: 0 },
+			letters: 1
+		});
+
+		const plain = await smtp.waitForMail('awa@exemple.fr', 10_000, /retenu/);
+		expect(plain.text).toContain('Le texte complet du retour.');
+		expect(plain.text).toContain(`${ORIGIN}/retours/retenu`);
+		const easy = await smtp.waitForMail('facile@exemple.fr', 10_000, /retenu/);
+		expect(easy.text).toContain('Le texte facile à lire.');
+
+		await unsubscribeFromRetours(db, plain.text.match(/\/retours\/desabonnement\/(\w+)/)![1]);
+		await expect(unsubscribeFromRetours(db, 'nimportequoi')).rejects.toThrow(/plus valable/);
+		const second = await createRetour(db, agent, {
+			title: 'Deuxième retour',
+			slug: 'deuxieme',
+			body: 'Encore.',
+			falcBody: '',
+			consultationId: String(consultation),
+			eventIds: []
+		});
+		await publishRetour(db, agent, second);
+		expect(await startRetourSending(db, agent, second)).toBe(2);
+
+		const limited = { clientAddress: '198.51.100.31', perHour: 1 };
+		const input = {
+			name: '',
+			email: 'x@exemple.fr',
+			postalAddress: '',
+			falc: false,
+			consent: true as const
+		};
+		await requestRetour(db, consultation, input, limited);
+		await expect(requestRetour(db, consultation, input, limited)).rejects.toBeInstanceOf(
+			RateLimitedError
+		);
+	});
+});
