@@ -146,7 +146,8 @@ const EXPORTS: { url: string; allowed: Who[] }[] = [
 	{ url: '/admin/consultations/1/export.xlsx', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/dictionnaire.csv', allowed: ['admin', 'agent'] },
 	{ url: '/admin/consultations/1/export.csv?personnel=1', allowed: ['admin'] },
-	{ url: '/admin/evenements/7/inscriptions.csv', allowed: ['admin', 'agent'] }
+	{ url: '/admin/evenements/7/inscriptions.csv', allowed: ['admin', 'agent'] },
+	{ url: '/admin/retours/1/lettres.pdf', allowed: ['admin', 'agent'] }
 ];
 
 function routesOnDisk(dir = 'src/routes/admin'): string[] {

@@ -16,6 +16,7 @@ import {
 	startRetourSending,
 	unsubscribeFromRetours
 } from './delivery';
+import { retourLetters } from './letters';
 
 const ORIGIN = 'https://participation.exemple.fr';
 let smtp: TestSmtpServer;
@@ -77,6 +78,22 @@ describe('sending a retour', () => {
 			email: { total: 2, sent: 2, pending: 0, failed: 0 },
 			letters: 1
 		});
+
+		const letters = await retourLetters(db, agent, id, {
+			origin: ORIGIN,
+			department: 'Département de Loir-et-Cher'
+		});
+		expect(letters.count).toBe(1);
+		expect(letters.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(letters.pdf.length).toBeGreaterThan(2000);
+		expect(await deliveryProgress(db, agent, id)).toMatchObject({ letters: 1 });
+		const logged = await db
+			.selectFrom('retour_delivery')
+			.select(['status', 'sent_at'])
+			.where('channel', '=', 'courrier')
+			.executeTakeFirstOrThrow();
+		expect(logged.status).toBe('envoye');
+		expect(logged.sent_at).not.toBeNull();
 
 		const plain = await smtp.waitForMail('awa@exemple.fr', 10_000, /retenu/);
 		expect(plain.text).toContain('Le texte complet du retour.');

@@ -1,0 +1,154 @@
+// Letters for people reached only by post: one personalised letter each,
+// in easy-to-read French when they asked for it, ready to print as one
+// PDF (pdfkit, with the Atkinson Hyperlegible font the site uses).
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { marked, type Token } from 'marked';
+import type { Db } from '../db/database';
+import { nowForDb } from '../db/codecs';
+import { assertCan, type Actor } from '../auth/permissions';
+import { recordAudit } from '../audit/audit';
+import { NotFoundError } from '../errors';
+
+const require = createRequire(import.meta.url);
+const FONT = (weight: 400 | 700) =>
+	require.resolve(
+		`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff`
+	);
+
+/** Markdown as blocks of plain text a letter can print. */
+function blocks(markdown: string): { heading: boolean; text: string }[] {
+	const plain = (tokens: Token[] | undefined, raw: string): string =>
+		tokens
+			? tokens
+					.map((t) =>
+						'tokens' in t && t.tokens ? plain(t.tokens, t.raw) : 'text' in t ? t.text : t.raw
+					)
+					.join('')
+			: raw;
+	const out: { heading: boolean; text: string }[] = [];
+	for (const token of marked.lexer(markdown)) {
+		if (token.type === 'heading')
+			out.push({ heading: true, text: plain(token.tokens, token.text) });
+		else if (token.type === 'paragraph')
+			out.push({ heading: false, text: plain(token.tokens, token.text) });
+		else if (token.type === 'list')
+			for (const item of token.items)
+				out.push({ heading: false, text: `•  ${plain(item.tokens, item.text)}` });
+	}
+	return out;
+}
+
+export async function retourLetters(
+	db: Db,
+	actor: Actor | null,
+	retourId: number,
+	options: { origin: string; department: string }
+): Promise<{ fileName: string; pdf: Buffer; count: number }> {
+	assertCan(actor, 'retours.manage');
+	const retour = await db
+		.selectFrom('retour')
+		.select(['id', 'slug', 'title', 'body', 'falc_body'])
+		.where('id', '=', retourId)
+		.executeTakeFirst();
+	if (!retour) throw new NotFoundError('Retour introuvable.');
+	const letters = await db
+		.selectFrom('retour_delivery as d')
+		.innerJoin('retour_request as r', 'r.id', 'd.request_id')
+		.select(['d.id', 'r.name', 'r.postal_address', 'r.falc'])
+		.where('d.retour_id', '=', retourId)
+		.where('d.channel', '=', 'courrier')
+		.where('r.unsubscribed_at', 'is', null)
+		.orderBy('d.id')
+		.execute();
+
+	const doc = new PDFDocument({
+		size: 'A4',
+		margin: 56,
+		info: { Title: retour.title, Author: options.department }
+	});
+	doc.registerFont('regular', FONT(400));
+	doc.registerFont('bold', FONT(700));
+	const chunks: Buffer[] = [];
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+	const today = new Date().toLocaleDateString('fr-FR', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	});
+
+	if (!letters.length) {
+		doc
+			.font('regular')
+			.fontSize(14)
+			.text('Aucune lettre à imprimer : personne n’a demandé ce retour par courrier.');
+	}
+	for (const [i, letter] of letters.entries()) {
+		if (i > 0) doc.addPage();
+		const falc = letter.falc === 1 && retour.falc_body.trim() !== '';
+		const size = falc ? 14 : 12;
+		doc.font('bold').fontSize(12).text(options.department, { continued: false });
+		doc.font('regular').text('Participation citoyenne aux solidarités');
+		// The address sits where a window envelope shows it.
+		doc
+			.font('regular')
+			.fontSize(12)
+			.text([letter.name, letter.postal_address].filter(Boolean).join('\n'), 310, 160, {
+				width: 230
+			});
+		doc.text(`Le ${today}`, 310, 250);
+		doc.x = 56;
+		doc.y = 300;
+		doc
+			.font('bold')
+			.fontSize(size + 4)
+			.text(retour.title, { width: 480 });
+		doc.moveDown();
+		doc
+			.font('regular')
+			.fontSize(size)
+			.text(letter.name ? `Bonjour ${letter.name},` : 'Bonjour,');
+		doc.moveDown(0.5);
+		for (const block of blocks(falc ? retour.falc_body : retour.body)) {
+			doc
+				.font(block.heading ? 'bold' : 'regular')
+				.fontSize(block.heading ? size + 2 : size)
+				.text(block.text, { width: 480, lineGap: falc ? 4 : 2 });
+			doc.moveDown(0.5);
+		}
+		doc.moveDown();
+		doc
+			.font('regular')
+			.fontSize(size)
+			.text(`Le retour complet, avec ses chiffres : ${options.origin}/retours/${retour.slug}`, {
+				width: 480
+			});
+		doc.text(`Pour suivre vos idées avec votre code : ${options.origin}/suivi`, { width: 480 });
+	}
+	doc.end();
+	await done;
+
+	if (letters.length)
+		await db.transaction().execute(async (tx) => {
+			const now = nowForDb();
+			for (const letter of letters)
+				await tx
+					.updateTable('retour_delivery')
+					.set((eb) => ({ status: 'envoye', sent_at: now, attempts: eb('attempts', '+', 1) }))
+					.where('id', '=', letter.id)
+					.execute();
+			await recordAudit(tx, {
+				actor,
+				action: 'retour.letters',
+				entityType: 'retour',
+				entityId: retourId,
+				after: { letters: letters.length }
+			});
+		});
+	return {
+		fileName: `retour-${retour.slug}-lettres.pdf`,
+		pdf: Buffer.concat(chunks),
+		count: letters.length
+	};
+}
