@@ -24,9 +24,17 @@ export async function subscribeContact(tx: Executor, email: string): Promise<voi
 async function newsFor(db: Executor, email: string, since: string) {
 	const own = await db
 		.selectFrom('contribution')
-		.select(['id', 'merged_into_id', 'receipt_code', 'text', 'public_text'])
-		.where('contact_email', '=', email)
-		.where('contact_consent', '=', 1)
+		.leftJoin('response', 'response.id', 'contribution.response_id')
+		.select([
+			'contribution.id',
+			'contribution.merged_into_id',
+			'contribution.text',
+			'contribution.public_text',
+			(eb) =>
+				eb.fn.coalesce('contribution.receipt_code', 'response.receipt_code').as('receipt_code')
+		])
+		.where('contribution.contact_email', '=', email)
+		.where('contribution.contact_consent', '=', 1)
 		.execute();
 	if (!own.length) return { news: [], codes: [] };
 	const followed = [...new Set(own.map((c) => c.merged_into_id ?? c.id))];

@@ -59,6 +59,7 @@ async function setUp(startsInHours: number) {
 				needs: [],
 				needsDetail: '',
 				workshops: [],
+				wantsRetour: false,
 				consent: true
 			},
 			{ origin: 'https://x.fr', clientAddress: 'a', perHour: 100 }

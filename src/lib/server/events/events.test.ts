@@ -63,6 +63,7 @@ function person(name: string, email: string, needs: RegistrationInput['needs'] =
 		needs,
 		needsDetail: '',
 		workshops: [] as number[],
+		wantsRetour: false,
 		consent: true as const
 	};
 }

@@ -73,6 +73,7 @@ describe('programme', () => {
 					needs: [],
 					needsDetail: '',
 					workshops,
+					wantsRetour: false,
 					consent: true
 				},
 				{ origin: 'https://x.fr', clientAddress: 'a', perHour: 100 }

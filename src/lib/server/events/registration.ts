@@ -27,6 +27,7 @@ import { placeLine, registrationClosedReason, type ConcertoEvent } from './model
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
 import { recordChoices } from './programme';
+import { addRetourRequest } from '../retours/delivery';
 
 /** The consent text people agree to; its version is stored with each registration. */
 export const REGISTRATION_CONSENT = {
@@ -49,6 +50,7 @@ export const registrationSchema = z
 		needs: z.array(z.enum(NEED_CODES)).max(NEED_CODES.length).default([]),
 		needsDetail: z.string().trim().max(500, '500 caractères au plus.').default(''),
 		workshops: z.array(z.coerce.number().int().positive()).max(20).default([]),
+		wantsRetour: z.boolean().default(false),
 		consent: z.literal(true, {
 			error: 'Cochez la case pour accepter que nous gardions ces informations.'
 		})
@@ -161,6 +163,14 @@ export async function registerForEvent(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await recordChoices(tx, event.id, id, input.workshops);
+		if (input.wantsRetour && (input.email || input.postalAddress))
+			await addRetourRequest(tx, {
+				eventId: event.id,
+				name: input.name,
+				email: input.email,
+				postalAddress: input.postalAddress,
+				falc: input.needs.includes('falc')
+			});
 		return status;
 	});
 	let mailed = false;

@@ -17,6 +17,10 @@ import {
 	unsubscribeFromRetours
 } from './delivery';
 import { retourLetters } from './letters';
+import { createEvent, publishEvent } from '../events/manage';
+import { getEventById } from '../events/queries';
+import { registerForEvent } from '../events/registration';
+import { toParisLocalInput } from '$lib/paris-time';
 
 const ORIGIN = 'https://participation.exemple.fr';
 let smtp: TestSmtpServer;
@@ -36,7 +40,7 @@ describe('sending a retour', () => {
 			requestRetour(
 				db,
 				consultation,
-				{ name: 'Awa', email, postalAddress, falc, consent: true },
+				{ name: 'Awa', email, postalAddress, falc, notify: false, consent: true },
 				options
 			);
 		await ask('awa@exemple.fr');
@@ -120,11 +124,147 @@ describe('sending a retour', () => {
 			email: 'x@exemple.fr',
 			postalAddress: '',
 			falc: false,
+			notify: false,
 			consent: true as const
 		};
 		await requestRetour(db, consultation, input, limited);
 		await expect(requestRetour(db, consultation, input, limited)).rejects.toBeInstanceOf(
 			RateLimitedError
 		);
+	});
+});
+
+describe('asking on the thank-you page', () => {
+	it('subscribes the respondent’s written ideas to the decision digest when asked', async () => {
+		const db = await createTestDatabase();
+		await loadReferenceData(db);
+		const agent = (await createTestUser(db, 'agent')).actor;
+		const consultation = await createConsultation(db, agent, consultationInput());
+		const now = new Date().toISOString();
+		const { id: responseId } = await db
+			.insertInto('response')
+			.values({
+				consultation_id: consultation,
+				status: 'submitted',
+				channel: 'web',
+				receipt_code: 'ABCD-EFGH',
+				started_at: now,
+				updated_at: now,
+				submitted_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('contribution')
+			.values({
+				source: 'consultation',
+				consultation_id: consultation,
+				response_id: responseId,
+				text: 'Une idée',
+				created_at: now
+			})
+			.execute();
+		expect(
+			readForm(retourRequestSchema, {
+				email: '',
+				postalAddress: '1 rue X',
+				notify: true,
+				consent: true
+			})
+		).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/chaque décision/) } });
+		await requestRetour(
+			db,
+			consultation,
+			{
+				name: '',
+				email: 'idee@exemple.fr',
+				postalAddress: '',
+				falc: false,
+				notify: true,
+				consent: true
+			},
+			{ clientAddress: '198.51.100.40', perHour: 10, responseId }
+		);
+		const contribution = await db
+			.selectFrom('contribution')
+			.select(['contact_email', 'contact_consent'])
+			.where('response_id', '=', responseId)
+			.executeTakeFirstOrThrow();
+		expect(contribution).toEqual({ contact_email: 'idee@exemple.fr', contact_consent: 1 });
+		expect(await db.selectFrom('contact_subscription').select('email').execute()).toEqual([
+			{ email: 'idee@exemple.fr' }
+		]);
+	});
+});
+
+describe('asking at event registration', () => {
+	it('queues the retour of the event for those who ticked the box', async () => {
+		const db = await createTestDatabase();
+		await loadReferenceData(db);
+		const agent = (await createTestUser(db, 'agent')).actor;
+		const start = new Date(Date.now() + 7 * 86400_000);
+		const eventId = await createEvent(db, agent, {
+			title: 'Atelier mobilité',
+			slug: 'atelier-mobilite',
+			kind: 'atelier',
+			description: '',
+			siteId: '',
+			placeName: 'Salle des fêtes',
+			address: '',
+			communeCode: '41018',
+			accessDirections: '',
+			startsAt: toParisLocalInput(start),
+			endsAt: toParisLocalInput(new Date(start.getTime() + 7200_000)),
+			audience: 'tous',
+			capacity: '',
+			registrationOpensAt: '',
+			registrationClosesAt: '',
+			accessibility: [],
+			support: [],
+			ficheRefs: '',
+			consultationId: '',
+			groupId: ''
+		});
+		await publishEvent(db, agent, eventId);
+		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
+		const registration = (name: string, email: string, wantsRetour: boolean) => ({
+			name,
+			email,
+			phone: '',
+			postalAddress: '',
+			needs: ['falc'],
+			needsDetail: '',
+			workshops: [],
+			wantsRetour,
+			consent: true as const
+		});
+		const options = { origin: ORIGIN, clientAddress: '198.51.100.50', perHour: 100 };
+		await registerForEvent(
+			db,
+			mailer,
+			await getEventById(db, eventId),
+			registration('Ana', 'ana@exemple.fr', true),
+			options
+		);
+		await registerForEvent(
+			db,
+			mailer,
+			await getEventById(db, eventId),
+			registration('Bob', 'bob@exemple.fr', false),
+			options
+		);
+		const retour = await createRetour(db, agent, {
+			title: 'Atelier mobilité : ce que nous retenons',
+			slug: 'atelier-mobilite-retour',
+			body: 'Merci.',
+			falcBody: 'Merci, en facile à lire.',
+			consultationId: '',
+			eventIds: [String(eventId)]
+		});
+		await publishRetour(db, agent, retour);
+		expect(await startRetourSending(db, agent, retour)).toBe(1);
+		await processRetourDeliveries(db, mailer, ORIGIN);
+		const mail = await smtp.waitForMail('ana@exemple.fr', 10_000, /ce que nous retenons/);
+		expect(mail.text).toContain('Merci, en facile à lire.');
 	});
 });

@@ -12,6 +12,7 @@ import { consumeRateLimit } from '../security/rate-limit';
 import { optionalEmailField, postalAddressField } from '../form-fields';
 import type { Mailer } from '../mail/mailer';
 import { retourMail } from '../mail/templates';
+import { subscribeContact } from '../contributions/digests';
 
 export const RETOUR_REQUEST_CONSENT = {
 	version: 'retour-2026-11',
@@ -26,25 +27,68 @@ export const retourRequestSchema = z
 		email: optionalEmailField,
 		postalAddress: postalAddressField,
 		falc: z.boolean().default(false),
+		/** Also tell them, by digest, of each decision on their written ideas. */
+		notify: z.boolean().default(false),
 		consent: z.literal(true, { error: 'Cochez la case pour que nous gardions vos coordonnées.' })
 	})
 	.refine((r) => r.email || r.postalAddress, {
 		message: 'Donnez une adresse e-mail ou une adresse postale.',
 		path: ['email']
+	})
+	.refine((r) => !r.notify || r.email, {
+		message: 'Pour être prévenu·e de chaque décision, donnez votre adresse e-mail.',
+		path: ['email']
 	});
 export type RetourRequestInput = z.infer<typeof retourRequestSchema>;
+
+/** Records who wants a retour, with the consent text's version. */
+export async function addRetourRequest(
+	db: Executor,
+	request: {
+		consultationId?: number;
+		eventId?: number;
+		name: string;
+		email: string;
+		postalAddress: string;
+		falc: boolean;
+	}
+): Promise<void> {
+	await db
+		.insertInto('retour_request')
+		.values({
+			consultation_id: request.consultationId ?? null,
+			event_id: request.eventId ?? null,
+			name: request.name,
+			email: request.email || null,
+			postal_address: request.postalAddress || null,
+			falc: request.falc ? 1 : 0,
+			consent_text_version: RETOUR_REQUEST_CONSENT.version,
+			token_hash: hashToken(generateToken()),
+			created_at: nowForDb()
+		})
+		.execute();
+}
 
 /** Someone who answered a consultation asks for its retour. */
 export async function requestRetour(
 	db: Db,
 	consultationId: number,
 	input: RetourRequestInput,
-	options: { clientAddress: string; perHour: number }
+	options: { clientAddress: string; perHour: number; responseId?: number }
 ): Promise<void> {
 	await consumeRateLimit(db, `retour-request:${options.clientAddress}`, {
 		limit: options.perHour,
 		windowSeconds: 3600
 	});
+	if (input.notify && input.email && options.responseId)
+		await db.transaction().execute(async (tx) => {
+			await tx
+				.updateTable('contribution')
+				.set({ contact_email: input.email, contact_consent: 1, updated_at: nowForDb() })
+				.where('response_id', '=', options.responseId!)
+				.execute();
+			await subscribeContact(tx, input.email);
+		});
 	if (input.email) {
 		const already = await db
 			.selectFrom('retour_request')
@@ -55,19 +99,13 @@ export async function requestRetour(
 			.executeTakeFirst();
 		if (already) return;
 	}
-	await db
-		.insertInto('retour_request')
-		.values({
-			consultation_id: consultationId,
-			name: input.name,
-			email: input.email || null,
-			postal_address: input.postalAddress || null,
-			falc: input.falc ? 1 : 0,
-			consent_text_version: RETOUR_REQUEST_CONSENT.version,
-			token_hash: hashToken(generateToken()),
-			created_at: nowForDb()
-		})
-		.execute();
+	await addRetourRequest(db, {
+		consultationId,
+		name: input.name,
+		email: input.email,
+		postalAddress: input.postalAddress,
+		falc: input.falc
+	});
 }
 
 async function scopeOf(db: Executor, retourId: number) {

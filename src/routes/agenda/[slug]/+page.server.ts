@@ -79,7 +79,8 @@ export const actions: Actions = {
 			needs: data.getAll('needs').filter((v): v is string => typeof v === 'string'),
 			needsDetail: text('needsDetail'),
 			workshops: data.getAll('workshops').filter((v): v is string => typeof v === 'string'),
-			consent: data.get('consent') === 'on'
+			consent: data.get('consent') === 'on',
+			wantsRetour: data.get('wantsRetour') === 'on'
 		};
 		if (text('site_web'))
 			return fail(400, {

@@ -17,7 +17,7 @@ async function submitted(slug: string, cookies: Parameters<PageServerLoad>[0]['c
 	const draft = await getDraft(db, consultation, readDraftCookie(cookies, consultation));
 	if (draft?.status !== 'submitted' || !draft.receiptCode)
 		redirect(303, `/consultations/${consultation.slug}`);
-	return { consultation, receiptCode: draft.receiptCode };
+	return { consultation, receiptCode: draft.receiptCode, responseId: draft.responseId };
 }
 
 export const load: PageServerLoad = async ({ params, cookies }) => {
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 
 export const actions: Actions = {
 	retour: async ({ request, params, cookies, getClientAddress }) => {
-		const { consultation } = await submitted(params.slug, cookies);
+		const { consultation, responseId } = await submitted(params.slug, cookies);
 		const data = await request.formData();
 		const text = (key: string) => {
 			const value = data.get(key);
@@ -44,17 +44,25 @@ export const actions: Actions = {
 		};
 		const parsed = readForm(
 			retourRequestSchema,
-			{ ...values, falc: data.get('falc') === 'on', consent: data.get('consent') === 'on' },
+			{
+				...values,
+				falc: data.get('falc') === 'on',
+				notify: data.get('notify') === 'on',
+				consent: data.get('consent') === 'on'
+			},
 			(): Record<string, string> =>
-				values.email.trim() || values.postalAddress.trim()
-					? {}
-					: { email: 'Donnez une adresse e-mail ou une adresse postale.' }
+				!values.email.trim() && !values.postalAddress.trim()
+					? { email: 'Donnez une adresse e-mail ou une adresse postale.' }
+					: !values.email.trim() && data.get('notify') === 'on'
+						? { email: 'Pour être prévenu·e de chaque décision, donnez votre adresse e-mail.' }
+						: {}
 		);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		try {
 			await requestRetour(getDb(), consultation.id, parsed.data, {
 				clientAddress: getClientAddress(),
-				perHour: getRuntime().config.submissionsPerHour
+				perHour: getRuntime().config.submissionsPerHour,
+				responseId
 			});
 			return { requested: true };
 		} catch (caught) {
