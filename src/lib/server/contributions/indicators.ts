@@ -12,10 +12,19 @@ export interface IndicatorRow {
 	medianDays: number | null;
 }
 
+export interface ReachRow {
+	label: string;
+	/** People who asked for a retour. */
+	participants: number;
+	/** Those a retour reached (e-mail sent or letter printed). */
+	reached: number;
+}
+
 export interface ContributionIndicators {
 	total: IndicatorRow;
 	bySource: IndicatorRow[];
 	byTerritory: IndicatorRow[];
+	reach: { total: ReachRow; bySource: ReachRow[]; byTerritory: ReachRow[] };
 }
 
 const DAY_MS = 86400_000;
@@ -75,6 +84,52 @@ export async function contributionIndicators(
 			);
 	return {
 		total: row('Toutes', items),
+		bySource: groupBy('source'),
+		byTerritory: groupBy('territory'),
+		reach: await reachOfRetours(db)
+	};
+}
+
+async function reachOfRetours(db: Db): Promise<ContributionIndicators['reach']> {
+	const rows = await db
+		.selectFrom('retour_request as r')
+		.leftJoin('event', 'event.id', 'r.event_id')
+		.leftJoin('territory', 'territory.id', 'event.territory_id')
+		.select((eb) => [
+			'r.consultation_id',
+			'territory.name as territory_name',
+			eb
+				.exists(
+					eb
+						.selectFrom('retour_delivery')
+						.select('retour_delivery.id')
+						.whereRef('retour_delivery.request_id', '=', 'r.id')
+						.where('retour_delivery.status', '=', 'envoye')
+				)
+				.as('reached')
+		])
+		.execute();
+	const people = rows.map((r) => ({
+		source: r.consultation_id ? 'consultation' : 'evenement',
+		territory: r.territory_name ?? 'Sans territoire',
+		reached: Boolean(r.reached)
+	}));
+	const reach = (label: string, list: typeof people): ReachRow => ({
+		label,
+		participants: list.length,
+		reached: list.filter((p) => p.reached).length
+	});
+	const groupBy = (key: 'source' | 'territory') =>
+		[...new Set(people.map((p) => p[key]))]
+			.sort((a, b) => a.localeCompare(b, 'fr'))
+			.map((value) =>
+				reach(
+					value,
+					people.filter((p) => p[key] === value)
+				)
+			);
+	return {
+		total: reach('Tous', people),
 		bySource: groupBy('source'),
 		byTerritory: groupBy('territory')
 	};

@@ -17,6 +17,7 @@ import {
 	unsubscribeFromRetours
 } from './delivery';
 import { retourLetters } from './letters';
+import { contributionIndicators } from '../contributions/indicators';
 import { createEvent, publishEvent } from '../events/manage';
 import { getEventById } from '../events/queries';
 import { registerForEvent } from '../events/registration';
@@ -266,5 +267,8 @@ describe('asking at event registration', () => {
 		await processRetourDeliveries(db, mailer, ORIGIN);
 		const mail = await smtp.waitForMail('ana@exemple.fr', 10_000, /ce que nous retenons/);
 		expect(mail.text).toContain('Merci, en facile à lire.');
+		const { reach } = await contributionIndicators(db, agent);
+		expect(reach.total).toEqual({ label: 'Tous', participants: 1, reached: 1 });
+		expect(reach.bySource).toEqual([{ label: 'evenement', participants: 1, reached: 1 }]);
 	});
 });
