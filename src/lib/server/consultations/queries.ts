@@ -1,7 +1,7 @@
 // Reading consultations and their questionnaires.
 import type { Executor } from '../db/database';
 import { fromDbJson } from '../db/codecs';
-import { NotFoundError } from '../errors';
+import { InvalidInputError, NotFoundError } from '../errors';
 import { PROFILE_KEYS, type ProfileKey } from '$lib/consultation-vocabulary';
 import {
 	consultationFromRow,
@@ -150,4 +150,15 @@ export async function listCommuneChoices(db: Executor): Promise<CommuneChoice[]>
 		.orderBy('commune.name')
 		.execute();
 	return rows.map((r) => ({ code: r.insee_code, name: r.name, territory: r.territory }));
+}
+
+/** A consultation chosen in a form (empty for none), checked to exist. */
+export async function chosenConsultationId(db: Executor, value: string): Promise<number | null> {
+	const id = value ? Number(value) : null;
+	if (
+		id &&
+		!(await db.selectFrom('consultation').select('id').where('id', '=', id).executeTakeFirst())
+	)
+		throw new InvalidInputError('Consultation inconnue.', 'consultationId');
+	return id;
 }

@@ -14,6 +14,7 @@ import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
 import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
 import type { ConcertoEvent } from './model';
 import { getEventById, linkedFichesOfEvent } from './queries';
+import { chosenConsultationId } from '../consultations/queries';
 import { mailContext, promoteWaitingList } from './registration';
 import type { EventInput } from './schemas';
 
@@ -47,16 +48,7 @@ async function placeColumns(db: Executor, input: EventInput) {
 		.where('code', '=', input.kind)
 		.executeTakeFirst();
 	if (!kind) throw new InvalidInputError('Type d’événement inconnu.', 'kind');
-	const consultationId = input.consultationId ? Number(input.consultationId) : null;
-	if (
-		consultationId &&
-		!(await db
-			.selectFrom('consultation')
-			.select('id')
-			.where('id', '=', consultationId)
-			.executeTakeFirst())
-	)
-		throw new InvalidInputError('Consultation inconnue.', 'consultationId');
+	const consultationId = await chosenConsultationId(db, input.consultationId);
 	const groupId = input.groupId ? Number(input.groupId) : null;
 	if (
 		groupId &&

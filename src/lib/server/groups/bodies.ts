@@ -5,6 +5,7 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { BodyInput } from './schemas';
+import { assertGroupExists } from './queries';
 
 export async function addBody(
 	db: Db,
@@ -13,12 +14,7 @@ export async function addBody(
 	input: BodyInput
 ): Promise<number> {
 	assertCan(actor, 'groups.manage');
-	const group = await db
-		.selectFrom('participation_group')
-		.select('id')
-		.where('id', '=', groupId)
-		.executeTakeFirst();
-	if (!group) throw new NotFoundError('Groupe introuvable.');
+	await assertGroupExists(db, groupId);
 	return db.transaction().execute(async (tx) => {
 		const { id } = await tx
 			.insertInto('group_body')

@@ -4,6 +4,15 @@ import { NotFoundError } from '../errors';
 import type { GroupRole } from '$lib/panel-vocabulary';
 import type { GroupBody, GroupDetail, GroupDocument, GroupMeeting, GroupMember } from './model';
 
+export async function assertGroupExists(db: Executor, groupId: number): Promise<void> {
+	const group = await db
+		.selectFrom('participation_group')
+		.select('id')
+		.where('id', '=', groupId)
+		.executeTakeFirst();
+	if (!group) throw new NotFoundError('Groupe introuvable.');
+}
+
 export async function groupMembers(db: Executor, groupId: number): Promise<GroupMember[]> {
 	const rows = await db
 		.selectFrom('group_membership')

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { computeRetourFigures, type RetourFigures } from './figures';
 import type { RetourInput } from './schemas';
+import { chosenConsultationId } from '../consultations/queries';
 
 export interface Retour {
 	id: number;
@@ -69,16 +70,7 @@ async function checkSources(db: Executor, input: RetourInput, exceptId?: number)
 	if (exceptId !== undefined) taken = taken.where('id', '!=', exceptId);
 	if (await taken.executeTakeFirst())
 		throw new ConflictError('Cette adresse est déjà prise par un autre retour.', 'slug');
-	const consultationId = input.consultationId ? Number(input.consultationId) : null;
-	if (
-		consultationId &&
-		!(await db
-			.selectFrom('consultation')
-			.select('id')
-			.where('id', '=', consultationId)
-			.executeTakeFirst())
-	)
-		throw new InvalidInputError('Consultation inconnue.', 'consultationId');
+	const consultationId = await chosenConsultationId(db, input.consultationId);
 	const eventIds = [...new Set(input.eventIds.map(Number))];
 	if (eventIds.length) {
 		const found = await db.selectFrom('event').select('id').where('id', 'in', eventIds).execute();
