@@ -359,6 +359,8 @@ export interface Breakdown {
 	columns: BreakdownColumn[];
 	/** question id → option or value key → column key → count */
 	cells: Map<number, Map<string, Map<string, number>>>;
+	/** question id → column key → people who answered it (every question, not only choices) */
+	respondents: Map<number, Map<string, number>>;
 }
 
 export function isDimension(value: string | null): value is Dimension {
@@ -391,12 +393,15 @@ export async function computeBreakdown(
 	dimension: Dimension,
 	filter: ResultsFilter = {}
 ): Promise<Breakdown> {
-	const questions = allQuestions(questionnaire).filter((q) =>
+	const everyQuestion = allQuestions(questionnaire);
+	const questions = everyQuestion.filter((q) =>
 		['single', 'multiple', 'yesno', 'scale'].includes(q.kind)
 	);
 	const labels = await dimensionLabels(db, dimension);
 	const cells: Breakdown['cells'] = new Map();
-	if (questions.length === 0) return { dimension, columns: [], cells };
+	const respondentsOf: Breakdown['respondents'] = new Map();
+	if (everyQuestion.length === 0)
+		return { dimension, columns: [], cells, respondents: respondentsOf };
 	const territoryId = await territoryIdOf(db, filter.territory);
 	const column = DIMENSION_COLUMNS[dimension];
 	const base = () =>
@@ -412,18 +417,20 @@ export async function computeBreakdown(
 			filter,
 			territoryId
 		) as unknown as SelectQueryBuilder<Database, 'answer' | 'response', object>;
-	const [rows, respondents] = await Promise.all([
-		base()
-			.select([
-				'answer.question_id',
-				sql<string>`coalesce(cast(answer.option_id as text), 'v' || cast(answer.number_value as integer))`.as(
-					'value_key'
-				),
-				sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-				(eb) => eb.fn.countAll<number>().as('n')
-			])
-			.groupBy(['answer.question_id', 'value_key', 'dim'])
-			.execute(),
+	const [rows, respondents, perQuestion] = await Promise.all([
+		questions.length === 0
+			? []
+			: base()
+					.select([
+						'answer.question_id',
+						sql<string>`coalesce(cast(answer.option_id as text), 'v' || cast(answer.number_value as integer))`.as(
+							'value_key'
+						),
+						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
+						(eb) => eb.fn.countAll<number>().as('n')
+					])
+					.groupBy(['answer.question_id', 'value_key', 'dim'])
+					.execute(),
 		applyFilter(
 			db
 				.selectFrom('response')
@@ -437,8 +444,33 @@ export async function computeBreakdown(
 				(eb) => eb.fn.countAll<number>().as('n')
 			])
 			.groupBy('dim')
+			.execute(),
+		applyFilter(
+			db
+				.selectFrom('answer')
+				.innerJoin('response', 'response.id', 'answer.response_id')
+				.where(
+					'answer.question_id',
+					'in',
+					everyQuestion.map((q) => q.id)
+				) as unknown as SelectQueryBuilder<Database, 'response', object>,
+			filter,
+			territoryId
+		)
+			.where('response.status', '=', 'submitted')
+			.select([
+				sql<number>`answer.question_id`.as('question_id'),
+				sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
+				sql<number>`count(distinct answer.response_id)`.as('n')
+			])
+			.groupBy(['question_id', 'dim'])
 			.execute()
 	]);
+	for (const row of perQuestion) {
+		const byDim = respondentsOf.get(row.question_id) ?? new Map<string, number>();
+		respondentsOf.set(row.question_id, byDim);
+		byDim.set(row.dim ?? '', Number(row.n));
+	}
 	for (const row of rows) {
 		const byValue = cells.get(row.question_id) ?? new Map<string, Map<string, number>>();
 		cells.set(row.question_id, byValue);
@@ -456,7 +488,7 @@ export async function computeBreakdown(
 			const order = [...labels.keys()];
 			return (order.indexOf(a.key) + 1 || 99) - (order.indexOf(b.key) + 1 || 99);
 		});
-	return { dimension, columns, cells };
+	return { dimension, columns, cells, respondents: respondentsOf };
 }
 
 export interface FreeText {

@@ -1,6 +1,9 @@
 // At the door: tick who came, add who walked in, count by category
 // (« 174 participants dont 10 habitants »), and take notes that become
 // contributions of the event.
+import type { Figure } from '$lib/disclosure';
+import { protectHeadcount } from '../statistics/public-figures';
+import { getDisclosureThreshold } from '../settings/settings';
 import type { Db, Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
@@ -270,4 +273,16 @@ export async function publicAttendance(
 		.executeTakeFirstOrThrow();
 	const present = Number(row.present);
 	return present ? { participants: present, residents: Number(row.residents ?? 0) } : null;
+}
+
+/** The attendance as the event's public page prints it, protected by disclosure control. */
+export async function publishedAttendance(
+	db: Executor,
+	event: { id: number; reportedParticipants: number | null; reportedResidents: number | null }
+): Promise<{ participants: Figure; residents: Figure | null; threshold: number } | null> {
+	const [attendance, threshold] = await Promise.all([
+		publicAttendance(db, event),
+		getDisclosureThreshold(db)
+	]);
+	return attendance && { ...protectHeadcount(attendance, threshold), threshold };
 }

@@ -4,6 +4,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/database';
 import { readDraw, type DrawDetail } from './draws';
+import type { Figure } from '$lib/disclosure';
+import { protectedParts } from '../statistics/public-figures';
+import { getDisclosureThreshold } from '../settings/settings';
 
 export interface PublicDraw {
 	id: number;
@@ -12,7 +15,8 @@ export interface PublicDraw {
 	size: number;
 	pool: number;
 	householdRule: boolean;
-	quotas: { label: string; value: string; min: number; max: number; selected: number }[];
+	/** Selected per group: hidden when fewer than the disclosure threshold. */
+	quotas: { label: string; value: string; min: number; max: number; selected: Figure }[];
 	algorithm: string;
 	seed: string;
 	inputsHash: string;
@@ -28,7 +32,24 @@ export interface PublicDraw {
 	probabilities: { pseudonym: string; probability: number; lotteryProbability: number }[];
 }
 
-function toPublic(draw: DrawDetail): PublicDraw {
+/** Per criterion, the selected of each group add up to the seats. */
+function protectedSelections(draw: DrawDetail, threshold: number): Figure[] {
+	const selected: Figure[] = draw.quotas.map(() => 0);
+	const criteria = [...new Set(draw.quotas.map((q) => q.label))];
+	for (const label of criteria) {
+		const indexes = draw.quotas.map((q, i) => (q.label === label ? i : -1)).filter((i) => i >= 0);
+		const parts = protectedParts(
+			indexes.map((i) => ({ count: draw.quotas[i].selected })),
+			draw.size,
+			threshold
+		);
+		indexes.forEach((i, k) => (selected[i] = parts[k].count));
+	}
+	return selected;
+}
+
+function toPublic(draw: DrawDetail, threshold: number): PublicDraw {
+	const selected = draw.ticket === null ? null : protectedSelections(draw, threshold);
 	return {
 		id: draw.id,
 		title: draw.title,
@@ -36,12 +57,12 @@ function toPublic(draw: DrawDetail): PublicDraw {
 		size: draw.size,
 		pool: draw.candidates.length,
 		householdRule: draw.householdRule,
-		quotas: draw.quotas.map((q) => ({
+		quotas: draw.quotas.map((q, i) => ({
 			label: q.label,
 			value: q.value,
 			min: q.min,
 			max: q.max,
-			selected: draw.ticket === null ? 0 : q.selected
+			selected: selected?.[i] ?? 0
 		})),
 		algorithm: draw.algorithm,
 		seed: draw.seed,
@@ -74,7 +95,7 @@ export async function listPublicDraws(db: Db) {
 }
 
 export async function getPublicDraw(db: Db, id: number): Promise<PublicDraw> {
-	return toPublic(await readDraw(db, id));
+	return toPublic(await readDraw(db, id), await getDisclosureThreshold(db));
 }
 
 /** The published list: panel number, then the pseudonyms on it. */

@@ -3,17 +3,52 @@
 // contributions and their decisions, the fiches concerned and their status.
 import type { Executor } from '../db/database';
 import { DECISIONS, type Decision } from '$lib/contribution-vocabulary';
+import type { Figure } from '$lib/disclosure';
+import { protectHeadcount, protectedParts, single } from '../statistics/public-figures';
 
-export interface Count {
+export interface Count<N = number> {
 	label: string;
-	count: number;
+	count: N;
 }
 
-export interface RetourFigures {
-	responses: { total: number; byTerritory: Count[]; byChannel: Count[] } | null;
-	events: { title: string; participants: number; residents: number | null }[];
-	contributions: { total: number; byDecision: { decision: Decision | null; count: number }[] };
-	fiches: { ref: string; title: string; status: string | null; contributions: number }[];
+export interface RetourFigures<N = number> {
+	responses: { total: N; byTerritory: Count<N>[]; byChannel: Count<N>[] } | null;
+	events: { title: string; participants: N; residents: N | null }[];
+	contributions: { total: N; byDecision: { decision: Decision | null; count: N }[] };
+	fiches: { ref: string; title: string; status: string | null; contributions: N }[];
+	/** Set once protected for publication. */
+	threshold?: number;
+}
+
+/** The figures as a published retour shows them: no group of fewer than `threshold`. */
+export function protectRetourFigures(
+	figures: RetourFigures,
+	threshold: number
+): RetourFigures<Figure> {
+	const { responses, contributions } = figures;
+	return {
+		threshold,
+		responses: responses && {
+			total: single(responses.total, threshold),
+			byTerritory:
+				responses.total < threshold
+					? []
+					: protectedParts(responses.byTerritory, responses.total, threshold),
+			byChannel:
+				responses.total < threshold
+					? []
+					: protectedParts(responses.byChannel, responses.total, threshold)
+		},
+		events: figures.events.map((e) => ({ title: e.title, ...protectHeadcount(e, threshold) })),
+		contributions: {
+			total: single(contributions.total, threshold),
+			byDecision:
+				contributions.total < threshold
+					? []
+					: protectedParts(contributions.byDecision, contributions.total, threshold)
+		},
+		fiches: figures.fiches.map((f) => ({ ...f, contributions: single(f.contributions, threshold) }))
+	};
 }
 
 export async function computeRetourFigures(

@@ -5,7 +5,9 @@ import { nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { computeRetourFigures, type RetourFigures } from './figures';
+import { computeRetourFigures, protectRetourFigures, type RetourFigures } from './figures';
+import { getDisclosureThreshold } from '../settings/settings';
+import type { Figure } from '$lib/disclosure';
 import type { RetourInput } from './schemas';
 import { chosenConsultationId } from '../consultations/queries';
 
@@ -58,11 +60,13 @@ async function readRetour(
 	};
 }
 
-export async function figuresOf(db: Executor, retour: Retour): Promise<RetourFigures> {
-	return computeRetourFigures(db, {
-		consultationId: retour.consultationId,
-		eventIds: retour.eventIds
-	});
+/** A retour's figures as they are published: protected by disclosure control. */
+export async function figuresOf(db: Executor, retour: Retour): Promise<RetourFigures<Figure>> {
+	const [figures, threshold] = await Promise.all([
+		computeRetourFigures(db, { consultationId: retour.consultationId, eventIds: retour.eventIds }),
+		getDisclosureThreshold(db)
+	]);
+	return protectRetourFigures(figures, threshold);
 }
 
 async function checkSources(db: Executor, input: RetourInput, exceptId?: number) {

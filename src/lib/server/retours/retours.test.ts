@@ -1,3 +1,4 @@
+import { computeRetourFigures, protectRetourFigures } from './figures';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestUser } from '../testing';
 import { loadReferenceData } from '../reference/seed';
@@ -110,7 +111,10 @@ describe('retours', () => {
 		await updateRetour(db, agent, id, { ...input, body: '## Merci\n\nVoici ce que nous faisons.' });
 		await publishRetour(db, agent, id);
 		const retour = await getPublishedRetour(db, 'avis-services-retour');
-		const figures = await figuresOf(db, retour);
+		const figures = await computeRetourFigures(db, {
+			consultationId: retour.consultationId,
+			eventIds: retour.eventIds
+		});
 		expect(figures.responses).toEqual({
 			total: 3,
 			byTerritory: [
@@ -133,6 +137,34 @@ describe('retours', () => {
 			['ENF-02', 1],
 			['NUM-05', 1]
 		]);
+		// Published, three responses and two ideas are groups of fewer than 5 people.
+		const published = await figuresOf(db, retour);
+		expect(published.responses).toEqual({ total: 'small', byTerritory: [], byChannel: [] });
+		expect(published.contributions).toEqual({ total: 'small', byDecision: [] });
+		expect(published.fiches.map((f) => f.contributions)).toEqual(['small', 'small']);
+		expect(
+			protectRetourFigures(
+				{
+					...figures,
+					responses: {
+						total: 12,
+						byTerritory: [
+							{ label: 'Nord', count: 9 },
+							{ label: 'Sud', count: 3 }
+						],
+						byChannel: [{ label: 'web', count: 12 }]
+					}
+				},
+				5
+			).responses
+		).toEqual({
+			total: 12,
+			byTerritory: [
+				{ label: 'Nord', count: 'masked' },
+				{ label: 'Sud', count: 'small' }
+			],
+			byChannel: [{ label: 'web', count: 12 }]
+		});
 		expect((await listPublishedRetours(db)).map((r) => r.slug)).toEqual(['avis-services-retour']);
 
 		expect(readForm(retourSchema, { ...input, consultationId: '', eventIds: [] })).toMatchObject({

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import type { Executor } from '../db/database';
+import type { Db, Executor } from '../db/database';
+import { assertCan, type Actor } from '../auth/permissions';
+import { recordAudit } from '../audit/audit';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { DEFAULT_DEPARTMENT } from '../reference/loir-et-cher';
+import { DEFAULT_DISCLOSURE_THRESHOLD } from '$lib/disclosure';
 
 export interface Department {
 	code: string;
@@ -49,4 +52,42 @@ export function getDepartment(db: Executor): Promise<Department> {
 
 export function saveDepartment(db: Executor, department: Department): Promise<void> {
 	return writeSetting(db, 'department', department);
+}
+
+/** Smallest group a public figure may count (statistical disclosure control). */
+export const disclosureThresholdSchema = z.object({
+	threshold: z.coerce
+		.number({ error: 'Indiquez un nombre entier.' })
+		.int({ error: 'Indiquez un nombre entier.' })
+		.min(3, { error: 'Le seuil ne peut pas être inférieur à 3 personnes.' })
+		.max(50, { error: 'Le seuil ne peut pas dépasser 50 personnes.' })
+});
+
+export async function getDisclosureThreshold(db: Executor): Promise<number> {
+	const value = await readSetting<number>(db, 'disclosure_threshold', DEFAULT_DISCLOSURE_THRESHOLD);
+	return Number.isInteger(value) && value >= 3 ? value : DEFAULT_DISCLOSURE_THRESHOLD;
+}
+
+export function saveDisclosureThreshold(db: Executor, threshold: number): Promise<void> {
+	return writeSetting(db, 'disclosure_threshold', threshold);
+}
+
+export async function changeDisclosureThreshold(
+	db: Db,
+	actor: Actor | null,
+	threshold: number
+): Promise<void> {
+	assertCan(actor, 'settings.manage');
+	await db.transaction().execute(async (tx) => {
+		const before = await getDisclosureThreshold(tx);
+		await saveDisclosureThreshold(tx, threshold);
+		await recordAudit(tx, {
+			actor,
+			action: 'settings.disclosure_threshold',
+			entityType: 'setting',
+			entityId: 'disclosure_threshold',
+			before: { threshold: before },
+			after: { threshold }
+		});
+	});
 }

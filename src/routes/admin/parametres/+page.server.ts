@@ -4,19 +4,34 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
-import { departmentSchema, getDepartment } from '$lib/server/settings/settings';
+import {
+	changeDisclosureThreshold,
+	departmentSchema,
+	disclosureThresholdSchema,
+	getDepartment,
+	getDisclosureThreshold
+} from '$lib/server/settings/settings';
 import { changeDepartment } from '$lib/server/reference/service';
 import { failForm } from '$lib/server/http';
 
 const adapter = zod4(departmentSchema);
+const thresholdAdapter = zod4(disclosureThresholdSchema);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'settings.manage');
-	return { form: await superValidate(await getDepartment(getDb()), adapter, { errors: false }) };
+	const db = getDb();
+	return {
+		form: await superValidate(await getDepartment(db), adapter, { errors: false }),
+		thresholdForm: await superValidate(
+			{ threshold: await getDisclosureThreshold(db) },
+			thresholdAdapter,
+			{ errors: false, id: 'disclosure' }
+		)
+	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	department: async ({ request, locals }) => {
 		const form = await superValidate(request, adapter);
 		if (!form.valid) return fail(400, { form });
 		let count: number;
@@ -28,6 +43,19 @@ export const actions: Actions = {
 		return message(form, {
 			type: 'success',
 			text: `Département enregistré : ${count} communes chargées. Rattachez leurs intercommunalités à un territoire dans le référentiel.`
+		});
+	},
+	disclosure: async ({ request, locals }) => {
+		const thresholdForm = await superValidate(request, thresholdAdapter, { id: 'disclosure' });
+		if (!thresholdForm.valid) return fail(400, { thresholdForm });
+		try {
+			await changeDisclosureThreshold(getDb(), locals.actor, thresholdForm.data.threshold);
+		} catch (caught) {
+			return failForm(thresholdForm, caught);
+		}
+		return message(thresholdForm, {
+			type: 'success',
+			text: `Seuil enregistré : aucun chiffre public ne portera sur moins de ${thresholdForm.data.threshold} personnes.`
 		});
 	}
 };

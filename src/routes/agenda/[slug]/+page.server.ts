@@ -5,7 +5,7 @@ import { failPlain, orHttpError } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
 import { linkedFichesOfEvent } from '$lib/server/events/queries';
-import { publicAttendance } from '$lib/server/events/attendance';
+import { publishedAttendance } from '$lib/server/events/attendance';
 import { listProgramme } from '$lib/server/events/programme';
 import { listTourStops } from '$lib/server/events/tours';
 import { displayStatus, registrationClosedReason } from '$lib/server/events/model';
@@ -55,7 +55,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			communeName: s.communeName,
 			place: s.place
 		})),
-		attendance: event.endsAt < new Date() ? await publicAttendance(db, event) : null,
+		attendance: event.endsAt < new Date() ? await publishedAttendance(db, event) : null,
 		closedReason: registrationClosedReason(event),
 		needs: NEEDS,
 		consent: REGISTRATION_CONSENT.text

@@ -6,6 +6,7 @@ import { getPublicConsultation } from '$lib/server/consultations/public';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { loadResultsPage } from '$lib/server/consultations/results-page';
 import { renderMarkdown } from '$lib/server/markdown';
+import { getDisclosureThreshold } from '$lib/server/settings/settings';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const db = getDb();
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			opensAt: consultation.opensAt,
 			closesAt: consultation.closesAt
 		},
-		results: await loadResultsPage(db, questionnaire, url)
+		results: await loadResultsPage(db, questionnaire, url, {
+			threshold: await getDisclosureThreshold(db)
+		})
 	};
 };
