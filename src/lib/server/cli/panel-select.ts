@@ -3,7 +3,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv, type CsvCell } from '../csv';
+const stringify = (rows: CsvCell[][]) => writeCsv(rows, { delimiter: ',', bom: false });
 import {
 	DEFAULT_LOTTERY_SIZE,
 	panelForTicket,

@@ -1,7 +1,7 @@
 // Exports of responses: one row per response, one column per question or
 // option, with a codebook. Pseudonymous unless the officer asks for personal
 // data and is allowed to see it.
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../csv';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
@@ -250,24 +250,16 @@ export async function buildExport(
 	return { title: consultation.title, slug: consultation.slug, columns, rows };
 }
 
-const BOM = '\uFEFF';
-
 /** Semicolons and a BOM: what French spreadsheet software opens right away. */
 export function toCsv(table: ExportTable): string {
-	return BOM + stringify([table.columns.map((c) => c.name), ...table.rows], { delimiter: ';' });
+	return writeCsv([table.columns.map((c) => c.name), ...table.rows]);
 }
 
 export function codebookCsv(table: ExportTable): string {
-	return (
-		BOM +
-		stringify(
-			[
-				['colonne', 'question', 'signification'],
-				...table.columns.map((c) => [c.name, c.question, c.meaning])
-			],
-			{ delimiter: ';' }
-		)
-	);
+	return writeCsv([
+		['colonne', 'question', 'signification'],
+		...table.columns.map((c) => [c.name, c.question, c.meaning])
+	]);
 }
 
 export async function toXlsx(table: ExportTable): Promise<Buffer> {

