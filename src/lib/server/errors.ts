@@ -40,11 +40,15 @@ export class InvalidInputError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
+	constructor(
+		readonly retryAfterSeconds: number,
+		/** Another way to get there, e.g. the service's phone number. */
+		otherWay = ''
+	) {
 		const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
 		super(
 			429,
-			`Trop de tentatives. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`
+			`Trop de tentatives. Par sécurité, réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.${otherWay ? ` ${otherWay}` : ''}`
 		);
 	}
 }

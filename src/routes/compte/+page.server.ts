@@ -55,14 +55,14 @@ export const actions: Actions = {
 		return message(form, { type: 'success', text: 'Votre nom a été enregistré.' });
 	},
 
-	password: async ({ request, locals, url, cookies }) => {
+	password: async ({ request, locals, url, cookies, getClientAddress }) => {
 		const { actor } = requireUser(locals, url);
 		const form = await superValidate(request, passwordAdapter, { id: 'password' });
 		const secrets = ['currentPassword', 'password', 'confirmation'];
 		if (!form.valid) return fail(400, { form: blankSecrets(form, secrets) });
 		const db = getDb();
 		try {
-			await changeOwnPassword(db, actor, form.data);
+			await changeOwnPassword(db, actor, { ...form.data, ipAddress: getClientAddress() });
 		} catch (caught) {
 			return failForm(form, caught, secrets);
 		}
@@ -76,12 +76,12 @@ export const actions: Actions = {
 		});
 	},
 
-	delete: async ({ request, locals, url, cookies }) => {
+	delete: async ({ request, locals, url, cookies, getClientAddress }) => {
 		const { actor } = requireUser(locals, url);
 		const form = await superValidate(request, deleteAdapter, { id: 'delete' });
 		if (!form.valid) return fail(400, { form: blankSecrets(form, ['password']) });
 		try {
-			await deleteOwnAccount(getDb(), actor, form.data.password);
+			await deleteOwnAccount(getDb(), actor, form.data.password, getClientAddress());
 		} catch (caught) {
 			return failForm(form, caught, ['password']);
 		}

@@ -34,21 +34,54 @@ describe('logIn', () => {
 		}
 	});
 
-	it('stops guessing on one account after the limit, even with the right password', async () => {
+	it('stops guessing on one account from one address, without locking the person out elsewhere', async () => {
 		const db = await createTestDatabase();
 		await createTestUser(db, 'admin', { email: 'cible@exemple.fr' });
-		for (let i = 0; i < RATE_LIMITS.loginPerAccount.limit; i++) {
+		const attacker = '10.1.0.1';
+		for (let i = 0; i < RATE_LIMITS.passwordFailuresPerAccountAndAddress.limit; i++) {
 			await expect(
-				logIn(db, { email: 'cible@exemple.fr', password: 'essai', ipAddress: `10.1.0.${i}` })
+				logIn(db, { email: 'cible@exemple.fr', password: 'essai', ipAddress: attacker })
 			).rejects.toBeInstanceOf(InvalidInputError);
 		}
 		const error = await logIn(db, {
 			email: 'cible@exemple.fr',
 			password: TEST_PASSWORD,
-			ipAddress: '10.1.1.1'
+			ipAddress: attacker
 		}).catch((e) => e);
 		expect(error).toBeInstanceOf(RateLimitedError);
 		expect(error.status).toBe(429);
 		expect(error.message).toMatch(/réessayez dans \d+ minutes?/);
+		// The administrator, from her own office, still signs in.
+		const user = await logIn(db, {
+			email: 'cible@exemple.fr',
+			password: TEST_PASSWORD,
+			ipAddress: '10.2.0.1'
+		});
+		expect(user.email).toBe('cible@exemple.fr');
+	});
+
+	it('counts failures only: people sharing an address sign in as often as they like', async () => {
+		const db = await createTestDatabase();
+		await createTestUser(db, 'habitant', { email: 'voisine@exemple.fr' });
+		for (let i = 0; i < RATE_LIMITS.passwordFailuresPerAccountAndAddress.limit + 5; i++)
+			expect(
+				await logIn(db, {
+				email: 'voisine@exemple.fr',
+				password: TEST_PASSWORD,
+				ipAddress: '10.3.0.1'
+			});
+	});
+
+	it('limits the failures of one address over every account', async () => {
+		const db = await createTestDatabase();
+		await createTestUser(db, 'habitant', { email: 'a@exemple.fr' });
+		const { limit } = RATE_LIMITS.passwordFailuresPerAddress;
+		for (let i = 0; i < limit; i++)
+			await expect(
+				logIn(db, { email: `n${i}@exemple.fr`, password: 'essai', ipAddress: '10.4.0.1' })
+			).rejects.toBeInstanceOf(InvalidInputError);
+		await expect(
+			logIn(db, { email: 'a@exemple.fr', password: TEST_PASSWORD, ipAddress: '10.4.0.1' })
+		).rejects.toBeInstanceOf(RateLimitedError);
 	});
 });

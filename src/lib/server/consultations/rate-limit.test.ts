@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitedError } from '../errors';
+import { InvalidInputError, RateLimitedError } from '../errors';
+import { RATE_LIMITS } from '../security/rate-limit';
 import { fieldName } from './answers';
-import { saveSection, startResponse, submitResponse } from './responding';
+import {
+	createResumeCode,
+	resumeWithCode,
+	saveSection,
+	startResponse,
+	submitResponse
+} from './responding';
 import { buildSampleConsultation, formOf, setUpConsultations } from './testing';
 
 describe('robots and floods', () => {
@@ -32,5 +39,31 @@ describe('robots and floods', () => {
 			.where('status', '=', 'submitted')
 			.executeTakeFirstOrThrow();
 		expect(Number(submitted.n)).toBe(2);
+	});
+
+	it('resume codes: many people behind one address resume as often as they need; only wrong codes count', async () => {
+		const { db, agent } = await setUpConsultations();
+		const { consultation } = await buildSampleConsultation(db, agent);
+		const kiosk = '10.41.0.1';
+		// Thirty residents at an MDS kiosk each resume their own draft.
+		for (let i = 0; i < 30; i++) {
+			const token = await startResponse(
+				db,
+				consultation,
+				null,
+				{ clientAddress: `10.9.0.${i}` },
+				100
+			);
+			const code = await createResumeCode(db, consultation, token);
+			expect(await resumeWithCode(db, consultation, code, kiosk)).toBeTruthy();
+		}
+		const { limit } = RATE_LIMITS.codeFailuresPerAddress;
+		for (let i = 0; i < limit; i++)
+			await expect(resumeWithCode(db, consultation, 'ZZZZ-ZZZZ', kiosk)).rejects.toBeInstanceOf(
+				InvalidInputError
+			);
+		const limited = await resumeWithCode(db, consultation, 'ZZZZ-ZZZZ', kiosk).catch((e) => e);
+		expect(limited).toBeInstanceOf(RateLimitedError);
+		expect(limited.message).toMatch(/réessayez dans .* appeler le service participation/);
 	});
 });

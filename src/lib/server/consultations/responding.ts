@@ -5,7 +5,12 @@ import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { can, type Actor } from '../auth/permissions';
 import { generateToken, hashToken } from '../auth/tokens';
-import { consumeRateLimit, RATE_LIMITS, type RateLimitRule } from '../security/rate-limit';
+import {
+	codeLimits,
+	consumeRateLimit,
+	limitFailures,
+	type RateLimitRule
+} from '../security/rate-limit';
 import type { Audience } from '$lib/consultation-vocabulary';
 import { generateReadableCode, normaliseCode } from './codes';
 import type { Consultation, Questionnaire, Section } from './model';
@@ -136,50 +141,58 @@ export async function startResponse(
 	});
 	const token = generateToken();
 	const now = nowForDb();
-	await db.transaction().execute(async (tx) => {
-		let invitationCodeId: number | null = null;
-		if (consultation.access === 'code') {
-			const code = normaliseCode(input.invitationCode ?? '');
-			const invitation = code
-				? await tx
-						.selectFrom('invitation_code')
-						.select(['id', 'used_at'])
-						.where('consultation_id', '=', consultation.id)
-						.where('code', '=', code)
-						.executeTakeFirst()
-				: undefined;
-			if (!invitation)
-				throw new InvalidInputError(
-					'Ce code d’invitation n’est pas reconnu. Vérifiez-le : il a 8 caractères, comme K7PM-2QXR.',
-					'invitationCode'
-				);
-			if (invitation.used_at)
-				throw new ConflictError('Ce code d’invitation a déjà servi à répondre.', 'invitationCode');
-			const handedOver = await tx
-				.updateTable('response')
-				.set({ draft_token_hash: hashToken(token), updated_at: now })
-				.where('invitation_code_id', '=', invitation.id)
-				.where('status', '=', 'draft')
-				.executeTakeFirst();
-			if (Number(handedOver.numUpdatedRows) > 0) return;
-			invitationCodeId = invitation.id;
-		}
-		await tx
-			.insertInto('response')
-			.values({
-				consultation_id: consultation.id,
-				status: 'draft',
-				channel: 'web',
-				audience,
-				draft: '{}',
-				draft_token_hash: hashToken(token),
-				invitation_code_id: invitationCodeId,
-				respondent_user_id: consultation.identity === 'identified' ? (actor?.id ?? null) : null,
-				started_at: now,
-				updated_at: now
-			})
-			.execute();
-	});
+	const open = () =>
+		db.transaction().execute(async (tx) => {
+			let invitationCodeId: number | null = null;
+			if (consultation.access === 'code') {
+				const code = normaliseCode(input.invitationCode ?? '');
+				const invitation = code
+					? await tx
+							.selectFrom('invitation_code')
+							.select(['id', 'used_at'])
+							.where('consultation_id', '=', consultation.id)
+							.where('code', '=', code)
+							.executeTakeFirst()
+					: undefined;
+				if (!invitation)
+					throw new InvalidInputError(
+						'Ce code d’invitation n’est pas reconnu. Vérifiez-le : il a 8 caractères, comme K7PM-2QXR.',
+						'invitationCode'
+					);
+				if (invitation.used_at)
+					throw new ConflictError(
+						'Ce code d’invitation a déjà servi à répondre.',
+						'invitationCode'
+					);
+				const handedOver = await tx
+					.updateTable('response')
+					.set({ draft_token_hash: hashToken(token), updated_at: now })
+					.where('invitation_code_id', '=', invitation.id)
+					.where('status', '=', 'draft')
+					.executeTakeFirst();
+				if (Number(handedOver.numUpdatedRows) > 0) return;
+				invitationCodeId = invitation.id;
+			}
+			await tx
+				.insertInto('response')
+				.values({
+					consultation_id: consultation.id,
+					status: 'draft',
+					channel: 'web',
+					audience,
+					draft: '{}',
+					draft_token_hash: hashToken(token),
+					invitation_code_id: invitationCodeId,
+					respondent_user_id: consultation.identity === 'identified' ? (actor?.id ?? null) : null,
+					started_at: now,
+					updated_at: now
+				})
+				.execute();
+		});
+	// Unknown invitation codes count as failures of the address; good ones never do.
+	await (consultation.access === 'code'
+		? limitFailures(db, codeLimits(input.clientAddress), open)
+		: open());
 	return token;
 }
 
@@ -266,24 +279,26 @@ export async function resumeWithCode(
 	input: string,
 	clientAddress: string
 ): Promise<string> {
-	await rateLimit(db, `resume-code:${clientAddress}`, RATE_LIMITS.resumeCodePerAddress);
-	const code = normaliseCode(input);
-	const fail = new InvalidInputError(
-		'Ce code de reprise n’est pas reconnu. Vérifiez-le : il a 8 caractères, comme K7PM-2QXR.',
-		'resumeCode'
-	);
-	if (!code) throw fail;
-	if (consultation.status !== 'ouverte') throw new ForbiddenError('Cette consultation est close.');
-	const token = generateToken();
-	const updated = await db
-		.updateTable('response')
-		.set({ draft_token_hash: hashToken(token), updated_at: nowForDb() })
-		.where('consultation_id', '=', consultation.id)
-		.where('resume_code_hash', '=', hashToken(code))
-		.where('status', '=', 'draft')
-		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) === 0) throw fail;
-	return token;
+	return limitFailures(db, codeLimits(clientAddress), async () => {
+		const code = normaliseCode(input);
+		const fail = new InvalidInputError(
+			'Ce code de reprise n’est pas reconnu. Vérifiez-le : il a 8 caractères, comme K7PM-2QXR.',
+			'resumeCode'
+		);
+		if (!code) throw fail;
+		if (consultation.status !== 'ouverte')
+			throw new ForbiddenError('Cette consultation est close.');
+		const token = generateToken();
+		const updated = await db
+			.updateTable('response')
+			.set({ draft_token_hash: hashToken(token), updated_at: nowForDb() })
+			.where('consultation_id', '=', consultation.id)
+			.where('resume_code_hash', '=', hashToken(code))
+			.where('status', '=', 'draft')
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) throw fail;
+		return token;
+	});
 }
 
 export type SubmitOutcome =

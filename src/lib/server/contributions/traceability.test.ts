@@ -6,6 +6,7 @@ import { BUNDLED_SCHEMA } from '../fiches/sources';
 import { nowForDb } from '../db/codecs';
 import { foldForSearch } from '../text';
 import { RateLimitedError } from '../errors';
+import { RATE_LIMITS } from '../security/rate-limit';
 import { readForm } from '../plain-form';
 import { createConsultation } from '../consultations/builder';
 import { consultationInput } from '../consultations/testing';
@@ -107,11 +108,16 @@ describe('following what became of a contribution', () => {
 		await expect(followByReceipt(db, 'ZZZZ-ZZZZ', '198.51.100.1')).rejects.toThrow(
 			/Aucune contribution/
 		);
-		for (let i = 0; i < 28; i++)
-			await followByReceipt(db, 'K7PM-2QXR', '198.51.100.1').catch(() => null);
-		await expect(followByReceipt(db, 'K7PM-2QXR', '198.51.100.1')).rejects.toBeInstanceOf(
-			RateLimitedError
-		);
+		// A good code never counts: a family behind one box follows theirs as often as it likes.
+		const { limit } = RATE_LIMITS.codeFailuresPerAddress;
+		for (let i = 0; i < limit + 5; i++) await followByReceipt(db, 'K7PM-2QXR', '198.51.100.1');
+		// Unknown codes do (two above already).
+		for (let i = 2; i < limit; i++)
+			await followByReceipt(db, 'ZZZZ-ZZZZ', '198.51.100.1').catch(() => null);
+		const limited = await followByReceipt(db, 'K7PM-2QXR', '198.51.100.1').catch((e) => e);
+		expect(limited).toBeInstanceOf(RateLimitedError);
+		expect(limited.message).toMatch(/appeler le service participation au 02 54/);
+		expect((await followByReceipt(db, 'K7PM-2QXR', '198.51.100.2')).code).toBe('K7PM-2QXR');
 	});
 
 	it('takes a message on a fiche, with a receipt code, shown once an officer has read it', async () => {

@@ -7,7 +7,7 @@ import { nowForDb } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
-import { consumeRateLimit } from '../security/rate-limit';
+import { codeLimits, consumeRateLimit, limitFailures } from '../security/rate-limit';
 import { foldForSearch } from '../text';
 import { generateReadableCode, normaliseCode } from '../consultations/codes';
 import { optionalEmailField } from '../form-fields';
@@ -92,47 +92,46 @@ async function trace(db: Executor, ids: number[]): Promise<TracedContribution[]>
 	}));
 }
 
-export const LOOKUPS_PER_HOUR = 30;
-
 /** The contributions behind a receipt code: a consultation response's, or a message's. */
 export async function followByReceipt(
 	db: Db,
 	code: string,
 	clientAddress: string
 ): Promise<{ code: string; contributions: TracedContribution[] }> {
-	const normalised = normaliseCode(code);
-	if (!normalised)
-		throw new InvalidInputError('Un code de suivi a 8 caractères, par exemple K7PM-2QXR.', 'code');
-	await consumeRateLimit(db, `suivi:${clientAddress}`, {
-		limit: LOOKUPS_PER_HOUR,
-		windowSeconds: 3600
+	return limitFailures(db, codeLimits(clientAddress), async () => {
+		const normalised = normaliseCode(code);
+		if (!normalised)
+			throw new InvalidInputError(
+				'Un code de suivi a 8 caractères, par exemple K7PM-2QXR.',
+				'code'
+			);
+		const response = await db
+			.selectFrom('response')
+			.select('id')
+			.where('receipt_code', '=', normalised)
+			.where('status', '=', 'submitted')
+			.executeTakeFirst();
+		const ids = response
+			? (
+					await db
+						.selectFrom('contribution')
+						.select('id')
+						.where('response_id', '=', response.id)
+						.execute()
+				).map((c) => c.id)
+			: (
+					await db
+						.selectFrom('contribution')
+						.select('id')
+						.where('receipt_code', '=', normalised)
+						.execute()
+				).map((c) => c.id);
+		if (!response && !ids.length)
+			throw new NotFoundError(
+				'Aucune contribution ne porte ce code. Vérifiez-le, lettre par lettre.'
+			);
+		return { code: normalised, contributions: await trace(db, ids) };
 	});
-	const response = await db
-		.selectFrom('response')
-		.select('id')
-		.where('receipt_code', '=', normalised)
-		.where('status', '=', 'submitted')
-		.executeTakeFirst();
-	const ids = response
-		? (
-				await db
-					.selectFrom('contribution')
-					.select('id')
-					.where('response_id', '=', response.id)
-					.execute()
-			).map((c) => c.id)
-		: (
-				await db
-					.selectFrom('contribution')
-					.select('id')
-					.where('receipt_code', '=', normalised)
-					.execute()
-			).map((c) => c.id);
-	if (!response && !ids.length)
-		throw new NotFoundError(
-			'Aucune contribution ne porte ce code. Vérifiez-le, lettre par lettre.'
-		);
-	return { code: normalised, contributions: await trace(db, ids) };
 }
 
 /** Everything a signed-in person said: their messages and their members' answers. */

@@ -2,41 +2,100 @@
 // restarts and across several server processes.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
-import { RateLimitedError } from '../errors';
+import { InvalidInputError, NotFoundError, RateLimitedError } from '../errors';
+import { getServiceContact } from '../settings/settings';
 
 export interface RateLimitRule {
 	limit: number;
 	windowSeconds: number;
 }
 
+// Passwords and public codes count failures only: a right answer never uses
+// up anyone's allowance. Failures are limited per account *and* address, so
+// that an attacker elsewhere cannot lock a known user out (ASVS 2.2.1), and
+// per address for all accounts, sized for many people behind one address (an
+// MDS kiosk, a family box, a mobile carrier's shared addresses).
 export const RATE_LIMITS = {
-	loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-	loginPerAddress: { limit: 50, windowSeconds: 15 * 60 },
+	/** Wrong passwords for one account from one address (login, and checks in « Mon compte »). */
+	passwordFailuresPerAccountAndAddress: { limit: 10, windowSeconds: 15 * 60 },
+	/** Wrong passwords from one address, whatever the account. */
+	passwordFailuresPerAddress: { limit: 100, windowSeconds: 15 * 60 },
 	resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
 	resetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
-	resumeCodePerAddress: { limit: 20, windowSeconds: 60 * 60 }
+	/** Unknown resume, receipt or invitation codes from one address. */
+	codeFailuresPerAddress: { limit: 60, windowSeconds: 60 * 60 }
 } as const satisfies Record<string, RateLimitRule>;
 
-/** Counts one attempt under `key`; throws RateLimitedError past the limit. */
+function windowOf(rule: RateLimitRule, now: number) {
+	const windowMs = rule.windowSeconds * 1000;
+	const start = Math.floor(now / windowMs) * windowMs;
+	return { start, retryAfter: Math.ceil((start + windowMs - now) / 1000) };
+}
+
+/** Refuses when `key` already failed `rule.limit` times in this window; counts nothing. */
+export async function assertUnderFailureLimit(
+	db: Executor,
+	key: string,
+	rule: RateLimitRule,
+	now = Date.now()
+): Promise<void> {
+	const { start, retryAfter } = windowOf(rule, now);
+	const row = await db
+		.selectFrom('rate_limit')
+		.select('count')
+		.where('key', '=', key)
+		.where('window_start', '=', start)
+		.executeTakeFirst();
+	if (row && row.count >= rule.limit) {
+		const contact = await getServiceContact(db);
+		throw new RateLimitedError(
+			retryAfter,
+			`Vous pouvez aussi appeler le service participation au ${contact.phone} (${contact.hours}) : il vous aidera.`
+		);
+	}
+}
+
+/**
+ * Runs `attempt` unless one of the keys is at its limit; an InvalidInputError or
+ * NotFoundError (a wrong password, an unknown code) counts one failure under every key.
+ */
+export async function limitFailures<T>(
+	db: Executor,
+	limits: { key: string; rule: RateLimitRule }[],
+	attempt: () => Promise<T>,
+	now = Date.now()
+): Promise<T> {
+	for (const { key, rule } of limits) await assertUnderFailureLimit(db, key, rule, now);
+	try {
+		return await attempt();
+	} catch (caught) {
+		if (caught instanceof InvalidInputError || caught instanceof NotFoundError)
+			for (const { key, rule } of limits) await countAttempt(db, key, rule, now);
+		throw caught;
+	}
+}
+
+async function countAttempt(db: Executor, key: string, rule: RateLimitRule, now: number) {
+	const { start } = windowOf(rule, now);
+	return db
+		.insertInto('rate_limit')
+		.values({ key, window_start: start, count: 1 })
+		.onConflict((oc) =>
+			oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` })
+		)
+		.returning('count')
+		.executeTakeFirstOrThrow();
+}
+
+/** Counts one attempt under `key` (public submissions); throws RateLimitedError past the limit. */
 export async function consumeRateLimit(
 	db: Executor,
 	key: string,
 	rule: RateLimitRule,
 	now = Date.now()
 ): Promise<void> {
-	const windowMs = rule.windowSeconds * 1000;
-	const windowStart = Math.floor(now / windowMs) * windowMs;
-	const row = await db
-		.insertInto('rate_limit')
-		.values({ key, window_start: windowStart, count: 1 })
-		.onConflict((oc) =>
-			oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limit.count + 1` })
-		)
-		.returning('count')
-		.executeTakeFirstOrThrow();
-	if (row.count > rule.limit) {
-		throw new RateLimitedError(Math.ceil((windowStart + windowMs - now) / 1000));
-	}
+	const row = await countAttempt(db, key, rule, now);
+	if (row.count > rule.limit) throw new RateLimitedError(windowOf(rule, now).retryAfter);
 }
 
 export async function pruneRateLimits(db: Executor, now = Date.now()): Promise<void> {
@@ -44,4 +103,9 @@ export async function pruneRateLimits(db: Executor, now = Date.now()): Promise<v
 		.deleteFrom('rate_limit')
 		.where('window_start', '<', now - 24 * 60 * 60 * 1000)
 		.execute();
+}
+
+/** Unknown public codes (resume, receipt, invitation) are limited per address. */
+export function codeLimits(clientAddress: string) {
+	return [{ key: `code-failure:${clientAddress}`, rule: RATE_LIMITS.codeFailuresPerAddress }];
 }

@@ -91,3 +91,18 @@ export async function changeDisclosureThreshold(
 		});
 	});
 }
+
+/** How to reach the participation service when the site cannot help (limits, errors). */
+export interface ServiceContact {
+	phone: string;
+	hours: string;
+}
+
+export const DEFAULT_SERVICE_CONTACT: ServiceContact = {
+	phone: '02 54 58 41 41',
+	hours: 'du lundi au vendredi, de 9 h à 17 h'
+};
+
+export function getServiceContact(db: Executor): Promise<ServiceContact> {
+	return readSetting(db, 'service_contact', DEFAULT_SERVICE_CONTACT);
+}

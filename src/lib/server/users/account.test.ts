@@ -4,6 +4,10 @@ import { ForbiddenError, InvalidInputError } from '../errors';
 import { createSession } from '../auth/sessions';
 import { recordAudit } from '../audit/audit';
 import { changeOwnPassword, deleteOwnAccount, exportOwnData, updateOwnProfile } from './account';
+import { RateLimitedError } from '../errors';
+import { RATE_LIMITS } from '../security/rate-limit';
+
+const IP = '10.0.0.9';
 
 describe('own account', () => {
 	it('exports what the platform holds about the person, without secrets', async () => {
@@ -27,14 +31,23 @@ describe('own account', () => {
 		const db = await createTestDatabase();
 		const { actor } = await createTestUser(db, 'habitant');
 		await expect(
-			changeOwnPassword(db, actor, { currentPassword: 'faux', password: 'nouveau mot de passe' })
+			changeOwnPassword(db, actor, {
+				currentPassword: 'faux',
+				password: 'nouveau mot de passe',
+				ipAddress: IP
+			})
 		).rejects.toBeInstanceOf(InvalidInputError);
 		await changeOwnPassword(db, actor, {
 			currentPassword: TEST_PASSWORD,
-			password: 'nouveau mot de passe'
+			password: 'nouveau mot de passe',
+			ipAddress: IP
 		});
 		await expect(
-			changeOwnPassword(db, actor, { currentPassword: TEST_PASSWORD, password: 'encore un autre' })
+			changeOwnPassword(db, actor, {
+				currentPassword: TEST_PASSWORD,
+				password: 'encore un autre',
+				ipAddress: IP
+			})
 		).rejects.toBeInstanceOf(InvalidInputError);
 	});
 
@@ -42,8 +55,8 @@ describe('own account', () => {
 		const db = await createTestDatabase();
 		const { user, actor } = await createTestUser(db, 'agent', { displayName: 'Karim Agent' });
 		await recordAudit(db, { actor, action: 'site.updated', entityType: 'site', entityId: 1 });
-		await expect(deleteOwnAccount(db, actor, 'faux')).rejects.toBeInstanceOf(InvalidInputError);
-		await deleteOwnAccount(db, actor, TEST_PASSWORD);
+		await expect(deleteOwnAccount(db, actor, 'faux', IP)).rejects.toBeInstanceOf(InvalidInputError);
+		await deleteOwnAccount(db, actor, TEST_PASSWORD, IP);
 		expect(
 			await db.selectFrom('user').selectAll().where('id', '=', user.id).execute()
 		).toHaveLength(0);
@@ -52,8 +65,34 @@ describe('own account', () => {
 		expect(JSON.stringify(trail)).not.toContain('Karim');
 
 		const { actor: admin } = await createTestUser(db, 'admin');
-		await expect(deleteOwnAccount(db, admin, TEST_PASSWORD)).rejects.toThrow(
+		await expect(deleteOwnAccount(db, admin, TEST_PASSWORD, IP)).rejects.toThrow(
 			/dernier administrateur/
 		);
+	});
+
+	it('throttles the password asked again, per account and address, and not for others', async () => {
+		const db = await createTestDatabase();
+		const { actor } = await createTestUser(db, 'admin');
+		const attacker = '10.6.6.6';
+		for (let i = 0; i < RATE_LIMITS.passwordFailuresPerAccountAndAddress.limit; i++)
+			await expect(deleteOwnAccount(db, actor, 'essai', attacker)).rejects.toBeInstanceOf(
+				InvalidInputError
+			);
+		await expect(deleteOwnAccount(db, actor, TEST_PASSWORD, attacker)).rejects.toBeInstanceOf(
+			RateLimitedError
+		);
+		await expect(
+			changeOwnPassword(db, actor, {
+				currentPassword: 'essai',
+				password: 'nouveau mot de passe',
+				ipAddress: attacker
+			})
+		).rejects.toThrow(/appeler le service participation au \d/);
+		// The same person from their own address is not locked out.
+		await changeOwnPassword(db, actor, {
+			currentPassword: TEST_PASSWORD,
+			password: 'nouveau mot de passe',
+			ipAddress: IP
+		});
 	});
 });

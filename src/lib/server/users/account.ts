@@ -4,6 +4,8 @@ import { fromDbDate, nowForDb } from '../db/codecs';
 import { recordAudit } from '../audit/audit';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { passwordLimits } from '../auth/login';
+import { limitFailures } from '../security/rate-limit';
 import { invalidateUserSessions } from '../auth/sessions';
 import { ROLE_LABELS, type Actor } from '../auth/permissions';
 import { countActiveAdmins, findUserRowById, updateUserRow } from './queries';
@@ -38,16 +40,32 @@ export async function updateOwnProfile(
 	return { ...before, displayName: input.displayName };
 }
 
+/** The password asked again before a sensitive change, throttled like the sign-in. */
+async function checkOwnPassword(
+	db: Db,
+	userId: number,
+	password: string,
+	ipAddress: string,
+	wrong: { message: string; field: string }
+): Promise<void> {
+	const row = await findUserRowById(db, userId);
+	if (!row) throw new InvalidInputError(wrong.message, wrong.field);
+	await limitFailures(db, passwordLimits(row.email, ipAddress), async () => {
+		if (!row.password_hash || !(await verifyPassword(row.password_hash, password)))
+			throw new InvalidInputError(wrong.message, wrong.field);
+	});
+}
+
 export async function changeOwnPassword(
 	db: Db,
 	actor: Actor | null,
-	input: { currentPassword: string; password: string }
+	input: { currentPassword: string; password: string; ipAddress: string }
 ): Promise<void> {
 	requireSignedIn(actor);
-	const row = await findUserRowById(db, actor.id);
-	if (!row?.password_hash || !(await verifyPassword(row.password_hash, input.currentPassword))) {
-		throw new InvalidInputError('Le mot de passe actuel est incorrect.', 'currentPassword');
-	}
+	await checkOwnPassword(db, actor.id, input.currentPassword, input.ipAddress, {
+		message: 'Le mot de passe actuel est incorrect.',
+		field: 'currentPassword'
+	});
 	await updateUserRow(db, actor.id, {
 		password_hash: await hashPassword(input.password),
 		updated_at: nowForDb()
@@ -107,13 +125,14 @@ export async function exportOwnData(db: Db, actor: Actor | null) {
 export async function deleteOwnAccount(
 	db: Db,
 	actor: Actor | null,
-	password: string
+	password: string,
+	ipAddress: string
 ): Promise<void> {
 	const user = await getOwnAccount(db, actor);
-	const row = await findUserRowById(db, user.id);
-	if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
-		throw new InvalidInputError('Le mot de passe est incorrect.', 'password');
-	}
+	await checkOwnPassword(db, user.id, password, ipAddress, {
+		message: 'Le mot de passe est incorrect.',
+		field: 'password'
+	});
 	await db.transaction().execute(async (tx) => {
 		if (user.role === 'admin' && user.active && (await countActiveAdmins(tx)) <= 1) {
 			throw new InvalidInputError(
