@@ -66,10 +66,11 @@ describe('logIn', () => {
 		for (let i = 0; i < RATE_LIMITS.passwordFailuresPerAccountAndAddress.limit + 5; i++)
 			expect(
 				await logIn(db, {
-				email: 'voisine@exemple.fr',
-				password: TEST_PASSWORD,
-				ipAddress: '10.3.0.1'
-			});
+					email: 'voisine@exemple.fr',
+					password: TEST_PASSWORD,
+					ipAddress: '10.3.0.1'
+				})
+			).toMatchObject({ email: 'voisine@exemple.fr' });
 	});
 
 	it('limits the failures of one address over every account', async () => {
