@@ -99,17 +99,31 @@ describe('registration', () => {
 		const bob = await register('Bob', 'bob@exemple.fr', ['garde', 'transport']);
 		const chloe = await register('Chloé', 'chloe@exemple.fr');
 		expect([ana.status, bob.status, chloe.status]).toEqual(['inscrit', 'inscrit', 'attente']);
-		await expect(register('Ana', 'ana@exemple.fr')).rejects.toThrow(/déjà inscrite/);
-
+		// The page shows no code or link when they go by mail.
+		expect([ana.receiptCode, ana.cancelToken]).toEqual([null, null]);
 		const confirmation = await smtp.waitForMail('ana@exemple.fr');
 		expect(confirmation.subject).toBe('Inscription confirmée : Atelier mobilité');
+		expect(confirmation.text).toMatch(/Votre code de suivi : [A-Z0-9]{4}-[A-Z0-9]{4}/);
+		// The same address again: the same answer as a new registration, and a message to its owner.
+		const again = await register('Quelqu’un', 'ana@exemple.fr');
+		expect(again).toEqual({
+			status: 'inscrit',
+			receiptCode: null,
+			cancelToken: null,
+			mailed: true
+		});
+		const notice = await smtp.waitForMail('ana@exemple.fr', 10_000, /déjà inscrit/);
+		expect(notice.text).toContain(`${ORIGIN}/inscriptions/`);
 		expect(confirmation.attachments.map((a) => a.filename)).toEqual(['evenement.ics']);
 		expect((await smtp.waitForMail('chloe@exemple.fr')).subject).toMatch(/^Liste d’attente/);
 
 		const { needs } = await listRegistrations(db, agent, id);
 		expect(needs.find((n) => n.code === 'transport')!.count).toBe(2);
 
-		const outcome = await cancelRegistration(db, mailer, bob.cancelToken, ORIGIN);
+		const bobMail = await smtp.waitForMail('bob@exemple.fr');
+		const bobToken = /\/inscriptions\/([a-z2-7]{32})/.exec(bobMail.text)![1];
+		expect(bob.cancelToken).toBeNull();
+		const outcome = await cancelRegistration(db, mailer, bobToken, ORIGIN);
 		expect(outcome.promoted).toBe(1);
 		const promoted = await smtp.waitForMail('chloe@exemple.fr', 10_000, /Une place s’est libérée/);
 		expect(promoted.text).toContain(`${ORIGIN}/inscriptions/`);
@@ -120,7 +134,7 @@ describe('registration', () => {
 			['Chloé', 'inscrit']
 		]);
 		// The same link a second time changes nothing.
-		expect((await cancelRegistration(db, mailer, bob.cancelToken, ORIGIN)).promoted).toBe(0);
+		expect((await cancelRegistration(db, mailer, bobToken, ORIGIN)).promoted).toBe(0);
 	});
 
 	it('asks for a way to be reached and for consent', async () => {

@@ -16,6 +16,7 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import {
 	promotedFromWaitingListMail,
+	registrationAlreadyMail,
 	registrationConfirmedMail,
 	registrationWaitingMail,
 	type EventMailContext
@@ -77,10 +78,16 @@ export function readRegistration(
 	return { ok: false, errors };
 }
 
+/**
+ * What the page may show. With an e-mail address, the receipt code and the
+ * cancel link go by mail only, and an address already registered gets the
+ * same answer as a new one (and a message): the page never tells whether
+ * someone is registered.
+ */
 export interface RegistrationOutcome {
 	status: 'inscrit' | 'attente';
-	receiptCode: string;
-	cancelToken: string;
+	receiptCode: string | null;
+	cancelToken: string | null;
 	mailed: boolean;
 }
 
@@ -124,23 +131,24 @@ export async function registerForEvent(
 	});
 	const cancelToken = generateToken();
 	const receiptCode = generateReadableCode();
-	const status = await db.transaction().execute(async (tx) => {
+	const outcome = await db.transaction().execute(async (tx) => {
 		if (input.email) {
 			const already = await tx
 				.selectFrom('registration')
-				.select('id')
+				.select(['id', 'status'])
 				.where('event_id', '=', event.id)
 				.where('email', '=', input.email)
 				.where('status', 'in', ['inscrit', 'attente'])
 				.executeTakeFirst();
 			if (already)
-				throw new InvalidInputError(
-					'Cette adresse e-mail est déjà inscrite à cet événement. Le message de confirmation contient le lien pour annuler.',
-					'email'
-				);
+				return {
+					status: already.status as 'inscrit' | 'attente',
+					again: await issueCancelToken(tx, already.id)
+				};
 		}
 		const taken = await placesTaken(tx, event.id);
-		const status = event.capacity === null || taken < event.capacity ? 'inscrit' : 'attente';
+		const status: 'inscrit' | 'attente' =
+			event.capacity === null || taken < event.capacity ? 'inscrit' : 'attente';
 		const now = nowForDb();
 		const { id } = await tx
 			.insertInto('registration')
@@ -171,18 +179,18 @@ export async function registerForEvent(
 				postalAddress: input.postalAddress,
 				falc: input.needs.includes('falc')
 			});
-		return status;
+		return { status, again: null as string | null };
 	});
-	let mailed = false;
-	if (input.email) {
-		const context = mailContext(event, options.origin, cancelToken);
-		const mail =
-			status === 'inscrit'
-				? registrationConfirmedMail(input.email, context)
-				: registrationWaitingMail(input.email, context);
-		mailed = (await mailer.send(db, mail)) !== 'failed';
-	}
-	return { status, receiptCode, cancelToken, mailed };
+	const { status, again } = outcome;
+	if (!input.email) return { status, receiptCode, cancelToken, mailed: false };
+	const context = mailContext(event, options.origin, again ?? cancelToken);
+	const mail = again
+		? registrationAlreadyMail(input.email, context, status)
+		: status === 'inscrit'
+			? registrationConfirmedMail(input.email, context, receiptCode)
+			: registrationWaitingMail(input.email, context, receiptCode);
+	const mailed = (await mailer.send(db, mail)) !== 'failed';
+	return { status, receiptCode: null, cancelToken: null, mailed };
 }
 
 export interface RegistrationByToken {

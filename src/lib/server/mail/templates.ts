@@ -63,13 +63,20 @@ function icsAttachment(context: EventMailContext) {
 	];
 }
 
-export function registrationConfirmedMail(to: string, context: EventMailContext): OutgoingMail {
+const receiptLine = (code?: string) => (code ? `Votre code de suivi : ${code}\n\n` : '');
+
+export function registrationConfirmedMail(
+	to: string,
+	context: EventMailContext,
+	receiptCode?: string
+): OutgoingMail {
 	return {
 		to,
 		purpose: 'event-registration',
 		subject: `Inscription confirmée : ${context.title}`,
 		text:
 			`Bonjour,\n\nVotre inscription à « ${context.title} » est confirmée.\n\n` +
+			receiptLine(receiptCode) +
 			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
 			'Le fichier joint ajoute l’événement à votre agenda.\n\n' +
 			`Si vous ne pouvez plus venir, annulez ici pour laisser votre place : ${context.cancelLink}` +
@@ -78,7 +85,11 @@ export function registrationConfirmedMail(to: string, context: EventMailContext)
 	};
 }
 
-export function registrationWaitingMail(to: string, context: EventMailContext): OutgoingMail {
+export function registrationWaitingMail(
+	to: string,
+	context: EventMailContext,
+	receiptCode?: string
+): OutgoingMail {
 	return {
 		to,
 		purpose: 'event-waiting-list',
@@ -86,8 +97,31 @@ export function registrationWaitingMail(to: string, context: EventMailContext): 
 		text:
 			`Bonjour,\n\n« ${context.title} » est complet : vous êtes sur la liste d’attente.\n` +
 			'Dès qu’une place se libère, elle vous est donnée et vous recevez un message.\n\n' +
+			receiptLine(receiptCode) +
 			`Quand : ${context.when}\nOù : ${context.where}\n\n` +
 			`Pour quitter la liste d’attente : ${context.cancelLink}` +
+			SIGNATURE
+	};
+}
+
+/** Someone asked again with an address already registered: tell its owner, nobody else. */
+export function registrationAlreadyMail(
+	to: string,
+	context: EventMailContext,
+	status: 'inscrit' | 'attente'
+): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-registration',
+		subject: `Vous êtes déjà inscrit·e : ${context.title}`,
+		text:
+			`Bonjour,\n\nUne inscription à « ${context.title} » vient d’être demandée avec votre adresse e-mail. ` +
+			(status === 'inscrit'
+				? 'Vous étiez déjà inscrit·e : votre place est gardée, rien d’autre ne change.\n\n'
+				: 'Vous étiez déjà sur la liste d’attente : vous y gardez votre rang.\n\n') +
+			`Quand : ${context.when}\nOù : ${context.where}\n\n` +
+			`Voici un nouveau lien pour annuler (celui de votre premier message ne sert plus) : ${context.cancelLink}\n\n` +
+			'Si vous n’avez rien demandé, vous pouvez ignorer ce message.' +
 			SIGNATURE
 	};
 }

@@ -83,7 +83,9 @@ describe('joining and leaving the panel', () => {
 		const mail = await smtp.waitForMail('awa@exemple.fr', 10_000, /Confirmez/);
 		const confirmLink = mail.text.match(/\/panel\/confirmation\/(\w+)/)![1];
 		const manageLink = mail.text.match(/\/panel\/inscription\/(\w+)/)![1];
-		expect(manageLink).toBe(outcome.manageToken);
+		// The link goes by mail only: the page shows the same thing for a known address.
+		expect(outcome.manageToken).toBe('');
+		expect(manageLink).toMatch(/^\w{20,}$/);
 
 		await confirmPanelEmail(db, confirmLink);
 		await expect(confirmPanelEmail(db, confirmLink)).rejects.toThrow(/plus valable/);
@@ -117,9 +119,9 @@ describe('joining and leaving the panel', () => {
 	it('never tells whether an address is already on the panel', async () => {
 		const { db } = await setup();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
-		await signUpForPanel(db, mailer, signup({ email: 'deja@exemple.fr' }), context);
+		const first = await signUpForPanel(db, mailer, signup({ email: 'deja@exemple.fr' }), context);
 		const again = await signUpForPanel(db, mailer, signup({ email: 'deja@exemple.fr' }), context);
-		expect(again.needsConfirmation).toBe(true);
+		expect(again).toEqual(first);
 		await smtp.waitForMail('deja@exemple.fr', 10_000, /déjà inscrit/);
 		expect((await db.selectFrom('person').select('id').execute()).length).toBe(1);
 	});

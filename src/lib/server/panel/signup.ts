@@ -72,7 +72,13 @@ export async function signUpForPanel(
 		);
 		mailed = sent !== 'failed';
 	}
-	return { manageToken, mailed, needsConfirmation: Boolean(input.email) };
+	// With an e-mail address, the link to manage the sign-up goes by mail only,
+	// as for an address already on the panel: the page looks the same for both.
+	return {
+		manageToken: input.email ? '' : manageToken,
+		mailed,
+		needsConfirmation: Boolean(input.email)
+	};
 }
 
 export async function confirmPanelEmail(db: Db, token: string): Promise<{ firstName: string }> {

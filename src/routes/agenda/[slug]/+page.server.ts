@@ -101,7 +101,8 @@ export const actions: Actions = {
 				registered: {
 					status: outcome.status,
 					receiptCode: outcome.receiptCode,
-					cancelLink: `/inscriptions/${outcome.cancelToken}`,
+					cancelLink: outcome.cancelToken ? `/inscriptions/${outcome.cancelToken}` : null,
+					byMail: Boolean(parsed.data.email),
 					mailed: outcome.mailed
 				}
 			};
