@@ -5,7 +5,7 @@ import { createTestDatabase, createTestUser } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { registerPersonByOfficer } from '../panel/registry';
 import { createEvent, publishEvent } from '../events/manage';
 import type { EventInput } from '../events/schemas';
@@ -23,6 +23,7 @@ import { addBody, setBodySeats } from './bodies';
 import { addDocument, removeDocument } from './documents';
 import { openMemberAccount } from './accounts';
 import { answerMeeting, mySpace } from './member-space';
+import { getPublicEvent } from '../events/public';
 import { documentSchema, groupSchema, membershipSchema, outsideMemberSchema } from './schemas';
 
 const ORIGIN = 'https://participation.exemple.fr';
@@ -348,6 +349,13 @@ describe('a member’s space', () => {
 		// Someone outside the group can neither see nor answer.
 		const stranger = (await createTestUser(db, 'habitant')).actor;
 		expect((await mySpace(db, stranger)).groups).toEqual([]);
+		// The meeting's page exists for members and staff only.
+		expect((await getPublicEvent(db, 'reunion-prochaine', awaActor)).id).toBe(next);
+		expect((await getPublicEvent(db, 'reunion-prochaine', agent)).id).toBe(next);
+		for (const visitor of [null, stranger])
+			await expect(getPublicEvent(db, 'reunion-prochaine', visitor)).rejects.toBeInstanceOf(
+				NotFoundError
+			);
 		await expect(answerMeeting(db, mailer, stranger, next, true, ORIGIN)).rejects.toBeInstanceOf(
 			ForbiddenError
 		);
@@ -355,6 +363,9 @@ describe('a member’s space', () => {
 		const membership = (await getGroup(db, agent, id)).members.find((m) => m.personId === awa)!;
 		await endMembership(db, agent, id, membership.membershipId);
 		expect((await mySpace(db, awaActor)).groups).toEqual([]);
+		await expect(getPublicEvent(db, 'reunion-prochaine', awaActor)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('links an existing account instead of creating a second one', async () => {

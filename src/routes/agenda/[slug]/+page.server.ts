@@ -21,9 +21,9 @@ import {
 	SUPPORT_OFFERS
 } from '$lib/event-vocabulary';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const db = getDb();
-	const event = await orHttpError(getPublicEvent(db, params.slug));
+	const event = await orHttpError(getPublicEvent(db, params.slug, locals.actor));
 	const labels = (list: readonly { code: string; label: string }[], codes: string[]) =>
 		list.filter((item) => codes.includes(item.code)).map((item) => item.label);
 	return {
@@ -63,9 +63,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	register: async ({ request, params, url, getClientAddress }) => {
+	register: async ({ request, params, url, locals, getClientAddress }) => {
 		const db = getDb();
-		const event = await orHttpError(getPublicEvent(db, params.slug));
+		const event = await orHttpError(getPublicEvent(db, params.slug, locals.actor));
 		const data = await request.formData();
 		const text = (name: string) => {
 			const value = data.get(name);

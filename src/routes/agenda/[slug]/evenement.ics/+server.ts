@@ -4,8 +4,8 @@ import { orHttpError } from '$lib/server/http';
 import { getPublicEvent } from '$lib/server/events/public';
 import { eventIcs } from '$lib/server/events/ical';
 
-export const GET: RequestHandler = async ({ params, url }) => {
-	const event = await orHttpError(getPublicEvent(getDb(), params.slug));
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+	const event = await orHttpError(getPublicEvent(getDb(), params.slug, locals.actor));
 	return new Response(eventIcs(event, getRuntime().config.origin ?? url.origin), {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',
