@@ -1,11 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb, startRuntime } from '$lib/server/runtime';
+import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { actorOf } from '$lib/server/users/user';
 import { DISPLAY_COOKIE, htmlAttributes, parseDisplaySettings } from '$lib/display-settings';
 
 export const init: ServerInit = async () => {
+	keepServingOnErrors();
 	await startRuntime();
 };
 
@@ -51,7 +53,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors: logged with a reference, shown in French without details. */
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) {
-		const reference = crypto.randomUUID().slice(0, 8);
+		const reference = errorReference();
 		console.error(`Erreur ${reference} :`, error);
 		return { message: `Une erreur inattendue est survenue (référence ${reference}).` };
 	}

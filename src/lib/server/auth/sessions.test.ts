@@ -4,11 +4,13 @@ import { hashToken } from './tokens';
 import {
 	createSession,
 	invalidateSession,
-	SESSION_LIFETIME_MS,
+	SESSION_POLICIES,
 	validateSessionToken
 } from './sessions';
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const SESSION_LIFETIME_MS = SESSION_POLICIES.resident.idleMs;
 
 describe('sessions', () => {
 	it('store only the hash of the token and find the user from the token', async () => {
@@ -52,5 +54,36 @@ describe('sessions', () => {
 		const second = await createSession(db, user.id);
 		await db.updateTable('user').set({ active: 0 }).where('id', '=', user.id).execute();
 		expect(await validateSessionToken(db, second.token)).toBeNull();
+	});
+
+	it('sign staff out after 2 hours idle and 12 hours after signing in, whatever they do', async () => {
+		const db = await createTestDatabase();
+		const { user } = await createTestUser(db, 'agent');
+		const start = new Date('2026-01-01T08:00:00Z');
+		const at = (hours: number) => new Date(start.getTime() + hours * HOUR);
+		const { token, session } = await createSession(db, user.id, start);
+		expect(session.expiresAt).toEqual(at(2));
+		// Working all day keeps the session, up to the 12th hour.
+		for (let hour = 1.5; hour < 12; hour += 1.5) {
+			const validated = await validateSessionToken(db, token, at(hour));
+			expect(validated, `à ${hour} h`).not.toBeNull();
+			expect(validated!.session.expiresAt.getTime()).toBeLessThanOrEqual(at(12).getTime());
+		}
+		expect(await validateSessionToken(db, token, at(12))).toBeNull();
+
+		// Two hours and a minute without a request end it too.
+		const second = await createSession(db, user.id, start);
+		expect(await validateSessionToken(db, second.token, at(2 + 1 / 60))).toBeNull();
+	});
+
+	it('a resident made agent gets the staff lifetime at once', async () => {
+		const db = await createTestDatabase();
+		const { user } = await createTestUser(db, 'habitant');
+		const start = new Date('2026-01-01T08:00:00Z');
+		const { token } = await createSession(db, user.id, start);
+		await db.updateTable('user').set({ role: 'agent' }).where('id', '=', user.id).execute();
+		const validated = await validateSessionToken(db, token, new Date(start.getTime() + HOUR));
+		expect(validated!.session.expiresAt).toEqual(new Date(start.getTime() + 3 * HOUR));
+		expect(await validateSessionToken(db, token, new Date(start.getTime() + 13 * HOUR))).toBeNull();
 	});
 });
