@@ -1,4 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
+import { pageParam } from '$lib/server/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/permissions';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!can(actor, 'contributions.manage'))
 		return { manage: false as const, items: await contributionsForPilote(db, actor) };
 	const filters = readInboxFilters(url.searchParams);
-	const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+	const page = pageParam(url);
 	return {
 		manage: true as const,
 		filters,

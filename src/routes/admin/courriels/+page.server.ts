@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { pageParam } from '$lib/server/query-params';
 import { getRuntime } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
 import { listOutbox, OUTBOX_PAGE_SIZE } from '$lib/server/mail/outbox';
@@ -6,7 +7,7 @@ import { orHttpError } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'outbox.read');
-	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1;
+	const page = pageParam(url);
 	const { db, config } = getRuntime();
 	const result = await orHttpError(listOutbox(db, actor, page));
 	return { ...result, page, pageSize: OUTBOX_PAGE_SIZE, smtpConfigured: config.smtpUrl !== null };

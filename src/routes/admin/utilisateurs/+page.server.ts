@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { pageParam } from '$lib/server/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
 import { listUsers } from '$lib/server/users/service';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'users.manage');
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const role = url.searchParams.get('role') ?? '';
-	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1;
+	const page = pageParam(url);
 	const result = await orHttpError(
 		listUsers(getDb(), actor, {
 			q,

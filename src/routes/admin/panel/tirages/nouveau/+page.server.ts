@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { queryInt } from '$lib/server/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'panel.manage');
 	const db = getDb();
 	const status = url.searchParams.get('statut') || 'actif';
-	const territoryId = Number(url.searchParams.get('territoire')) || undefined;
+	const territoryId = queryInt(url, 'territoire', { min: 1 });
 	const criteria = url.searchParams
 		.getAll('critere')
 		.filter((c) => ALL_CRITERIA.some((a) => a.code === c));

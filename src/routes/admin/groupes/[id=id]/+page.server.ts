@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { queryInt } from '$lib/server/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = idParam(params.id);
 	const group = await orHttpError(getGroup(db, locals.actor, id));
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
-	const editing = Number(url.searchParams.get('membre') ?? 0);
+	const editing = queryInt(url, 'membre', { fallback: 0 });
 	return {
 		group,
 		q,

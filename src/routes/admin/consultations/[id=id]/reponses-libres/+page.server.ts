@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { pageParam } from '$lib/server/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.map((q) => ({ value: String(q.id), label: `Q${q.number}. ${q.label}`, number: q.number }));
 	const question = textQuestions.find((q) => q.value === url.searchParams.get('question'));
 	const search = (url.searchParams.get('q') ?? '').slice(0, 200);
-	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+	const page = pageParam(url);
 	const { total, items } = await listFreeTexts(db, questionnaire, {
 		questionId: question ? Number(question.value) : undefined,
 		search,
