@@ -15,6 +15,8 @@ declare global {
 			session: Session | null;
 			actor: Actor | null;
 			display: DisplaySettings;
+			/** Set when the access table refuses this page (see hooks.server.ts). */
+			accessRefused: boolean;
 		}
 		namespace Superforms {
 			type Message = { type: 'error' | 'success'; text: string };

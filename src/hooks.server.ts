@@ -1,4 +1,5 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { decideAccess } from '$lib/server/auth/access';
 import { getDb, startRuntime } from '$lib/server/runtime';
 import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
@@ -17,6 +18,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	locals.user = null;
 	locals.session = null;
 	locals.actor = null;
+	locals.accessRefused = false;
 	locals.display = parseDisplaySettings(cookies.get(DISPLAY_COOKIE));
 
 	const token = cookies.get(SESSION_COOKIE);
@@ -32,6 +34,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
+	const refusal = refuseByAccessTable(event);
+	if (refusal) return refusal;
+
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('%concerto.html_attributes%', htmlAttributes(locals.display))
@@ -44,6 +49,40 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+/**
+ * The access table decides before anything runs: a visitor is sent to sign
+ * in, a refused form action never reaches its code, and a page or action the
+ * table does not name is refused.
+ */
+function refuseByAccessTable(event: RequestEvent): Response | null {
+	const { locals, url, request } = event;
+	const decision = decideAccess(event.route.id, request.method, url, locals.actor);
+	if (decision === 'allowed') return null;
+	if (decision === 'sign-in') {
+		const back = request.method === 'GET' ? url.pathname + url.search : url.pathname;
+		return new Response(null, {
+			status: 303,
+			headers: { location: `/connexion?redirectTo=${encodeURIComponent(back)}` }
+		});
+	}
+	// Pages refused by the table render the usual error page from the
+	// back-office layout; anything else the table does not allow stops here.
+	if (
+		decision === 'forbidden' &&
+		(request.method === 'GET' || request.method === 'HEAD') &&
+		event.route.id?.startsWith('/admin')
+	) {
+		locals.accessRefused = true;
+		return null;
+	}
+	return new Response(REFUSED_PAGE, {
+		status: 403,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+	});
+}
+
+const REFUSED_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Accès refusé — Concerto</title></head><body><main><h1>Accès refusé</h1><p>Votre compte ne permet pas cette action.</p><p><a href="/">Revenir à l’accueil</a></p></main></body></html>`;
 
 /** Unexpected errors: logged with a reference, shown in French without details. */
 export const handleError: HandleServerError = ({ error, status, message }) => {

@@ -87,4 +87,5 @@ export async function logIn(
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-export const authFile = (role: 'admin' | 'agent' | 'habitant') => `tests/.auth/${role}.json`;
+export type DemoRole = 'admin' | 'agent' | 'pilote' | 'habitant' | 'membre';
+export const authFile = (role: DemoRole) => `tests/.auth/${role}.json`;

@@ -1,0 +1,477 @@
+// The access matrix: every protected page and form action of the access
+// table (src/lib/server/auth/access.ts), walked over HTTP for the six roles,
+// GET and POST, then the rules on rows (a pilote's own fiches and
+// contributions, a member's own groups). The table must name every route on
+// disk in the protected areas and every form action their files define.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import type { APIRequestContext } from '@playwright/test';
+import { test, expect, authFile, type DemoRole } from './support/fixtures';
+import {
+	allows,
+	inProtectedArea,
+	ROUTE_ACCESS,
+	type AccessRule
+} from '../src/lib/server/auth/access';
+import { PERMISSIONS, type Permission, type Role } from '../src/lib/server/auth/permissions';
+
+type Who = 'anonyme' | DemoRole;
+const WHO: Who[] = ['anonyme', 'habitant', 'membre', 'pilote', 'agent', 'admin'];
+const ORIGIN = 'http://127.0.0.1:4173';
+const BOGUS_TOKEN = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+/** What a browser sends with a form without JavaScript: same origin, HTML expected. */
+const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
+const withAction = (url: string, suffix: string) => url.split('?')[0] + suffix;
+
+/**
+ * A concrete address for each route; `probe`: the same route on a row that
+ * does not exist, where an allowed role's POST is refused by the service
+ * (404) without changing anything; `emptyPostIsSafe`: an empty POST only
+ * fails validation; `as`: what a role gets on this row when a rule on rows
+ * decides (pilote on a fiche they do not own…).
+ */
+interface Sample {
+	url: string;
+	probe?: string;
+	emptyPostIsSafe?: boolean;
+	as?: Partial<Record<Who, number>>;
+}
+
+const SAMPLES: Record<string, Sample> = {
+	'/admin': { url: '/admin' },
+	'/admin/bilans': { url: '/admin/bilans', emptyPostIsSafe: true },
+	'/admin/bilans/[year=year]': { url: '/admin/bilans/2025', probe: '/admin/bilans/2099' },
+	'/admin/bilans/[year=year]/[ref]': {
+		url: '/admin/bilans/2025/HAB-04',
+		probe: '/admin/bilans/2099/HAB-04'
+	},
+	'/admin/consultations': { url: '/admin/consultations' },
+	'/admin/consultations/nouvelle': { url: '/admin/consultations/nouvelle', emptyPostIsSafe: true },
+	'/admin/consultations/[id=id]': {
+		url: '/admin/consultations/1',
+		probe: '/admin/consultations/99999'
+	},
+	'/admin/consultations/[id=id]/apercu': { url: '/admin/consultations/1/apercu' },
+	'/admin/consultations/[id=id]/codes': {
+		url: '/admin/consultations/1/codes',
+		probe: '/admin/consultations/99999/codes'
+	},
+	'/admin/consultations/[id=id]/codes/[batch=id]': { url: '/admin/consultations/1/codes/1' },
+	'/admin/consultations/[id=id]/dictionnaire.csv': {
+		url: '/admin/consultations/1/dictionnaire.csv'
+	},
+	'/admin/consultations/[id=id]/export.csv': { url: '/admin/consultations/1/export.csv' },
+	'/admin/consultations/[id=id]/export.xlsx': { url: '/admin/consultations/1/export.xlsx' },
+	'/admin/consultations/[id=id]/papier': { url: '/admin/consultations/1/papier' },
+	'/admin/consultations/[id=id]/questionnaire': {
+		url: '/admin/consultations/1/questionnaire',
+		probe: '/admin/consultations/99999/questionnaire'
+	},
+	'/admin/consultations/[id=id]/questions/[questionId=id]': {
+		url: '/admin/consultations/1/questions/2',
+		probe: '/admin/consultations/1/questions/99999'
+	},
+	'/admin/consultations/[id=id]/reponses-libres': {
+		url: '/admin/consultations/1/reponses-libres?page=1e309'
+	},
+	'/admin/consultations/[id=id]/resultats': {
+		url: '/admin/consultations/1/resultats?ventilation=canal'
+	},
+	'/admin/consultations/[id=id]/saisie': {
+		url: '/admin/consultations/1/saisie',
+		probe: '/admin/consultations/99999/saisie'
+	},
+	'/admin/contributions': {
+		url: '/admin/contributions?q=bus&etat=nouvelle&page=99999999999999999999',
+		emptyPostIsSafe: true
+	},
+	'/admin/contributions/indicateurs': { url: '/admin/contributions/indicateurs' },
+	'/admin/contributions/[id=id]': {
+		url: '/admin/contributions/1',
+		probe: '/admin/contributions/99999',
+		// Not linked to the demo pilote's fiches: for them it does not exist.
+		as: { pilote: 404 }
+	},
+	'/admin/courriels': { url: '/admin/courriels?page=1e309' },
+	'/admin/evenements': { url: '/admin/evenements', emptyPostIsSafe: true },
+	'/admin/evenements/nouveau': { url: '/admin/evenements/nouveau', emptyPostIsSafe: true },
+	'/admin/evenements/[id=id]': { url: '/admin/evenements/7', probe: '/admin/evenements/99999' },
+	'/admin/evenements/[id=id]/compte-rendu': {
+		url: '/admin/evenements/7/compte-rendu',
+		probe: '/admin/evenements/99999/compte-rendu'
+	},
+	'/admin/evenements/[id=id]/emargement': { url: '/admin/evenements/7/emargement' },
+	'/admin/evenements/[id=id]/etapes': {
+		url: '/admin/evenements/1/etapes',
+		probe: '/admin/evenements/99999/etapes'
+	},
+	'/admin/evenements/[id=id]/inscriptions': { url: '/admin/evenements/7/inscriptions' },
+	'/admin/evenements/[id=id]/inscriptions.csv': { url: '/admin/evenements/7/inscriptions.csv' },
+	'/admin/evenements/[id=id]/presences': {
+		url: '/admin/evenements/7/presences',
+		probe: '/admin/evenements/99999/presences'
+	},
+	'/admin/evenements/[id=id]/programme': {
+		url: '/admin/evenements/9/programme',
+		probe: '/admin/evenements/99999/programme'
+	},
+	'/admin/fiches': { url: '/admin/fiches' },
+	'/admin/fiches/import': { url: '/admin/fiches/import', emptyPostIsSafe: true },
+	'/admin/fiches/[ref]': {
+		url: '/admin/fiches/HAB-04',
+		probe: '/admin/fiches/ZZZ-99'
+	},
+	'/admin/groupes': { url: '/admin/groupes' },
+	'/admin/groupes/nouveau': { url: '/admin/groupes/nouveau', emptyPostIsSafe: true },
+	'/admin/groupes/[id=id]': { url: '/admin/groupes/1?q=martin', probe: '/admin/groupes/99999' },
+	'/admin/groupes/[id=id]/documents': {
+		url: '/admin/groupes/1/documents',
+		probe: '/admin/groupes/99999/documents'
+	},
+	'/admin/groupes/[id=id]/instances': {
+		url: '/admin/groupes/1/instances',
+		probe: '/admin/groupes/99999/instances'
+	},
+	'/admin/journal': { url: '/admin/journal?page=99999999999999999999' },
+	'/admin/panel': { url: '/admin/panel' },
+	'/admin/panel/nouveau': { url: '/admin/panel/nouveau', emptyPostIsSafe: true },
+	'/admin/panel/import': { url: '/admin/panel/import', emptyPostIsSafe: true },
+	'/admin/panel/representativite': { url: '/admin/panel/representativite' },
+	'/admin/panel/tirages': { url: '/admin/panel/tirages' },
+	'/admin/panel/tirages/nouveau': {
+		url: '/admin/panel/tirages/nouveau?sieges=6&critere=genre',
+		emptyPostIsSafe: true
+	},
+	'/admin/panel/tirages/[id=id]': {
+		url: '/admin/panel/tirages/1',
+		probe: '/admin/panel/tirages/99999'
+	},
+	'/admin/panel/tirages/[id=id]/panels.csv': { url: '/admin/panel/tirages/1/panels.csv' },
+	'/admin/panel/[id=id]': { url: '/admin/panel/1', probe: '/admin/panel/99999' },
+	'/admin/parametres': { url: '/admin/parametres', emptyPostIsSafe: true },
+	'/admin/referentiel': { url: '/admin/referentiel' },
+	'/admin/referentiel/communes': { url: '/admin/referentiel/communes' },
+	'/admin/referentiel/communes/[insee]': {
+		url: '/admin/referentiel/communes/41018',
+		probe: '/admin/referentiel/communes/99999'
+	},
+	'/admin/referentiel/sites/nouveau': {
+		url: '/admin/referentiel/sites/nouveau',
+		emptyPostIsSafe: true
+	},
+	'/admin/referentiel/sites/[id=id]': {
+		url: '/admin/referentiel/sites/1',
+		probe: '/admin/referentiel/sites/99999'
+	},
+	'/admin/retours': { url: '/admin/retours', emptyPostIsSafe: true },
+	'/admin/retours/[id=id]': { url: '/admin/retours/1', probe: '/admin/retours/99999' },
+	'/admin/retours/[id=id]/lettres.pdf': { url: '/admin/retours/1/lettres.pdf' },
+	'/admin/utilisateurs': { url: '/admin/utilisateurs?page=1e309' },
+	'/admin/utilisateurs/nouveau': { url: '/admin/utilisateurs/nouveau', emptyPostIsSafe: true },
+	'/admin/utilisateurs/[id=id]': {
+		url: '/admin/utilisateurs/2',
+		probe: '/admin/utilisateurs/99999'
+	},
+	'/compte': { url: '/compte', emptyPostIsSafe: true },
+	'/compte/export': { url: '/compte/export' },
+	'/compte/supprime': { url: '/compte/supprime' },
+	'/mes-contributions': { url: '/mes-contributions' },
+	'/mes-groupes': { url: '/mes-groupes', emptyPostIsSafe: true },
+	'/inscriptions/[token]': { url: `/inscriptions/${BOGUS_TOKEN}` },
+	'/mot-de-passe-oublie/[token]': { url: `/mot-de-passe-oublie/${BOGUS_TOKEN}` },
+	'/panel/confirmation/[token]': { url: `/panel/confirmation/${BOGUS_TOKEN}` },
+	'/panel/inscription/[token]': { url: `/panel/inscription/${BOGUS_TOKEN}` },
+	'/retours/desabonnement/[token]': { url: `/retours/desabonnement/${BOGUS_TOKEN}` },
+	'/suivi/desabonnement/[token]': { url: `/suivi/desabonnement/${BOGUS_TOKEN}` }
+};
+
+const TOKEN_ROUTES = Object.keys(ROUTE_ACCESS).filter((r) => ROUTE_ACCESS[r].view === 'token');
+
+function routesOnDisk(dir: string): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir)) {
+		const path = join(dir, entry);
+		if (statSync(path).isDirectory()) found.push(...routesOnDisk(path));
+		else if (/^\+(page\.svelte|server\.ts)$/.test(entry)) {
+			const route = '/' + relative('src/routes', dir);
+			found.push(route === '/' ? '/' : route.replace(/\/$/, ''));
+		}
+	}
+	return [...new Set(found)];
+}
+
+function actionsInFile(route: string): string[] {
+	const path = join('src/routes', route, '+page.server.ts');
+	let source: string;
+	try {
+		source = readFileSync(path, 'utf8');
+	} catch {
+		return [];
+	}
+	const start = source.indexOf('export const actions');
+	if (start < 0) return [];
+	const block = source.slice(start);
+	return [...block.matchAll(/^\t([a-zA-Z]+): |export const actions[^=]*= \{ ([a-zA-Z]+): /gm)].map(
+		(m) => m[1] ?? m[2]
+	);
+}
+
+function mayAs(rule: AccessRule, who: Who): boolean {
+	if (who === 'anonyme') return allows(rule, null);
+	return allows(rule, { id: 0, role: who as Role, displayName: who });
+}
+
+const isEndpoint = (route: string) => /\.[a-z]+$|\/export$/.test(route);
+
+test.describe('la table des accès', () => {
+	test('nomme chaque page des espaces protégés et des liens personnels, et chaque action', () => {
+		const onDisk = routesOnDisk('src/routes').filter(
+			(r) => inProtectedArea(r) || r.includes('[token]')
+		);
+		expect(onDisk.sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
+		expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
+		for (const route of onDisk)
+			expect(actionsInFile(route).sort(), route).toEqual(
+				Object.keys(ROUTE_ACCESS[route].actions ?? {}).sort()
+			);
+		// Every permission names real roles.
+		for (const roles of Object.values(PERMISSIONS)) expect(roles.length).toBeGreaterThan(0);
+		const used = new Set(
+			Object.values(ROUTE_ACCESS).flatMap((a) => [a.view, ...Object.values(a.actions ?? {})])
+		);
+		for (const rule of used)
+			if (!['signedIn', 'token', 'public'].includes(rule))
+				expect(Object.keys(PERMISSIONS)).toContain(rule as Permission);
+	});
+});
+
+async function expectRefused(
+	request: APIRequestContext,
+	who: Who,
+	method: 'GET' | 'POST',
+	url: string,
+	label: string
+) {
+	const response =
+		method === 'GET'
+			? await request.get(url, { maxRedirects: 0 })
+			: await request.post(url, { maxRedirects: 0, headers: FORM_HEADERS, form: {} });
+	if (who === 'anonyme') {
+		expect(response.status(), label).toBe(303);
+		expect(response.headers()['location'], label).toMatch(/^\/connexion\?redirectTo=/);
+	} else {
+		expect(response.status(), label).toBe(403);
+	}
+	return response;
+}
+
+for (const who of WHO) {
+	test.describe(`en tant que ${who}`, () => {
+		if (who !== 'anonyme') test.use({ storageState: authFile(who) });
+
+		test('ouvre et agit seulement là où la table le permet', async ({ page, a11y }) => {
+			test.setTimeout(240_000);
+			const request = page.request;
+			let refusalAudited = false;
+			for (const [route, access] of Object.entries(ROUTE_ACCESS)) {
+				const sample = SAMPLES[route];
+				const expected = sample.as?.[who];
+				// GET
+				if (access.view === 'token') {
+					const response = await request.get(sample.url, { maxRedirects: 0 });
+					// An unknown link says it does not work (some pages say so with a 200).
+					expect([200, 400, 404], `${who} GET ${route}`).toContain(response.status());
+					expect(await response.text()).not.toContain('Erreur inattendue');
+					expect(response.headers()['cache-control'], route).toContain('no-store');
+				} else if (mayAs(access.view, who) && expected === undefined) {
+					// The agent audits every page staff share; the administrator the ones
+					// only administrators open; the others only check the status.
+					const audit =
+						!isEndpoint(route) &&
+						((who === 'agent' && !route.startsWith('/compte')) ||
+							(who === 'admin' && !mayAs(access.view, 'agent')));
+					let headers: Record<string, string>;
+					if (audit) {
+						const response = await page.goto(sample.url);
+						expect(response?.status(), `${who} GET ${route}`).toBe(200);
+						headers = (await response?.allHeaders()) ?? {};
+						await a11y.check();
+					} else {
+						const response = await request.get(sample.url, { maxRedirects: 0 });
+						expect(response.status(), `${who} GET ${route}`).toBe(200);
+						headers = response.headers();
+					}
+					expect(headers['cache-control'] ?? '', `${route} no-store`).toContain('no-store');
+				} else if (expected !== undefined) {
+					const response = await request.get(sample.url, { maxRedirects: 0 });
+					expect(response.status(), `${who} GET ${route} (règle sur les lignes)`).toBe(expected);
+				} else {
+					const response = await expectRefused(
+						request,
+						who,
+						'GET',
+						sample.url,
+						`${who} GET ${route}`
+					);
+					if (who !== 'anonyme' && !isEndpoint(route)) {
+						expect(await response.text()).toContain('Accès refusé');
+						if (!refusalAudited) {
+							await page.goto(sample.url);
+							await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès refusé');
+							await a11y.check();
+							refusalAudited = true;
+						}
+					}
+				}
+				// POST, each form action
+				for (const [action, rule] of Object.entries(access.actions ?? {})) {
+					const label = `${who} POST ${route} ?/${action}`;
+					const suffix = action === 'default' ? '' : `?/${action}`;
+					if (rule === 'token') {
+						const response = await request.post(withAction(sample.url, suffix), {
+							maxRedirects: 0,
+							headers: FORM_HEADERS,
+							form: {}
+						});
+						expect([400, 404], label).toContain(response.status());
+						continue;
+					}
+					if (!mayAs(rule, who)) {
+						await expectRefused(request, who, 'POST', withAction(sample.url, suffix), label);
+						continue;
+					}
+					// Allowed: only where it cannot change anything.
+					const target = sample.probe ?? (sample.emptyPostIsSafe ? sample.url : null);
+					if (!target) continue;
+					const response = await request.post(withAction(target, suffix), {
+						maxRedirects: 0,
+						headers: FORM_HEADERS,
+						form: {}
+					});
+					expect(response.status(), label).toBeLessThan(500);
+					expect(response.status(), label).not.toBe(403);
+					expect(response.headers()['location'] ?? '', label).not.toMatch(/^\/connexion/);
+				}
+			}
+		});
+	});
+}
+
+/** Rows of the demonstration database that the rules on rows are about. */
+function demoRows() {
+	const db = new Database('data/e2e.sqlite', { readonly: true, fileMustExist: true });
+	try {
+		const linkOf = (ref: string, owned: boolean) =>
+			db
+				.prepare(
+					`select cl.id as linkId, cl.contribution_id as contributionId from contribution_link cl
+					 join fiche f on f.id = cl.fiche_id
+					 where f.owner_user_id ${owned ? '=' : 'is not'} (select id from user where email = 'pilote@concerto.test')
+					 ${ref ? 'and f.ref = ?' : ''} order by cl.id limit 1`
+				)
+				.get(...(ref ? [ref] : [])) as { linkId: number; contributionId: number };
+		const meeting = (name: string) =>
+			db
+				.prepare(
+					`select e.id, e.slug from event e join participation_group g on g.id = e.group_id
+					 where g.name = ? order by e.starts_at desc limit 1`
+				)
+				.get(name) as { id: number; slug: string };
+		return {
+			own: linkOf('', true),
+			other: linkOf('', false),
+			ownMeeting: meeting('CVS des parents — Nord'),
+			otherMeeting: meeting('CVS des parents — Centre')
+		};
+	} finally {
+		db.close();
+	}
+}
+
+test.describe('les règles sur les lignes', () => {
+	test.describe('un pilote', () => {
+		test.use({ storageState: authFile('pilote') });
+
+		test('ne voit et ne décide que sur ses fiches et les contributions qui y sont reliées', async ({
+			page
+		}) => {
+			const rows = demoRows();
+			const request = page.request;
+			const post = (url: string, form: Record<string, string>) =>
+				request.post(url, { maxRedirects: 0, headers: FORM_HEADERS, form });
+			expect((await request.get(`/admin/contributions/${rows.own.contributionId}`)).status()).toBe(
+				200
+			);
+			expect([403, 404]).toContain(
+				(
+					await request.get(`/admin/contributions/${rows.other.contributionId}`, {
+						maxRedirects: 0
+					})
+				).status()
+			);
+			const decision = {
+				decision: 'prise_en_compte',
+				explanation: 'Essai de la matrice des accès.'
+			};
+			expect([403, 404]).toContain(
+				(
+					await post(`/admin/contributions/${rows.other.contributionId}?/decide`, {
+						linkId: String(rows.other.linkId),
+						...decision
+					})
+				).status()
+			);
+			expect((await request.get('/admin/fiches/HAB-04')).status()).toBe(200);
+			expect((await request.get('/admin/fiches/ALL-02', { maxRedirects: 0 })).status()).toBe(403);
+			expect(
+				(
+					await post('/admin/fiches/ALL-02?/status', { status: 'realisee', comment: 'Essai' })
+				).status()
+			).toBe(403);
+			expect((await request.get('/admin/bilans/2025/ALL-02', { maxRedirects: 0 })).status()).toBe(
+				403
+			);
+		});
+	});
+
+	test.describe('un membre', () => {
+		test.use({ storageState: authFile('membre') });
+
+		test('ne voit et ne répond qu’aux réunions de ses groupes', async ({ page, playwright }) => {
+			const rows = demoRows();
+			const request = page.request;
+			expect((await request.get(`/agenda/${rows.ownMeeting.slug}`)).status()).toBe(200);
+			expect((await request.get(`/agenda/${rows.otherMeeting.slug}`)).status()).toBe(404);
+			expect((await request.get(`/agenda/${rows.otherMeeting.slug}/evenement.ics`)).status()).toBe(
+				404
+			);
+			const refused = await request.post('/mes-groupes?/answer', {
+				maxRedirects: 0,
+				headers: FORM_HEADERS,
+				form: { eventId: String(rows.otherMeeting.id), coming: 'oui' }
+			});
+			expect(refused.status()).toBe(403);
+			const anonymous = await playwright.request.newContext({
+				baseURL: ORIGIN,
+				storageState: { cookies: [], origins: [] }
+			});
+			try {
+				expect((await anonymous.get(`/agenda/${rows.ownMeeting.slug}`)).status()).toBe(404);
+			} finally {
+				await anonymous.dispose();
+			}
+		});
+	});
+});
+
+test('les liens personnels ne sont jamais gardés en cache', async ({ page }) => {
+	for (const route of TOKEN_ROUTES) {
+		const response = await page.request.get(SAMPLES[route].url, { maxRedirects: 0 });
+		expect(response.headers()['cache-control'], route).toContain('no-store');
+	}
+	for (const url of ['/suivi', '/connexion?redirectTo=/%09/evil.example/x']) {
+		const response = await page.request.get(url, { maxRedirects: 0 });
+		expect(response.status(), url).toBeLessThan(500);
+	}
+});
