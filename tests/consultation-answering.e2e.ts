@@ -168,14 +168,30 @@ test('les résultats publiés se lisent, se filtrent et se ventilent', async ({ 
 	await expect(page.getByRole('table', { name: /Données : Q1\./ })).toBeVisible();
 
 	await page.getByLabel('Canal').selectOption({ label: 'Entretien de terrain' });
-	await page.getByLabel('Ventiler par').selectOption({ label: 'Territoire' });
 	await page.getByRole('button', { name: 'Afficher' }).click();
 	await expect(page).toHaveURL(/canal=terrain/);
-	await expect(page.getByRole('table', { name: 'Q1 par territoire' })).toBeVisible();
 	await a11y.check();
 	const total = Number((await page.locator('.total strong').textContent())!.replace(/\s/g, ''));
 	expect(total).toBeGreaterThan(20);
 	expect(total).toBeLessThan(320);
+
+	await page.getByLabel('Canal').selectOption({ label: 'Tous les canaux' });
+	await page.getByLabel('Ventiler par').selectOption({ label: 'Territoire' });
+	await page.getByRole('button', { name: 'Afficher' }).click();
+	await expect(page.getByRole('table', { name: 'Q1 par territoire' })).toBeVisible();
+	await a11y.check();
+	// No cell of the public breakdown counts 1 to 4 people.
+	const cells = await page.locator('table td.number').allTextContents();
+	for (const cell of cells) {
+		const n = Number(cell.trim().split(/\s/)[0]);
+		if (Number.isInteger(n)) expect(n === 0 || n >= 5, cell).toBe(true);
+	}
+
+	// Crossing two criteria is refused in public, with the reason.
+	await page.getByLabel('Canal').selectOption({ label: 'Entretien de terrain' });
+	await page.getByRole('button', { name: 'Afficher' }).click();
+	await expect(page.getByRole('status')).toContainText('un seul critère à la fois');
+	await a11y.check();
 
 	await page.goto('/consultations/mon-avis-citoyen-2023-professionnels/resultats');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(

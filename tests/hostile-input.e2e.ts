@@ -61,10 +61,20 @@ test.describe('avec un compte administrateur', () => {
 	});
 });
 
-test('le cookie de session est HttpOnly et SameSite=Lax', async ({ browser }) => {
-	const context = await browser.newContext({ storageState: authFile('agent') });
-	const session = (await context.cookies()).find((c) => c.name === 'session');
-	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-	expect(session!.expires * 1000).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
-	await context.close();
+test('le cookie de session est HttpOnly et SameSite=Lax ; court pour l’équipe, long pour les habitants', async ({
+	browser
+}) => {
+	const HOUR = 3600 * 1000;
+	for (const [role, min, max] of [
+		['agent', 1 * HOUR, 2 * HOUR],
+		['habitant', 29 * 24 * HOUR, 31 * 24 * HOUR]
+	] as const) {
+		const context = await browser.newContext({ storageState: authFile(role) });
+		const session = (await context.cookies()).find((c) => c.name === 'session');
+		expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+		const left = session!.expires * 1000 - Date.now();
+		expect(left, role).toBeGreaterThan(min);
+		expect(left, role).toBeLessThanOrEqual(max + 60_000);
+		await context.close();
+	}
 });
