@@ -183,6 +183,15 @@ describe('public results and statistical disclosure control', () => {
 		}
 	});
 
+	it('gives no mean of a scale when some of its counts are hidden (it would give them back)', async () => {
+		const { page, q3 } = await setUp();
+		for (const query of ['', 'territoire=centre', 'ventilation=territoire']) {
+			const scale = (await page(query)).questions.find((r) => r.question.id === q3.id)!;
+			const hidden = scale.counts.some((c) => typeof c.count !== 'number');
+			expect(scale.mean === null, query).toBe(hidden || scale.withheld === true);
+		}
+	});
+
 	it('hides the smallest and largest answers, one person’s each', async () => {
 		const { page, sample } = await setUp();
 		const whole = await page('');

@@ -191,13 +191,16 @@ export function publicQuestionView(
 					return { key: c.key, label: c.label, count, percent: percentOf(count, respondents) };
 				})
 			: [];
+	// A mean over counts of which some are hidden would give them back (the
+	// mean times the respondents is a sum of those counts).
+	const averages = visible && counts.every((c) => typeof c.count === 'number');
 	return {
 		question: questionView(result.question, questionnaire),
 		respondents,
 		withheld: !visible && result.respondents > 0,
 		counts,
-		mean: visible ? result.mean : null,
-		median: visible ? result.median : null,
+		mean: averages ? result.mean : null,
+		median: averages ? result.median : null,
 		// The smallest and largest answers are one person's each.
 		min: null,
 		max: null,
