@@ -25,6 +25,7 @@ import { loadQuestionnaire } from '../consultations/queries';
 import { allQuestions, type Questionnaire } from '../consultations/model';
 import { fieldName, rankFieldName, toAnswerRows, type Answers } from '../consultations/answers';
 import { computeBreakdown, computeResults } from '../consultations/results';
+import { loadResultsPage } from '../consultations/results-page';
 import { toParisLocalInput } from '$lib/paris-time';
 import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 
@@ -295,6 +296,11 @@ export async function benchConsultations(): Promise<void> {
 			computeResults(db, questionnaire, { territory: 'sud' })
 		);
 		await timed('  breakdown by channel', 5, () => computeBreakdown(db, questionnaire, 'canal'));
+		await timed('  public page, one territory (disclosure control)', 3, () =>
+			loadResultsPage(db, questionnaire, new URL('http://bench/resultats?territoire=sud'), {
+				threshold: 5
+			})
+		);
 		await db.destroy();
 
 		const port = 4500 + Math.floor(Math.random() * 400);

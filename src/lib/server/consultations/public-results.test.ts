@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldName } from './answers';
+import { createTestUser } from '../testing';
+import { ForbiddenError } from '../errors';
 import { enterResponse } from './entry';
 import { loadResultsPage } from './results-page';
 import { buildSampleConsultation, formOf, setUpConsultations } from './testing';
@@ -54,7 +56,8 @@ async function setUp() {
 	const url = (query: string) => new URL(`http://x/resultats?${query}`);
 	const page = (query: string) =>
 		loadResultsPage(db, sample.questionnaire, url(query), { threshold: T });
-	const exactPage = (query: string) => loadResultsPage(db, sample.questionnaire, url(query));
+	const exactPage = (query: string) =>
+		loadResultsPage(db, sample.questionnaire, url(query), { actor: agent });
 	return { db, sample, q1, q3, situation, page, exactPage };
 }
 
@@ -73,8 +76,13 @@ function printedFigures(view: Awaited<ReturnType<typeof loadResultsPage>>): numb
 }
 
 describe('public results and statistical disclosure control', () => {
-	it('officers keep exact figures', async () => {
-		const { exactPage, q1 } = await setUp();
+	it('officers keep exact figures; nobody else reads them', async () => {
+		const { exactPage, q1, db, sample } = await setUp();
+		const habitant = (await createTestUser(db, 'habitant')).actor;
+		for (const actor of [null, habitant])
+			await expect(
+				loadResultsPage(db, sample.questionnaire, new URL('http://x/resultats'), { actor })
+			).rejects.toBeInstanceOf(ForbiddenError);
 		const exact = await exactPage('territoire=sud&canal=papier');
 		expect(exact.total).toBe(1);
 		expect(exact.withheld).toBeNull();

@@ -1,6 +1,7 @@
 // What a results page needs: filters read from the address (unknown values
 // are ignored, never an error), results, and the breakdown asked for.
 import type { Executor } from '../db/database';
+import { assertCan, type Actor } from '../auth/permissions';
 import {
 	AGE_BANDS,
 	AUDIENCE_LABELS,
@@ -53,15 +54,19 @@ export interface ResultsPageView {
 const valueKey = (question: Question, key: string) => (question.kind === 'scale' ? `v${key}` : key);
 
 /**
- * `threshold` set: the public page, protected by disclosure control and
- * limited to one criterion at a time (see public-results.ts).
+ * `threshold`: the public page, protected by disclosure control and limited
+ * to one criterion at a time (see public-results.ts); `actor`: exact figures,
+ * for those allowed to read results in the back-office.
  */
 export async function loadResultsPage(
 	db: Executor,
 	questionnaire: Questionnaire,
 	url: URL,
-	options: { threshold?: number } = {}
+	options: { threshold: number } | { actor: Actor | null }
 ) {
+	const threshold = 'threshold' in options ? options.threshold : undefined;
+	if (threshold === undefined)
+		assertCan('actor' in options ? options.actor : null, 'consultations.results');
 	const territories = await db
 		.selectFrom('territory')
 		.select(['id', 'code', 'name'])
@@ -82,14 +87,14 @@ export async function loadResultsPage(
 	};
 	const dimension = params.get('ventilation');
 	const view =
-		options.threshold === undefined
+		threshold === undefined
 			? await exactView(db, questionnaire, filter, isDimension(dimension) ? dimension : null)
 			: await publicView(
 					db,
 					questionnaire,
 					filter,
 					isDimension(dimension) ? dimension : null,
-					options.threshold,
+					threshold,
 					(code) => String(territories.find((t) => t.code === code)?.id ?? '')
 				);
 	return {

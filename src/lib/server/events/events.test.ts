@@ -10,6 +10,7 @@ import {
 	addEventKind,
 	cancelEvent,
 	createEvent,
+	listEventsForOfficers,
 	listRegistrations,
 	publishEvent,
 	updateEvent
@@ -135,6 +136,15 @@ describe('registration', () => {
 		]);
 		// The same link a second time changes nothing.
 		expect((await cancelRegistration(db, mailer, bobToken, ORIGIN)).promoted).toBe(0);
+	});
+
+	it('lists drafts only to officers', async () => {
+		const { db, agent } = await setUp();
+		const id = await createEvent(db, agent, eventInput());
+		expect((await listEventsForOfficers(db, agent)).map((e) => e.id)).toContain(id);
+		const habitant = (await createTestUser(db, 'habitant')).actor;
+		for (const actor of [null, habitant])
+			await expect(listEventsForOfficers(db, actor)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('asks for a way to be reached and for consent', async () => {

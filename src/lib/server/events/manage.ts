@@ -13,7 +13,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
 import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
 import type { ConcertoEvent } from './model';
-import { getEventById, linkedFichesOfEvent } from './queries';
+import { getEventById, linkedFichesOfEvent, listEvents } from './queries';
 import { chosenConsultationId } from '../consultations/queries';
 import { mailContext, promoteWaitingList } from './registration';
 import type { EventInput } from './schemas';
@@ -375,4 +375,10 @@ export async function addEventKind(db: Db, actor: Actor | null, label: string): 
 		});
 	});
 	return code;
+}
+
+/** Every event, drafts included, for the officers' list. */
+export async function listEventsForOfficers(db: Executor, actor: Actor | null) {
+	assertCan(actor, 'events.manage');
+	return listEvents(db, { includeDrafts: true });
 }

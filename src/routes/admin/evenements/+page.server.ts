@@ -1,15 +1,15 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
-import { listEventKinds, listEvents } from '$lib/server/events/queries';
+import { listEventKinds } from '$lib/server/events/queries';
 import { displayStatus } from '$lib/server/events/model';
-import { addEventKind } from '$lib/server/events/manage';
+import { addEventKind, listEventsForOfficers } from '$lib/server/events/manage';
 import { failPlain } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'events.manage');
+	const actor = requirePermission(locals, url, 'events.manage');
 	const db = getDb();
-	const events = await listEvents(db, { includeDrafts: true });
+	const events = await listEventsForOfficers(db, actor);
 	return {
 		kinds: await listEventKinds(db),
 		events: events.map((e) => ({

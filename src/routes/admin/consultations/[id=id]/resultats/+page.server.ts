@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const questionnaire = await loadQuestionnaire(db, id);
 	return {
 		consultation,
-		results: await loadResultsPage(db, questionnaire, url),
+		results: await loadResultsPage(db, questionnaire, url, { actor }),
 		canExportPersonal: can(actor, 'consultations.export_personal')
 	};
 };
