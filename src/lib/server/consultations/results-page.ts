@@ -164,7 +164,7 @@ async function publicView(
 	const dimension = filters.length ? FILTER_DIMENSIONS[filters[0]] : ventilation;
 	if (!dimension) return protectedWholeView(whole, wholeStates, questionnaire, threshold, null);
 
-	const breakdown = await computeBreakdown(db, questionnaire, dimension);
+	const breakdown = await computeBreakdown(db, questionnaire, dimension, {}, { respondents: true });
 	const protection = protectDimension(whole, wholeStates, breakdown, threshold, valueKey);
 	if (ventilation) {
 		const label = DIMENSION_LABELS[dimension];

@@ -391,7 +391,9 @@ export async function computeBreakdown(
 	db: Executor,
 	questionnaire: Questionnaire,
 	dimension: Dimension,
-	filter: ResultsFilter = {}
+	filter: ResultsFilter = {},
+	/** Also count each question's respondents per column (public pages need them). */
+	options: { respondents?: boolean } = {}
 ): Promise<Breakdown> {
 	const everyQuestion = allQuestions(questionnaire);
 	const questions = everyQuestion.filter((q) =>
@@ -445,26 +447,28 @@ export async function computeBreakdown(
 			])
 			.groupBy('dim')
 			.execute(),
-		applyFilter(
-			db
-				.selectFrom('answer')
-				.innerJoin('response', 'response.id', 'answer.response_id')
-				.where(
-					'answer.question_id',
-					'in',
-					everyQuestion.map((q) => q.id)
-				) as unknown as SelectQueryBuilder<Database, 'response', object>,
-			filter,
-			territoryId
-		)
-			.where('response.status', '=', 'submitted')
-			.select([
-				sql<number>`answer.question_id`.as('question_id'),
-				sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-				sql<number>`count(distinct answer.response_id)`.as('n')
-			])
-			.groupBy(['question_id', 'dim'])
-			.execute()
+		!options.respondents
+			? []
+			: applyFilter(
+					db
+						.selectFrom('answer')
+						.innerJoin('response', 'response.id', 'answer.response_id')
+						.where(
+							'answer.question_id',
+							'in',
+							everyQuestion.map((q) => q.id)
+						) as unknown as SelectQueryBuilder<Database, 'response', object>,
+					filter,
+					territoryId
+				)
+					.where('response.status', '=', 'submitted')
+					.select([
+						sql<number>`answer.question_id`.as('question_id'),
+						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
+						sql<number>`count(distinct answer.response_id)`.as('n')
+					])
+					.groupBy(['question_id', 'dim'])
+					.execute()
 	]);
 	for (const row of perQuestion) {
 		const byDim = respondentsOf.get(row.question_id) ?? new Map<string, number>();
