@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, authFile, type DemoRole } from './support/fixtures';
+import { test, expect, authFile, DEMO_PASSWORD, type DemoRole } from './support/fixtures';
 import {
 	allows,
 	inProtectedArea,
@@ -473,5 +473,30 @@ test('les liens personnels ne sont jamais gardés en cache', async ({ page }) =>
 	for (const url of ['/suivi', '/connexion?redirectTo=/%09/evil.example/x']) {
 		const response = await page.request.get(url, { maxRedirects: 0 });
 		expect(response.status(), url).toBeLessThan(500);
+	}
+});
+
+test('après la connexion, on ne revient que sur une page du site', async ({ playwright }) => {
+	for (const hostile of [
+		'/%09/evil.example/x',
+		'/%0a/evil.example',
+		'/%0d%0a/evil.example',
+		'/%0B/x',
+		'/%E3%80%80/evil.example',
+		'//evil.example',
+		'/%5Cevil.example'
+	]) {
+		const context = await playwright.request.newContext({
+			baseURL: ORIGIN,
+			storageState: { cookies: [], origins: [] }
+		});
+		const response = await context.post(`/connexion?redirectTo=${hostile}`, {
+			maxRedirects: 0,
+			headers: FORM_HEADERS,
+			form: { email: 'habitant@concerto.test', password: DEMO_PASSWORD }
+		});
+		expect(response.status(), hostile).toBe(303);
+		expect(response.headers()['location'], hostile).toBe('/compte');
+		await context.dispose();
 	}
 });

@@ -4,6 +4,7 @@ import { createTestUser } from '../testing';
 import { ForbiddenError } from '../errors';
 import { enterResponse } from './entry';
 import { loadResultsPage } from './results-page';
+import { computeBreakdown, computeResults } from './results';
 import { buildSampleConsultation, formOf, setUpConsultations } from './testing';
 import { DIMENSIONS } from '$lib/consultation-vocabulary';
 import type { Figure } from '$lib/disclosure';
@@ -188,6 +189,26 @@ describe('public results and statistical disclosure control', () => {
 			for (const byColumn of Object.values(cells ?? {}))
 				for (const n of Object.values(byColumn))
 					expect(n === 0 || typeof n !== 'number' || n >= T).toBe(true);
+		}
+	});
+
+	it('counts each question’s respondents per column as the filtered results do', async () => {
+		const { db, sample } = await setUp();
+		const breakdown = await computeBreakdown(
+			db,
+			sample.questionnaire,
+			'territoire',
+			{},
+			{ respondents: true }
+		);
+		const territories = await db.selectFrom('territory').select(['id', 'code']).execute();
+		for (const { id, code } of territories) {
+			const filtered = await computeResults(db, sample.questionnaire, { territory: code });
+			for (const r of filtered.questions)
+				expect(
+					breakdown.respondents.get(r.question.id)?.get(String(id)) ?? 0,
+					`Q${r.question.number} ${code}`
+				).toBe(r.respondents);
 		}
 	});
 

@@ -465,7 +465,11 @@ export async function computeBreakdown(
 					.select([
 						sql<number>`answer.question_id`.as('question_id'),
 						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-						sql<number>`count(distinct answer.response_id)`.as('n')
+						// One row per respondent is marked: a value without option, or the
+						// first row of a choice answer (see computeResults).
+						sql<number>`sum(case when answer.option_id is null then 1 when answer.number_value = 1 then 1 else 0 end)`.as(
+							'n'
+						)
 					])
 					.groupBy(['question_id', 'dim'])
 					.execute()
