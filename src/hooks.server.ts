@@ -59,23 +59,30 @@ function refuseByAccessTable(event: RequestEvent): Response | null {
 	const { locals, url, request } = event;
 	const decision = decideAccess(event.route.id, request.method, url, locals.actor);
 	if (decision === 'allowed') return null;
+	const reading = request.method === 'GET' || request.method === 'HEAD';
+	// Client-side navigations fetch data: the loads' own guards answer them in
+	// the format the client expects.
+	if (reading && event.isDataRequest) return null;
+	// Forms improved by use:enhance expect SvelteKit's JSON answer.
+	const enhanced = request.headers.get('x-sveltekit-action') === 'true';
 	if (decision === 'sign-in') {
-		const back = request.method === 'GET' ? url.pathname + url.search : url.pathname;
-		return new Response(null, {
-			status: 303,
-			headers: { location: `/connexion?redirectTo=${encodeURIComponent(back)}` }
-		});
+		const back = reading ? url.pathname + url.search : url.pathname;
+		const location = `/connexion?redirectTo=${encodeURIComponent(back)}`;
+		return enhanced
+			? Response.json({ type: 'redirect', status: 303, location })
+			: new Response(null, { status: 303, headers: { location } });
 	}
 	// Pages refused by the table render the usual error page from the
 	// back-office layout; anything else the table does not allow stops here.
-	if (
-		decision === 'forbidden' &&
-		(request.method === 'GET' || request.method === 'HEAD') &&
-		event.route.id?.startsWith('/admin')
-	) {
+	if (decision === 'forbidden' && reading && event.route.id?.startsWith('/admin')) {
 		locals.accessRefused = true;
 		return null;
 	}
+	if (enhanced)
+		return Response.json(
+			{ type: 'error', error: { message: 'Votre compte ne permet pas cette action.' } },
+			{ status: 403 }
+		);
 	return new Response(REFUSED_PAGE, {
 		status: 403,
 		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }

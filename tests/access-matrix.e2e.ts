@@ -500,3 +500,17 @@ test('après la connexion, on ne revient que sur une page du site', async ({ pla
 		await context.dispose();
 	}
 });
+
+test.describe('un formulaire amélioré par JavaScript', () => {
+	test.use({ storageState: authFile('habitant') });
+
+	test('reçoit le refus dans le format que SvelteKit attend', async ({ page }) => {
+		const response = await page.request.post('/admin/utilisateurs/nouveau', {
+			maxRedirects: 0,
+			headers: { origin: ORIGIN, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			form: { email: 'x@exemple.fr' }
+		});
+		expect(response.status()).toBe(403);
+		expect(await response.json()).toMatchObject({ type: 'error' });
+	});
+});
