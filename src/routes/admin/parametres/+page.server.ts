@@ -20,13 +20,14 @@ const thresholdAdapter = zod4(disclosureThresholdSchema);
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'settings.manage');
 	const db = getDb();
+	const threshold = await getDisclosureThreshold(db);
 	return {
+		threshold,
 		form: await superValidate(await getDepartment(db), adapter, { errors: false }),
-		thresholdForm: await superValidate(
-			{ threshold: await getDisclosureThreshold(db) },
-			thresholdAdapter,
-			{ errors: false, id: 'disclosure' }
-		)
+		thresholdForm: await superValidate({ threshold }, thresholdAdapter, {
+			errors: false,
+			id: 'disclosure'
+		})
 	};
 };
 
