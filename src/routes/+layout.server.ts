@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/runtime';
-import { getDepartment } from '$lib/server/settings/settings';
+import { getDepartment, getServiceContact } from '$lib/server/settings/settings';
 import { userHasGroups } from '$lib/server/groups/member-space';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		user: locals.user && { displayName: locals.user.displayName, role: locals.user.role },
 		canUseBackOffice: can(locals.actor, 'backoffice.access'),
 		hasGroups: locals.actor ? await userHasGroups(getDb(), locals.actor.id) : false,
-		department: await getDepartment(getDb())
+		department: await getDepartment(getDb()),
+		service: await getServiceContact(getDb())
 	};
 };

@@ -178,7 +178,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/panel/[id=id]': { view: 'panel.manage', actions: all('panel.manage', 'status', 'erase') },
 	'/admin/parametres': {
 		view: 'settings.manage',
-		actions: all('settings.manage', 'department', 'disclosure')
+		actions: all('settings.manage', 'department', 'identity', 'disclosure')
 	},
 	'/admin/referentiel': {
 		view: 'reference.manage',

@@ -78,11 +78,12 @@ describe('password reset', () => {
 		const db = await createTestDatabase();
 		const mailer = createMailer({ smtpUrl: null, from: 'concerto@exemple.fr' });
 		await createTestUser(db, 'agent', { email: 'agent@exemple.fr' });
-		await requestPasswordReset(db, mailer, {
+		const { delivery } = await requestPasswordReset(db, mailer, {
 			email: 'agent@exemple.fr',
 			ipAddress: '1',
 			origin: ORIGIN
 		});
+		await delivery;
 		const retained = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
 		expect(retained.status).toBe('retained');
 		const token = firstLink(retained.text_body!).split('/').pop()!;

@@ -4,6 +4,7 @@
 import nodemailer from 'nodemailer';
 import type { Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
+import { getIdentity, mailSignature } from '../settings/identity';
 
 export interface OutgoingMail {
 	to: string;
@@ -16,6 +17,9 @@ export interface OutgoingMail {
 }
 
 export type MailStatus = 'sent' | 'retained' | 'failed';
+
+/** Where a template puts its signature; the mailer writes the organisation's there. */
+export const SIGNATURE_MARK = '{{signature}}';
 
 export interface Mailer {
 	send(db: Executor, mail: OutgoingMail): Promise<MailStatus>;
@@ -30,7 +34,12 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 	const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
 
 	return {
-		async send(db, mail) {
+		async send(db, outgoing) {
+			const identity = await getIdentity(db);
+			const mail = {
+				...outgoing,
+				text: outgoing.text.replaceAll(SIGNATURE_MARK, mailSignature(identity))
+			};
 			const base = {
 				to_address: mail.to,
 				subject: mail.subject,
@@ -51,7 +60,7 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 				.executeTakeFirstOrThrow();
 			try {
 				await transport.sendMail({
-					from,
+					from: identity.mailFrom ? `${identity.serviceName} <${identity.mailFrom}>` : from,
 					to: mail.to,
 					subject: mail.subject,
 					text: mail.text,

@@ -1,7 +1,8 @@
 // The French text of every message the platform sends.
-import type { OutgoingMail } from './mailer';
+import { SIGNATURE_MARK, type OutgoingMail } from './mailer';
 
-const SIGNATURE = '\n\n--\nConcerto, la participation citoyenne aux solidarités du Département';
+/** Replaced when sending by the organisation's signature (settings). */
+const SIGNATURE = `\n\n-- \n${SIGNATURE_MARK}`;
 
 export function passwordResetMail(to: string, link: string): OutgoingMail {
 	return {

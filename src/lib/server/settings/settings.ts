@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { DEFAULT_DEPARTMENT } from '../reference/loir-et-cher';
 import { DEFAULT_DISCLOSURE_THRESHOLD } from '$lib/disclosure';
+import { getIdentity } from './identity';
 
 export interface Department {
 	code: string;
@@ -26,7 +27,7 @@ export const departmentSchema = z.object({
 		.max(80, { error: 'Le nom ne doit pas dépasser 80 caractères.' })
 });
 
-async function readSetting<T>(db: Executor, key: string, fallback: T): Promise<T> {
+export async function readSetting<T>(db: Executor, key: string, fallback: T): Promise<T> {
 	const row = await db
 		.selectFrom('setting')
 		.select('value')
@@ -35,7 +36,7 @@ async function readSetting<T>(db: Executor, key: string, fallback: T): Promise<T
 	return row ? fromDbJson(row.value, fallback) : fallback;
 }
 
-async function writeSetting(db: Executor, key: string, value: unknown): Promise<void> {
+export async function writeSetting(db: Executor, key: string, value: unknown): Promise<void> {
 	const row = { key, value: toDbJson(value), updated_at: nowForDb() };
 	await db
 		.insertInto('setting')
@@ -98,11 +99,7 @@ export interface ServiceContact {
 	hours: string;
 }
 
-export const DEFAULT_SERVICE_CONTACT: ServiceContact = {
-	phone: '02 54 58 41 41',
-	hours: 'du lundi au vendredi, de 9 h à 17 h'
-};
-
-export function getServiceContact(db: Executor): Promise<ServiceContact> {
-	return readSetting(db, 'service_contact', DEFAULT_SERVICE_CONTACT);
+export async function getServiceContact(db: Executor): Promise<ServiceContact> {
+	const identity = await getIdentity(db);
+	return { phone: identity.servicePhone, hours: identity.serviceHours };
 }

@@ -12,10 +12,12 @@ import {
 	getDisclosureThreshold
 } from '$lib/server/settings/settings';
 import { changeDepartment } from '$lib/server/reference/service';
+import { changeIdentity, getIdentity, identitySchema } from '$lib/server/settings/identity';
 import { failForm } from '$lib/server/http';
 
 const adapter = zod4(departmentSchema);
 const thresholdAdapter = zod4(disclosureThresholdSchema);
+const identityAdapter = zod4(identitySchema);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'settings.manage');
@@ -27,6 +29,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		thresholdForm: await superValidate({ threshold }, thresholdAdapter, {
 			errors: false,
 			id: 'disclosure'
+		}),
+		identityForm: await superValidate(await getIdentity(db), identityAdapter, {
+			errors: false,
+			id: 'identity'
 		})
 	};
 };
@@ -44,6 +50,19 @@ export const actions: Actions = {
 		return message(form, {
 			type: 'success',
 			text: `Département enregistré : ${count} communes chargées. Rattachez leurs intercommunalités à un territoire dans le référentiel.`
+		});
+	},
+	identity: async ({ request, locals }) => {
+		const identityForm = await superValidate(request, identityAdapter, { id: 'identity' });
+		if (!identityForm.valid) return fail(400, { identityForm });
+		try {
+			await changeIdentity(getDb(), locals.actor, identityForm.data);
+		} catch (caught) {
+			return failForm(identityForm, caught);
+		}
+		return message(identityForm, {
+			type: 'success',
+			text: 'Identité enregistrée : les courriels et les pages la reprennent dès maintenant.'
 		});
 	},
 	disclosure: async ({ request, locals }) => {
