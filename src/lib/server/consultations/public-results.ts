@@ -145,13 +145,17 @@ export function protectDimension(
 			else for (const cell of column) t.complement(cell, respondentCells[j]);
 		});
 		const { states, unprotected } = t.solve(threshold);
+		// A line left open withholds the columns its cells belong to.
+		const columnOf = new Map<number, string>();
+		columns.forEach((c, j) => {
+			columnOf.set(respondentCells[j], c.key);
+			for (const row of grid) columnOf.set(row[j], c.key);
+		});
 		const withheld = new Set<string>();
 		for (const l of unprotected)
 			for (const [cell] of t.lines[l]) {
-				const j = respondentCells.indexOf(cell) >= 0 ? respondentCells.indexOf(cell) : -1;
-				const inGrid = grid.findIndex((row) => row.includes(cell));
-				const column = j >= 0 ? j : inGrid >= 0 ? grid[inGrid].indexOf(cell) : -1;
-				if (column >= 0) withheld.add(columns[column].key);
+				const key = columnOf.get(cell);
+				if (key !== undefined) withheld.add(key);
 			}
 		columns.forEach((c, j) => {
 			if (states[respondentCells[j]] !== 'shown') withheld.add(c.key);
