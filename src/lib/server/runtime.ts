@@ -12,6 +12,7 @@ import { sendMandateReminders } from './panel/mandate-reminders';
 import { fillMissingSearchText } from './contributions/search-text';
 import { sendContributionDigests } from './contributions/digests';
 import { processRetourDeliveries } from './retours/delivery';
+import { runRetentionIfDue } from './privacy/retention';
 
 interface Runtime {
 	config: AppConfig;
@@ -63,7 +64,7 @@ export async function startRuntime(): Promise<void> {
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 let jobs: NodeJS.Timeout | null = null;
 
-/** Reminders and contribution digests every quarter of an hour; the timer never keeps the process alive. */
+/** Reminders, digests and retours every quarter of an hour, retention daily; the timer never keeps the process alive. */
 function startBackgroundJobs(): void {
 	if (jobs) return;
 	const run = async () => {
@@ -82,6 +83,15 @@ function startBackgroundJobs(): void {
 			await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
 		} catch (error) {
 			console.error('Nouvelles des contributions :', error);
+		}
+		try {
+			const retention = await runRetentionIfDue(db);
+			if (retention)
+				console.log(
+					`Durées de conservation : ${retention.total} enregistrement(s) effacé(s) ou anonymisé(s).`
+				);
+		} catch (error) {
+			console.error('Durées de conservation :', error);
 		}
 		try {
 			await processRetourDeliveries(db, mailer, config.origin ?? 'http://localhost:3000');

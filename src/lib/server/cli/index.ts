@@ -14,6 +14,8 @@ import { sendContributionDigests } from '../contributions/digests';
 import { importFichesFromFolder } from './import-fiches';
 import { panelSelect } from './panel-select';
 import { benchPanel } from './bench-panel';
+import { runRetention } from '../privacy/retention';
+import { findPurpose } from '../privacy/purposes';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -81,6 +83,23 @@ async function remindMandates(): Promise<number> {
 	return 0;
 }
 
+/** `data:retention [--dry-run]`: erases what is past its period and prints the counts. */
+async function retention(args: string[]): Promise<number> {
+	const { db } = getRuntime();
+	await migrateToLatest(db);
+	const dryRun = args.includes('--dry-run');
+	const result = await runRetention(db, { dryRun });
+	console.log(
+		dryRun
+			? 'Simulation : rien n’a été effacé. Voici ce qui le serait.'
+			: 'Durées de conservation appliquées.'
+	);
+	for (const [code, count] of Object.entries(result.counts))
+		console.log(`  ${findPurpose(code)?.title ?? code} : ${count}`);
+	console.log(`Total : ${result.total} enregistrement(s).`);
+	return 0;
+}
+
 export async function run(command: string | undefined, args: string[]): Promise<number> {
 	try {
 		switch (command) {
@@ -103,9 +122,11 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return 0;
 			case 'panel-select':
 				return await panelSelect(args);
+			case 'retention':
+				return await retention(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, retention [--dry-run], bench'
 				);
 				return 2;
 		}

@@ -644,6 +644,47 @@ export interface TourStopTable {
 	agents: Generated<string>;
 }
 
+export interface RetentionRunTable {
+	id: Generated<number>;
+	ran_at: string;
+	dry_run: number;
+	counts: string;
+	actor_label: string;
+	error: string | null;
+}
+
+export interface PrivacyRequestTable {
+	id: Generated<number>;
+	email: string;
+	token_hash: string;
+	created_at: string;
+	expires_at: string;
+	confirmed_at: string | null;
+	completed_at: string | null;
+	outcome: string | null;
+}
+
+export interface AccessibilityAuditTable {
+	id: Generated<number>;
+	audited_on: string;
+	auditor: string;
+	sample: string;
+	environment: string;
+	tools: string;
+	technologies: string;
+	derogations: Generated<string>;
+	exemptions: Generated<string>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AccessibilityCriterionTable {
+	audit_id: number;
+	criterion: string;
+	statuses: string;
+	note: Generated<string>;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -704,6 +745,10 @@ export interface Database {
 	retour_event: RetourEventTable;
 	retour_request: RetourRequestTable;
 	retour_delivery: RetourDeliveryTable;
+	retention_run: RetentionRunTable;
+	privacy_request: PrivacyRequestTable;
+	accessibility_audit: AccessibilityAuditTable;
+	accessibility_criterion: AccessibilityCriterionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

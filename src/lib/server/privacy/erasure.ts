@@ -1,0 +1,44 @@
+// Erasing one account or one panel record, the same way whoever asks (the
+// person, an administrator answering a request, or the retention job).
+import type { Executor } from '../db/database';
+
+/**
+ * Deletes an account. Audit entries keep what was done but lose the link to
+ * the person; columns without a foreign key (contributions) are emptied here.
+ */
+export async function removeAccount(tx: Executor, userId: number, label: string): Promise<void> {
+	await tx
+		.updateTable('audit_log')
+		.set({ actor_label: label })
+		.where('actor_user_id', '=', userId)
+		.execute();
+	await tx
+		.updateTable('contribution')
+		.set({ author_user_id: null })
+		.where('author_user_id', '=', userId)
+		.execute();
+	await tx
+		.updateTable('contribution')
+		.set({ assigned_user_id: null })
+		.where('assigned_user_id', '=', userId)
+		.execute();
+	await tx.deleteFrom('user').where('id', '=', userId).execute();
+}
+
+/**
+ * Deletes a panel record with its consents, tokens, group memberships and
+ * seats. Draw candidates keep their pseudonym and profile, unlinked, so that
+ * published draws stay checkable.
+ */
+export async function deletePersonRecord(tx: Executor, personId: number): Promise<void> {
+	await tx
+		.updateTable('draw_candidate')
+		.set({ person_id: null })
+		.where('person_id', '=', personId)
+		.execute();
+	await tx.deleteFrom('group_body_seat').where('person_id', '=', personId).execute();
+	await tx.deleteFrom('group_membership').where('person_id', '=', personId).execute();
+	await tx.deleteFrom('consent').where('person_id', '=', personId).execute();
+	await tx.deleteFrom('person_token').where('person_id', '=', personId).execute();
+	await tx.deleteFrom('person').where('id', '=', personId).execute();
+}
