@@ -38,7 +38,6 @@ const BASIS_PUBLIC_TASK = 'Mission d’intérêt public (article 6.1.e du RGPD)'
 const BASIS_CONSENT = 'Consentement (article 6.1.a du RGPD)';
 const BASIS_SECURITY =
 	'Obligation légale de sécurité (articles 6.1.c et 32 du RGPD) et intérêt public';
-const PARTICIPATION_TEAM = 'Le service participation du Département';
 
 const day = (value: number): Period => ({ value, unit: 'jour' });
 const month = (value: number): Period => ({ value, unit: 'mois' });
