@@ -133,6 +133,15 @@ const SAMPLES: Record<string, Sample> = {
 		url: '/admin/groupes/1/instances',
 		probe: '/admin/groupes/99999/instances'
 	},
+	'/admin/donnees': { url: '/admin/donnees' },
+	'/admin/donnees/registre.csv': { url: '/admin/donnees/registre.csv' },
+	'/admin/donnees/demandes': {
+		url: '/admin/donnees/demandes?email=personne%40exemple.fr',
+		emptyPostIsSafe: true
+	},
+	'/admin/donnees/demandes/export.json': {
+		url: '/admin/donnees/demandes/export.json?email=personne%40exemple.fr'
+	},
 	'/admin/journal': { url: '/admin/journal?page=99999999999999999999' },
 	'/admin/panel': { url: '/admin/panel' },
 	'/admin/panel/nouveau': { url: '/admin/panel/nouveau', emptyPostIsSafe: true },
@@ -175,9 +184,13 @@ const SAMPLES: Record<string, Sample> = {
 	},
 	'/compte': { url: '/compte', emptyPostIsSafe: true },
 	'/compte/export': { url: '/compte/export' },
+	'/compte/mes-donnees': { url: '/compte/mes-donnees' },
 	'/compte/supprime': { url: '/compte/supprime' },
 	'/mes-contributions': { url: '/mes-contributions' },
 	'/mes-groupes': { url: '/mes-groupes', emptyPostIsSafe: true },
+	'/donnees-personnelles/demande/[token]': {
+		url: `/donnees-personnelles/demande/${BOGUS_TOKEN}`
+	},
 	'/inscriptions/[token]': { url: `/inscriptions/${BOGUS_TOKEN}` },
 	'/mot-de-passe-oublie/[token]': { url: `/mot-de-passe-oublie/${BOGUS_TOKEN}` },
 	'/panel/confirmation/[token]': { url: `/panel/confirmation/${BOGUS_TOKEN}` },

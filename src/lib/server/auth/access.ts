@@ -160,6 +160,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		view: 'groups.manage',
 		actions: all('groups.manage', 'add', 'seats', 'remove')
 	},
+	'/admin/donnees': {
+		view: 'privacy.manage',
+		actions: all('privacy.manage', 'periods', 'simulate', 'run')
+	},
+	'/admin/donnees/registre.csv': { view: 'privacy.manage' },
+	'/admin/donnees/demandes': {
+		view: 'privacy.manage',
+		actions: all('privacy.manage', 'erase', 'correct')
+	},
+	'/admin/donnees/demandes/export.json': { view: 'privacy.manage' },
 	'/admin/journal': { view: 'audit.read' },
 	'/admin/panel': { view: 'panel.manage' },
 	'/admin/panel/nouveau': { view: 'panel.manage', actions: { default: 'panel.manage' } },
@@ -209,6 +219,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
 	'/compte': { view: 'signedIn', actions: all('signedIn', 'profile', 'password', 'delete') },
 	'/compte/export': { view: 'signedIn' },
+	'/compte/mes-donnees': { view: 'signedIn' },
 	'/compte/supprime': { view: 'public' },
 	'/mes-contributions': { view: 'signedIn' },
 	'/mes-groupes': {
@@ -217,6 +228,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		rows: 'un membre seulement dans ses groupes, aux réunions de ses groupes'
 	},
 
+	'/donnees-personnelles/demande/[token]': { view: 'token', actions: { erase: 'token' } },
 	'/inscriptions/[token]': { view: 'token', actions: { default: 'token' } },
 	'/mot-de-passe-oublie/[token]': { view: 'token', actions: { default: 'token' } },
 	'/panel/confirmation/[token]': { view: 'token', actions: { default: 'token' } },

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
 	'users.manage': ['admin'],
 	'reference.manage': ['admin'],
 	'settings.manage': ['admin'],
+	/** Retention periods and runs, people's rights requests, the register of processing. */
+	'privacy.manage': ['admin'],
+	/** The RGAA audit grid, the multi-year plan and the accessibility statement. */
+	'accessibility.manage': ['admin'],
 	'audit.read': ['admin'],
 	'outbox.read': ['admin'],
 	'fiches.import': ['admin', 'agent'],

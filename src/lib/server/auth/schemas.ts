@@ -49,5 +49,6 @@ export const deleteAccountSchema = z.object({
 	password: z
 		.string({ error: 'Indiquez votre mot de passe pour confirmer.' })
 		.min(1, { error: 'Indiquez votre mot de passe pour confirmer.' })
-		.max(PASSWORD_MAX_LENGTH)
+		.max(PASSWORD_MAX_LENGTH),
+	withTexts: z.boolean().default(false)
 });

@@ -265,3 +265,17 @@ export function retourMail(
 			SIGNATURE
 	};
 }
+
+export function privacyRequestMail(to: string, link: string): OutgoingMail {
+	return {
+		to,
+		purpose: 'privacy-request',
+		subject: 'Vos données personnelles : confirmez votre demande',
+		text:
+			'Bonjour,\n\nVous avez demandé à voir ou à effacer les données que Concerto garde avec cette adresse e-mail.\n' +
+			`Pour le confirmer, ouvrez ce lien dans les 7 jours :\n\n${link}\n\n` +
+			'Vous y verrez tout ce que nous avons, pourrez le télécharger et choisir de l’effacer.\n' +
+			"Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change." +
+			SIGNATURE
+	};
+}

@@ -54,7 +54,7 @@ export async function changeRetentionPeriods(
 	actor: Actor | null,
 	input: Record<string, string>
 ): Promise<RetentionPeriods> {
-	assertCan(actor, 'settings.manage');
+	assertCan(actor, 'privacy.manage');
 	const before = await getRetentionPeriods(db);
 	const saved: SavedValues = {};
 	for (const purpose of PURPOSES.filter(isAdjustable)) {

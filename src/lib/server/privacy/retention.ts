@@ -57,7 +57,7 @@ export async function runRetention(
 	options: { now?: Date; dryRun?: boolean; actor?: Actor | null } = {}
 ): Promise<RetentionRun> {
 	if (options.actor !== undefined && options.actor !== null)
-		assertCan(options.actor, 'settings.manage');
+		assertCan(options.actor, 'privacy.manage');
 	const now = options.now ?? new Date();
 	const dryRun = options.dryRun ?? false;
 	const actorLabel = options.actor?.displayName ?? 'Tâche planifiée';
@@ -117,7 +117,7 @@ export async function listRetentionRuns(
 	actor: Actor | null,
 	limit = 20
 ): Promise<RetentionRun[]> {
-	assertCan(actor, 'settings.manage');
+	assertCan(actor, 'privacy.manage');
 	const rows = await db
 		.selectFrom('retention_run')
 		.selectAll()

@@ -12,6 +12,7 @@ export const PERSONAL_PAGE_PREFIXES = [
 	'/panel/inscription/',
 	'/panel/confirmation/',
 	'/retours/desabonnement/',
+	'/donnees-personnelles/demande/',
 	'/suivi'
 ] as const;
 

@@ -8,8 +8,11 @@ import { passwordLimits } from '../auth/login';
 import { limitFailures } from '../security/rate-limit';
 import { invalidateUserSessions } from '../auth/sessions';
 import { ROLE_LABELS, type Actor } from '../auth/permissions';
-import { countActiveAdmins, findUserRowById, updateUserRow } from './queries';
-import { userFromRow, type User } from './user';
+import { findUserRowById, updateUserRow } from './queries';
+import { actorOf, userFromRow, type User } from './user';
+import { eraseOwnData, ownData } from '../privacy/rights';
+import type { ErasureReceipt } from '../privacy/subject-changes';
+import type { Mailer } from '../mail/mailer';
 
 function requireSignedIn(actor: Actor | null): asserts actor is Actor {
 	if (!actor) throw new ForbiddenError('Connectez-vous pour accéder à votre compte.');
@@ -95,8 +98,19 @@ export async function exportOwnData(db: Db, actor: Actor | null) {
 			.orderBy('id')
 			.execute()
 	]);
+	const { report } = await ownData(db, actor);
 	return {
 		exportedAt: new Date().toISOString(),
+		about: report.anonymousNote,
+		everythingLinkedToYou: report.sections
+			.filter((section) => section.items.length > 0)
+			.map((section) => ({
+				section: section.title,
+				items: section.items.map((item) => ({
+					title: item.heading,
+					...Object.fromEntries(item.fields.map((f) => [f.label, f.value]))
+				}))
+			})),
 		account: {
 			email: user.email,
 			displayName: user.displayName,
@@ -119,38 +133,30 @@ export async function exportOwnData(db: Db, actor: Actor | null) {
 }
 
 /**
- * Deletes the account after checking its password. Audit entries keep what
- * was done but lose the link to the person (their actor becomes empty).
+ * Deletes the account after checking its password, with everything linked to
+ * it or to its e-mail (privacy/rights). Audit entries keep what was done but
+ * lose the link to the person.
  */
 export async function deleteOwnAccount(
 	db: Db,
 	actor: Actor | null,
 	password: string,
-	ipAddress: string
-): Promise<void> {
+	ipAddress: string,
+	options: { withTexts?: boolean; mailer?: Mailer; origin?: string } = {}
+): Promise<ErasureReceipt> {
 	const user = await getOwnAccount(db, actor);
 	await checkOwnPassword(db, user.id, password, ipAddress, {
 		message: 'Le mot de passe est incorrect.',
 		field: 'password'
 	});
-	await db.transaction().execute(async (tx) => {
-		if (user.role === 'admin' && user.active && (await countActiveAdmins(tx)) <= 1) {
+	try {
+		return await eraseOwnData(db, actorOf(user), { withTexts: false, ...options });
+	} catch (caught) {
+		if (caught instanceof InvalidInputError && /dernier compte administrateur/.test(caught.message))
 			throw new InvalidInputError(
 				'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.',
 				'password'
 			);
-		}
-		await tx
-			.updateTable('audit_log')
-			.set({ actor_label: 'Compte supprimé' })
-			.where('actor_user_id', '=', user.id)
-			.execute();
-		await tx.deleteFrom('user').where('id', '=', user.id).execute();
-		await recordAudit(tx, {
-			actor: null,
-			action: 'user.deleted_by_owner',
-			entityType: 'user',
-			entityId: user.id
-		});
-	});
+		throw caught;
+	}
 }

@@ -1,0 +1,26 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { getRuntime } from '$lib/server/runtime';
+import { failPlain } from '$lib/server/http';
+import { readForm } from '$lib/server/plain-form';
+import { privacyRequestSchema, requestByEmail } from '$lib/server/privacy/rights';
+
+export const actions: Actions = {
+	default: async ({ request, url, getClientAddress }) => {
+		const data = await request.formData();
+		const email = String(data.get('email') ?? '');
+		const parsed = readForm(privacyRequestSchema, { email });
+		if (!parsed.ok) return fail(400, { email, errors: parsed.errors });
+		const { db, mailer, config } = getRuntime();
+		try {
+			await requestByEmail(db, mailer, parsed.data.email, {
+				origin: config.origin ?? url.origin,
+				clientAddress: getClientAddress(),
+				perHour: config.submissionsPerHour
+			});
+		} catch (caught) {
+			return failPlain(caught, { email, errors: {} });
+		}
+		return { sent: parsed.data.email };
+	}
+};

@@ -1,0 +1,28 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
+import { failPlain, orHttpError } from '$lib/server/http';
+import { confirmedRequest, eraseByRequest } from '$lib/server/privacy/rights';
+
+export const load: PageServerLoad = async ({ params }) => ({
+	...(await orHttpError(confirmedRequest(getDb(), params.token)))
+});
+
+export const actions: Actions = {
+	erase: async ({ request, params, url }) => {
+		const data = await request.formData();
+		if (data.get('confirm') !== 'on')
+			return fail(400, { error: 'Cochez la case pour confirmer l’effacement.' });
+		const { db, mailer, config } = getRuntime();
+		try {
+			const receipt = await eraseByRequest(db, params.token, {
+				withTexts: data.get('withTexts') === 'on',
+				mailer,
+				origin: config.origin ?? url.origin
+			});
+			return { erased: Object.values(receipt.counts).reduce((a, b) => a + (b ?? 0), 0) };
+		} catch (caught) {
+			return failPlain(caught);
+		}
+	}
+};
