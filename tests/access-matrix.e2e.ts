@@ -133,6 +133,11 @@ const SAMPLES: Record<string, Sample> = {
 		url: '/admin/groupes/1/instances',
 		probe: '/admin/groupes/99999/instances'
 	},
+	'/admin/accessibilite': { url: '/admin/accessibilite', emptyPostIsSafe: true },
+	'/admin/accessibilite/[theme=id]': {
+		url: '/admin/accessibilite/4',
+		probe: '/admin/accessibilite/99'
+	},
 	'/admin/donnees': { url: '/admin/donnees' },
 	'/admin/donnees/registre.csv': { url: '/admin/donnees/registre.csv' },
 	'/admin/donnees/demandes': {

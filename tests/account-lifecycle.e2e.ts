@@ -125,9 +125,15 @@ test.describe('sans JavaScript', () => {
 		await expect(page.getByRole('status').first()).toContainText('Votre nom a été enregistré.');
 		await a11y.check();
 
+		await page.getByRole('link', { name: 'Voir toutes mes données' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toutes mes données');
+		await expect(page.getByRole('region', { name: 'Compte' })).toContainText('Léa Martin-Rossi');
+		await expect(page.getByText(/réponses aux questionnaires anonymes/)).toBeVisible();
+		await a11y.check();
+		await page.goto('/compte');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('link', { name: /Télécharger toutes mes données/ }).click()
+			page.getByRole('link', { name: 'Les télécharger (JSON)' }).click()
 		]);
 		const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 		expect(exported.account).toMatchObject({

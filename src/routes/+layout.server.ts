@@ -3,6 +3,7 @@ import { can } from '$lib/server/auth/permissions';
 import { getDb } from '$lib/server/runtime';
 import { getDepartment, getServiceContact } from '$lib/server/settings/settings';
 import { userHasGroups } from '$lib/server/groups/member-space';
+import { getComplianceState } from '$lib/server/accessibility/audit';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
@@ -10,6 +11,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		canUseBackOffice: can(locals.actor, 'backoffice.access'),
 		hasGroups: locals.actor ? await userHasGroups(getDb(), locals.actor.id) : false,
 		department: await getDepartment(getDb()),
-		service: await getServiceContact(getDb())
+		service: await getServiceContact(getDb()),
+		accessibility: await getComplianceState(getDb())
 	};
 };

@@ -160,6 +160,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		view: 'groups.manage',
 		actions: all('groups.manage', 'add', 'seats', 'remove')
 	},
+	'/admin/accessibilite': {
+		view: 'accessibility.manage',
+		actions: all('accessibility.manage', 'info', 'plan')
+	},
+	'/admin/accessibilite/[theme=id]': {
+		view: 'accessibility.manage',
+		actions: { default: 'accessibility.manage' }
+	},
 	'/admin/donnees': {
 		view: 'privacy.manage',
 		actions: all('privacy.manage', 'periods', 'simulate', 'run')

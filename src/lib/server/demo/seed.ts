@@ -12,6 +12,7 @@ import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
 import { seedDemoContributions, seedDemoRetour } from './contributions';
+import { seedDemoAccessibilityGrid } from '../accessibility/demo-grid';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -55,6 +56,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
 	await seedDemoContributions(db, agent);
 	await seedDemoRetour(db, agent);
+	await seedDemoAccessibilityGrid(db, admin);
 }
 
 export function demoBanner(origin: string): string {
