@@ -85,8 +85,7 @@ describe('sending a retour', () => {
 		});
 
 		const letters = await retourLetters(db, agent, id, {
-			origin: ORIGIN,
-			department: 'Département de Loir-et-Cher'
+			origin: ORIGIN
 		});
 		expect(letters.count).toBe(1);
 		expect(letters.pdf.subarray(0, 5).toString()).toBe('%PDF-');

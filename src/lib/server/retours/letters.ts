@@ -1,6 +1,7 @@
 // Letters for people reached only by post: one personalised letter each,
 // in easy-to-read French when they asked for it, ready to print as one
 // PDF (pdfkit, with the Atkinson Hyperlegible font the site uses).
+import { getIdentity } from '../settings/identity';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { marked, type Token } from 'marked';
@@ -43,9 +44,10 @@ export async function retourLetters(
 	db: Db,
 	actor: Actor | null,
 	retourId: number,
-	options: { origin: string; department: string }
+	options: { origin: string }
 ): Promise<{ fileName: string; pdf: Buffer; count: number }> {
 	assertCan(actor, 'retours.manage');
+	const identity = await getIdentity(db);
 	const retour = await db
 		.selectFrom('retour')
 		.select(['id', 'slug', 'title', 'body', 'falc_body'])
@@ -65,7 +67,7 @@ export async function retourLetters(
 	const doc = new PDFDocument({
 		size: 'A4',
 		margin: 56,
-		info: { Title: retour.title, Author: options.department }
+		info: { Title: retour.title, Author: identity.organisationName }
 	});
 	doc.registerFont('regular', FONT(400));
 	doc.registerFont('bold', FONT(700));
@@ -88,8 +90,10 @@ export async function retourLetters(
 		if (i > 0) doc.addPage();
 		const falc = letter.falc === 1 && retour.falc_body.trim() !== '';
 		const size = falc ? 14 : 12;
-		doc.font('bold').fontSize(12).text(options.department, { continued: false });
-		doc.font('regular').text('Participation citoyenne aux solidarités');
+		doc.font('bold').fontSize(12).text(identity.organisationName, { continued: false });
+		doc.font('regular').text(identity.serviceName);
+		doc.text(identity.organisationAddress, { width: 230 });
+		doc.text(`Téléphone : ${identity.servicePhone}`);
 		// The address sits where a window envelope shows it.
 		doc
 			.font('regular')
@@ -125,6 +129,12 @@ export async function retourLetters(
 				width: 480
 			});
 		doc.text(`Pour suivre vos idées avec votre code : ${options.origin}/suivi`, { width: 480 });
+		doc.moveDown();
+		doc.text(`${identity.serviceName} — ${identity.organisationName}`, { width: 480 });
+		doc.text(
+			`Une question ? Appelez le ${identity.servicePhone} (${identity.serviceHours}) ou écrivez à ${identity.serviceEmail}.`,
+			{ width: 480 }
+		);
 	}
 	doc.end();
 	await done;
