@@ -2,6 +2,24 @@
 // person, an administrator answering a request, or the retention job).
 import type { Executor } from '../db/database';
 
+/** What is emptied of a registration, a retour request or a contribution, by the job or on request. */
+export const REGISTRATION_CONTACT_ERASED = {
+	name: '',
+	email: null,
+	phone: null,
+	postal_address: null,
+	cancel_token_hash: null,
+	receipt_code: null,
+	user_id: null
+} as const;
+export const RETOUR_REQUEST_ERASED = { name: '', email: null, postal_address: null } as const;
+export const CONTRIBUTION_CONTACT_ERASED = {
+	author_name: null,
+	contact_email: null,
+	author_user_id: null,
+	contact_consent: 0
+} as const;
+
 /**
  * Deletes an account. Audit entries keep what was done but lose the link to
  * the person; columns without a foreign key (contributions) are emptied here.

@@ -3,7 +3,13 @@ import type { Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { InvalidInputError } from '../errors';
 import { countActiveAdmins } from '../users/queries';
-import { deletePersonRecord, removeAccount } from './erasure';
+import {
+	CONTRIBUTION_CONTACT_ERASED,
+	REGISTRATION_CONTACT_ERASED,
+	RETOUR_REQUEST_ERASED,
+	deletePersonRecord,
+	removeAccount
+} from './erasure';
 import type { SubjectMatch } from './subject';
 
 export interface ErasureReceipt {
@@ -57,24 +63,13 @@ export async function eraseMatch(
 			.execute();
 	await tx
 		.updateTable('registration')
-		.set({
-			name: '',
-			email: null,
-			phone: null,
-			postal_address: null,
-			needs: '[]',
-			needs_detail: '',
-			cancel_token_hash: null,
-			receipt_code: null,
-			user_id: null,
-			updated_at: now
-		})
+		.set({ ...REGISTRATION_CONTACT_ERASED, needs: '[]', needs_detail: '', updated_at: now })
 		.where('id', 'in', inList(match.registrations))
 		.execute();
 
 	await tx
 		.updateTable('retour_request')
-		.set({ name: '', email: null, postal_address: null, unsubscribed_at: now })
+		.set({ ...RETOUR_REQUEST_ERASED, unsubscribed_at: now })
 		.where('id', 'in', inList(match.retourRequests))
 		.execute();
 
@@ -83,7 +78,7 @@ export async function eraseMatch(
 	else
 		await tx
 			.updateTable('contribution')
-			.set({ author_name: null, contact_email: null, author_user_id: null, contact_consent: 0 })
+			.set(CONTRIBUTION_CONTACT_ERASED)
 			.where('id', 'in', inList(match.contributions))
 			.execute();
 

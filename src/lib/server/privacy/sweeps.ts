@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { toDbDate } from '../db/codecs';
 import { cutoffBefore, type Period } from './purposes';
-import { removeAccount, deletePersonRecord } from './erasure';
+import {
+	CONTRIBUTION_CONTACT_ERASED,
+	REGISTRATION_CONTACT_ERASED,
+	RETOUR_REQUEST_ERASED,
+	removeAccount,
+	deletePersonRecord
+} from './erasure';
 
 export interface SweepContext {
 	now: Date;
@@ -93,7 +99,7 @@ export const SWEEPS: Record<string, Sweep> = {
 		return affected([
 			await tx
 				.updateTable('contribution')
-				.set({ author_name: null, contact_email: null, author_user_id: null, contact_consent: 0 })
+				.set(CONTRIBUTION_CONTACT_ERASED)
 				.where('created_at', '<', cutoff)
 				.where((eb) =>
 					eb.or([
@@ -207,15 +213,7 @@ export const SWEEPS: Record<string, Sweep> = {
 		return affected([
 			await tx
 				.updateTable('registration')
-				.set({
-					name: '',
-					email: null,
-					phone: null,
-					postal_address: null,
-					cancel_token_hash: null,
-					receipt_code: null,
-					user_id: null
-				})
+				.set(REGISTRATION_CONTACT_ERASED)
 				.where('event_id', 'in', tx.selectFrom('event').select('id').where('ends_at', '<', cutoff))
 				.where((eb) =>
 					eb.or([
@@ -284,9 +282,7 @@ export const SWEEPS: Record<string, Sweep> = {
 		await tx
 			.updateTable('retour_request')
 			.set({
-				name: '',
-				email: null,
-				postal_address: null,
+				...RETOUR_REQUEST_ERASED,
 				unsubscribed_at: sql`coalesce(unsubscribed_at, ${toDbDate(now)})`
 			})
 			.where('id', 'in', ids)
