@@ -5,7 +5,7 @@ import { errorReference, keepServingOnErrors } from '$lib/server/process-guards'
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { actorOf } from '$lib/server/users/user';
-import { showsPersonalData } from '$lib/server/security/personal-pages';
+import { mustNotBeCached } from '$lib/server/security/personal-pages';
 import { DISPLAY_COOKIE, htmlAttributes, parseDisplaySettings } from '$lib/display-settings';
 
 export const init: ServerInit = async () => {
@@ -44,7 +44,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (locals.user || showsPersonalData(url.pathname)) {
+	if (mustNotBeCached(url.pathname, Boolean(locals.user))) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;

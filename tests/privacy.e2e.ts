@@ -6,6 +6,9 @@ import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, firstLink, type TestSmtpServer } from './support/smtp';
 import { E2E_SMTP_PORT } from '../playwright.config';
 import { PURPOSES } from '../src/lib/server/privacy/purposes';
+import { DEMO_LOGO_PNG } from '../src/lib/server/demo/logo';
+
+import { SMALL_JPEG } from './support/images';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
@@ -98,6 +101,66 @@ test.describe('administration', () => {
 
 			await page.goto('/accessibilite');
 			await expect(page.getByText(/Critère 1\.1 : Chaque image porteuse/)).toContainText('Agenda');
+			await a11y.check();
+		});
+		test('le logo de l’organisation : refusé s’il n’est pas une image sûre, montré dans l’en-tête, retiré', async ({
+			page,
+			request,
+			a11y
+		}) => {
+			const header = page
+				.getByRole('banner')
+				.getByRole('img', { name: 'Département de Loir-et-Cher' });
+			await page.goto('/');
+			await a11y.check();
+			await expect(header).toBeVisible();
+			const demoSrc = await header.getAttribute('src');
+
+			await page.goto('/admin/parametres');
+			await a11y.check();
+			const file = page.getByLabel('Nouveau logo');
+			const save = page.getByRole('button', { name: 'Enregistrer le logo' });
+			await file.setInputFiles({
+				name: 'logo.svg',
+				mimeType: 'image/svg+xml',
+				buffer: Buffer.from(
+					'<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><script>alert(1)</script></svg>'
+				)
+			});
+			await save.click();
+			await expect(page.getByText('Erreur : Ce fichier est une image SVG')).toBeVisible();
+			await expect(page.getByLabel('Nouveau logo')).toHaveAttribute('aria-invalid', 'true');
+			await a11y.check();
+
+			await page.getByLabel('Nouveau logo').setInputFiles({
+				name: 'logo.jpg',
+				mimeType: 'image/jpeg',
+				buffer: SMALL_JPEG
+			});
+			await page.getByRole('button', { name: 'Enregistrer le logo' }).click();
+			await expect(page.getByRole('status')).toContainText('Logo enregistré');
+			await expect(page.getByText('Logo actuel : JPEG, 80 × 64 pixels.')).toBeVisible();
+			await a11y.check();
+			const jpegSrc = await header.getAttribute('src');
+			expect(jpegSrc).not.toBe(demoSrc);
+			const served = await request.get(jpegSrc!);
+			expect(served.headers()['content-type']).toBe('image/jpeg');
+			expect(served.headers()['cache-control']).toContain('immutable');
+
+			await page.getByRole('button', { name: 'Retirer le logo' }).click();
+			await expect(page.getByRole('status')).toContainText('Logo retiré');
+			await expect(page.getByRole('banner').getByRole('img')).toHaveCount(0);
+			await a11y.check();
+			expect((await request.get('/logo')).status()).toBe(404);
+
+			// Put the demonstration's logo back for whoever looks next.
+			await page.getByLabel('Logo', { exact: true }).setInputFiles({
+				name: 'logo.png',
+				mimeType: 'image/png',
+				buffer: DEMO_LOGO_PNG
+			});
+			await page.getByRole('button', { name: 'Enregistrer le logo' }).click();
+			await expect(header).toHaveAttribute('src', demoSrc!);
 			await a11y.check();
 		});
 	});

@@ -196,7 +196,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/panel/[id=id]': { view: 'panel.manage', actions: all('panel.manage', 'status', 'erase') },
 	'/admin/parametres': {
 		view: 'settings.manage',
-		actions: all('settings.manage', 'department', 'identity', 'disclosure')
+		actions: all('settings.manage', 'department', 'identity', 'logo', 'disclosure')
 	},
 	'/admin/referentiel': {
 		view: 'reference.manage',

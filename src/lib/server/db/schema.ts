@@ -685,6 +685,16 @@ export interface AccessibilityCriterionTable {
 	note: Generated<string>;
 }
 
+export interface OrganisationLogoTable {
+	id: number;
+	content_type: string;
+	width: number;
+	height: number;
+	bytes: Buffer;
+	sha256: string;
+	uploaded_at: string;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -749,6 +759,7 @@ export interface Database {
 	privacy_request: PrivacyRequestTable;
 	accessibility_audit: AccessibilityAuditTable;
 	accessibility_criterion: AccessibilityCriterionTable;
+	organisation_logo: OrganisationLogoTable;
 }
 
 export type UserRow = Selectable<UserTable>;

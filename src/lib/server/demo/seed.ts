@@ -13,6 +13,8 @@ import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
 import { seedDemoContributions, seedDemoRetour } from './contributions';
 import { seedDemoAccessibilityGrid } from '../accessibility/demo-grid';
+import { installLogo } from '../settings/logo';
+import { DEMO_LOGO_PNG } from './logo';
 
 /** Fiches the demonstration pilote owns, with their direction. */
 const PILOTE_FICHES = {
@@ -57,6 +59,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoContributions(db, agent);
 	await seedDemoRetour(db, agent);
 	await seedDemoAccessibilityGrid(db, admin);
+	await installLogo(db, DEMO_LOGO_PNG);
 }
 
 export function demoBanner(origin: string): string {

@@ -17,6 +17,8 @@ import {
 	unsubscribeFromRetours
 } from './delivery';
 import { retourLetters } from './letters';
+import { installLogo } from '../settings/logo';
+import { DEMO_LOGO_PNG } from '../demo/logo';
 import { contributionIndicators } from '../contributions/indicators';
 import { createEvent, publishEvent } from '../events/manage';
 import { getEventById } from '../events/queries';

@@ -2,6 +2,7 @@
 // in easy-to-read French when they asked for it, ready to print as one
 // PDF (pdfkit, with the Atkinson Hyperlegible font the site uses).
 import { getIdentity } from '../settings/identity';
+import { getLogo } from '../settings/logo';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { marked, type Token } from 'marked';
@@ -48,6 +49,7 @@ export async function retourLetters(
 ): Promise<{ fileName: string; pdf: Buffer; count: number }> {
 	assertCan(actor, 'retours.manage');
 	const identity = await getIdentity(db);
+	const logo = await getLogo(db);
 	const retour = await db
 		.selectFrom('retour')
 		.select(['id', 'slug', 'title', 'body', 'falc_body'])
@@ -90,6 +92,11 @@ export async function retourLetters(
 		if (i > 0) doc.addPage();
 		const falc = letter.falc === 1 && retour.falc_body.trim() !== '';
 		const size = falc ? 14 : 12;
+		if (logo) {
+			doc.image(logo.bytes, 56, 40, { fit: [180, 52] });
+			doc.x = 56;
+			doc.y = 104;
+		}
 		doc.font('bold').fontSize(12).text(identity.organisationName, { continued: false });
 		doc.font('regular').text(identity.serviceName);
 		doc.text(identity.organisationAddress, { width: 230 });

@@ -19,3 +19,12 @@ export const PERSONAL_PAGE_PREFIXES = [
 export function showsPersonalData(pathname: string): boolean {
 	return PERSONAL_PAGE_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
+
+/** The same bytes for everyone, signed in or not: they set their own caching. */
+const PUBLIC_ASSETS = ['/logo'] as const;
+
+/** Whether a response must not be kept by any cache. */
+export function mustNotBeCached(pathname: string, signedIn: boolean): boolean {
+	if (PUBLIC_ASSETS.some((asset) => pathname === asset)) return false;
+	return signedIn || showsPersonalData(pathname);
+}

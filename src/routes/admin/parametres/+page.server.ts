@@ -13,7 +13,8 @@ import {
 } from '$lib/server/settings/settings';
 import { changeDepartment } from '$lib/server/reference/service';
 import { changeIdentity, getIdentity, identitySchema } from '$lib/server/settings/identity';
-import { failForm } from '$lib/server/http';
+import { failForm, failPlain } from '$lib/server/http';
+import { getLogoInfo, LOGO_MAX_BYTES, removeLogo, saveLogo } from '$lib/server/settings/logo';
 
 const adapter = zod4(departmentSchema);
 const thresholdAdapter = zod4(disclosureThresholdSchema);
@@ -33,7 +34,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		identityForm: await superValidate(await getIdentity(db), identityAdapter, {
 			errors: false,
 			id: 'identity'
-		})
+		}),
+		logo: await getLogoInfo(db),
+		logoMaxKb: LOGO_MAX_BYTES / 1024
 	};
 };
 
@@ -64,6 +67,32 @@ export const actions: Actions = {
 			type: 'success',
 			text: 'Identité enregistrée : les courriels et les pages la reprennent dès maintenant.'
 		});
+	},
+	logo: async ({ request, locals }) => {
+		let data: FormData;
+		try {
+			data = await request.formData();
+		} catch {
+			return fail(400, { logo: { error: 'Le fichier n’a pas pu être lu. Réessayez.' } });
+		}
+		const intent = data.get('intent');
+		try {
+			if (intent === 'remove') {
+				await removeLogo(getDb(), locals.actor);
+				return { logo: { success: 'Logo retiré : l’en-tête et les lettres n’en montrent plus.' } };
+			}
+			const file = data.get('logo');
+			if (intent !== 'save' || !(file instanceof File) || file.size === 0) {
+				return fail(400, { logo: { error: 'Choisissez un fichier image (PNG ou JPEG).' } });
+			}
+			await saveLogo(getDb(), locals.actor, new Uint8Array(await file.arrayBuffer()));
+		} catch (caught) {
+			const failed = failPlain(caught);
+			return fail(failed.status, { logo: { error: failed.data.error } });
+		}
+		return {
+			logo: { success: 'Logo enregistré : l’en-tête du site et les lettres le montrent.' }
+		};
 	},
 	disclosure: async ({ request, locals }) => {
 		const thresholdForm = await superValidate(request, thresholdAdapter, { id: 'disclosure' });
