@@ -92,6 +92,11 @@ describe('sending a retour', () => {
 		expect(letters.count).toBe(1);
 		expect(letters.pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(letters.pdf.length).toBeGreaterThan(2000);
+		expect(letters.pdf.includes('/Subtype /Image')).toBe(false);
+		await installLogo(db, DEMO_LOGO_PNG);
+		const withLogo = await retourLetters(db, agent, id, { origin: ORIGIN });
+		expect(withLogo.count).toBe(1);
+		expect(withLogo.pdf.includes('/Subtype /Image')).toBe(true);
 		expect(await deliveryProgress(db, agent, id)).toMatchObject({ letters: 1 });
 		const logged = await db
 			.selectFrom('retour_delivery')
