@@ -37,5 +37,38 @@ export default defineConfig(
 			'svelte/button-has-type': 'error',
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Every date shown to a person is in Europe/Paris and written the French
+		// way (« 1er décembre »); every list sorts as French does.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: [
+			'src/lib/paris-time.ts',
+			'src/lib/french.ts',
+			'src/lib/server/cli/**',
+			'**/*.test.ts'
+		],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+					message: 'Formatez les dates avec $lib/paris-time (heure de Paris, « 1er »).'
+				},
+				{
+					selector: 'CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]',
+					message: 'Formatez les dates avec $lib/paris-time (heure de Paris, « 1er »).'
+				},
+				{
+					selector: "NewExpression[callee.object.name='Intl'][callee.property.name='Collator']",
+					message: 'Triez avec compareFrench ou sortFrench de $lib/french.'
+				},
+				{
+					selector: "CallExpression[callee.property.name='localeCompare']",
+					message: 'Triez avec compareFrench ou sortFrench de $lib/french.'
+				}
+			]
+		}
 	}
 );

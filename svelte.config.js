@@ -1,7 +1,10 @@
 import adapter from '@sveltejs/adapter-node';
+import { typographiePreprocess } from './src/lib/typographie.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
+	// French spacing (« … », before : ; ! ?) in every template's text.
+	preprocess: [typographiePreprocess()],
 	compilerOptions: {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},

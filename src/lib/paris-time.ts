@@ -43,14 +43,64 @@ export function toParisLocalInput(instant: Date): string {
 	return local.toISOString().slice(0, 16);
 }
 
-export function formatParisDateTime(instant: Date): string {
-	return new Intl.DateTimeFormat('fr-FR', {
+const MONTHS =
+	'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const FIRST_OF_MONTH = new RegExp(`(^|[^\\d])1 (${MONTHS})`, 'g');
+
+/** French writes the first day of a month « 1er » : « 1er décembre 2026 ». */
+export function premier(text: string): string {
+	return text.replace(FIRST_OF_MONTH, '$11er $2');
+}
+
+const formats = {
+	dateTime: new Intl.DateTimeFormat('fr-FR', {
 		timeZone: ZONE,
 		dateStyle: 'long',
 		timeStyle: 'short'
-	}).format(instant);
+	}),
+	date: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, dateStyle: 'long' }),
+	weekday: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, dateStyle: 'full' }),
+	time: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, timeStyle: 'short' }),
+	shortDate: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, dateStyle: 'short' }),
+	shortDateTime: new Intl.DateTimeFormat('fr-FR', {
+		timeZone: ZONE,
+		dateStyle: 'short',
+		timeStyle: 'short'
+	}),
+	month: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, month: 'long', year: 'numeric' })
+};
+
+/** « 1er décembre 2026 à 14:30 », in Paris whatever the server's zone. */
+export function formatParisDateTime(instant: Date): string {
+	return premier(formats.dateTime.format(instant));
 }
 
+/** « 1er décembre 2026 ». */
 export function formatParisDate(instant: Date): string {
-	return new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, dateStyle: 'long' }).format(instant);
+	return premier(formats.date.format(instant));
+}
+
+/** « mardi 1er décembre 2026 ». */
+export function formatParisWeekday(instant: Date): string {
+	return premier(formats.weekday.format(instant));
+}
+
+/** « 14:30 ». */
+export function formatParisTime(instant: Date): string {
+	return formats.time.format(instant);
+}
+
+/** « 01/12/2026 », for tables. */
+export function formatParisShortDate(instant: Date): string {
+	return formats.shortDate.format(instant);
+}
+
+/** « 01/12/2026 14:30 », for tables, on one line. */
+export function formatParisShortDateTime(instant: Date): string {
+	return formats.shortDateTime.format(instant).replace(' ', '\u00a0');
+}
+
+/** « décembre 2026 ». */
+export function formatParisMonth(instant: Date): string {
+	return formats.month.format(instant);
 }

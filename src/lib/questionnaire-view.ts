@@ -9,7 +9,13 @@ export interface QuestionView {
 	label: string;
 	help: string;
 	required: boolean;
-	settings: { min?: number; max?: number; minLabel?: string; maxLabel?: string };
+	settings: {
+		min?: number;
+		max?: number;
+		minLabel?: string;
+		maxLabel?: string;
+		exclusiveLast?: boolean;
+	};
 	options: { id: number; label: string; isOther: boolean }[];
 	condition: { questionId: number; optionIds: number[] } | null;
 	/** « Répondez si… », for readers who see every question (no JavaScript, paper). */

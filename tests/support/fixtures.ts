@@ -1,9 +1,25 @@
 // Every browser test runs axe on the pages it visits: `a11y.check()` after
 // each navigation, and the test fails if it reached a page it never checked.
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
+
+/** The narrowest phone the design supports (issue 15). */
+export const PHONE_WIDTH = 360;
+
+/** The page as it stands now, scripts removed, styles kept through <base>. */
+async function snapshotHtml(page: Page): Promise<string> {
+	return (await page.content())
+		.replace(/<script\b[\s\S]*?<\/script>/gi, '')
+		.replace(/<head>/i, `<head><base href="${page.url()}">`);
+}
 
 /**
  * axe needs JavaScript in the page. For a test that runs without it, the
@@ -17,9 +33,7 @@ async function withAuditablePage<T>(
 	audit: (target: Page) => Promise<T>
 ): Promise<T> {
 	if (javaScriptEnabled) return audit(page);
-	const html = (await page.content())
-		.replace(/<script\b[\s\S]*?<\/script>/gi, '')
-		.replace(/<head>/i, `<head><base href="${page.url()}">`);
+	const html = await snapshotHtml(page);
 	const context = await browser.newContext({ javaScriptEnabled: true });
 	try {
 		const copy = await context.newPage();
@@ -41,12 +55,94 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	expect(results.passes.length, 'axe n’a rien vérifié').toBeGreaterThan(0);
 }
 
+interface PhoneProblems {
+	scrollWidth: number;
+	/** The innermost elements that stick out on the right. */
+	wide: string[];
+	small: string[];
+	fonts: string[];
+}
+
+/**
+ * What a 360 px phone shows wrong: a page wider than the screen, a field or
+ * button smaller than 24 × 24 px (WCAG 2.2, 2.5.8), a form control outside
+ * the design's font. Runs in the page.
+ */
+export function findPhoneProblems(): PhoneProblems {
+	const describe = (el: Element) => {
+		const name =
+			el.getAttribute('aria-label') ??
+			el.getAttribute('name') ??
+			(el.textContent ?? '').trim().slice(0, 40);
+		return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}> « ${name} »`;
+	};
+	const shown = (el: Element) => {
+		const box = el.getBoundingClientRect();
+		const style = getComputedStyle(el);
+		if (box.width === 0 && box.height === 0) return false;
+		if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)') return false;
+		return !el.closest('.visually-hidden, [hidden]');
+	};
+	const targets = document.querySelectorAll(
+		'input:not([type="hidden"]), select, textarea, button, a.button, summary'
+	);
+	const small: string[] = [];
+	const fonts: string[] = [];
+	const font = getComputedStyle(document.body).fontFamily;
+	for (const el of targets) {
+		if (!shown(el)) continue;
+		const box = el.getBoundingClientRect();
+		if (box.width < 23.5 || box.height < 23.5)
+			small.push(`${describe(el)} ${Math.round(box.width)} × ${Math.round(box.height)} px`);
+		const type = el.getAttribute('type');
+		if (type !== 'checkbox' && type !== 'radio' && getComputedStyle(el).fontFamily !== font)
+			fonts.push(`${describe(el)} en ${getComputedStyle(el).fontFamily}`);
+	}
+	const width = document.documentElement.clientWidth;
+	const scrolls = (el: Element) => /(auto|scroll|hidden)/.test(getComputedStyle(el).overflowX);
+	const sticking = [...document.body.querySelectorAll('*')].filter(
+		(el) => el.getBoundingClientRect().right > width + 0.5
+	);
+	const unclipped = sticking.filter((el) => {
+		for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+			if (scrolls(up)) return false;
+		return true;
+	});
+	// An absolutely placed element escapes a scrolling box that is not positioned.
+	const culprits = unclipped.length ? unclipped : sticking;
+	const wide = culprits
+		.filter((el) => !culprits.some((other) => other !== el && el.contains(other)))
+		.slice(0, 5)
+		.map(
+			(el) => `${describe(el)} ${Math.round(el.getBoundingClientRect().right)} px (${el.className})`
+		);
+	return { scrollWidth: document.documentElement.scrollWidth, wide, small, fonts };
+}
+
+/** Renders the page as it stands on a 360 px phone (in `phone`) and checks it there. */
+export async function expectPhoneLayout(page: Page, phone: Page): Promise<void> {
+	await phone.setContent(await snapshotHtml(page), { waitUntil: 'load' });
+	await phone.evaluate(() => document.fonts.ready);
+	const problems = await phone.evaluate(findPhoneProblems);
+	const where = `à ${PHONE_WIDTH} px sur ${page.url()}`;
+	expect(
+		problems.scrollWidth,
+		`Défilement horizontal ${where} : ${problems.wide.join(' ; ')}`
+	).toBeLessThanOrEqual(PHONE_WIDTH);
+	expect(problems.small, `Cibles de moins de 24 × 24 px ${where}`).toEqual([]);
+	expect(problems.fonts, `Champs hors de la police du site ${where}`).toEqual([]);
+}
+
 function pageKey(url: string): string {
 	return url.replace(/#.*$/, '');
 }
 
 export interface A11y {
-	/** Runs axe on the current page; fails the test on any violation. */
+	/**
+	 * Runs axe on the current page, then checks it on a 360 px phone (no
+	 * sideways scroll, 24 px targets, the design's font in every control);
+	 * fails the test on any problem.
+	 */
 	check(): Promise<void>;
 }
 
@@ -55,6 +151,7 @@ export const test = base.extend<{ a11y: A11y }>({
 		async ({ page, browser, javaScriptEnabled }, use) => {
 			const visited = new Set<string>();
 			const checked = new Set<string>();
+			const phone: { context?: BrowserContext; page?: Page } = {};
 			page.on('framenavigated', (frame) => {
 				if (frame === page.mainFrame() && frame.url() !== 'about:blank')
 					visited.add(pageKey(frame.url()));
@@ -62,9 +159,16 @@ export const test = base.extend<{ a11y: A11y }>({
 			await use({
 				async check() {
 					await withAuditablePage(page, browser, javaScriptEnabled, expectNoAxeViolations);
+					phone.context ??= await browser.newContext({
+						viewport: { width: PHONE_WIDTH, height: 800 },
+						javaScriptEnabled: true
+					});
+					phone.page ??= await phone.context.newPage();
+					await expectPhoneLayout(page, phone.page);
 					checked.add(pageKey(page.url()));
 				}
 			});
+			await phone.context?.close();
 			const unchecked = [...visited].filter((url) => !checked.has(url));
 			expect(unchecked, 'Pages visitées sans contrôle d’accessibilité').toEqual([]);
 		},

@@ -1,3 +1,4 @@
+import { formatParisMonth } from '$lib/paris-time';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { listEventKinds, listEvents } from '$lib/server/events/queries';
@@ -42,11 +43,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		d.setUTCDate(1);
 		d.setUTCMonth(d.getUTCMonth() + i);
 		const value = d.toISOString().slice(0, 7);
-		const label = new Intl.DateTimeFormat('fr-FR', {
-			month: 'long',
-			year: 'numeric',
-			timeZone: 'UTC'
-		}).format(d);
+		const label = formatParisMonth(new Date(`${value}-15T12:00:00Z`));
 		return { value, label };
 	});
 	return {

@@ -1,7 +1,13 @@
 // The answering engine: reading a section's form, display conditions,
 // validation, and the normalised rows a submitted answer becomes.
 // Pure functions; the services around them do the storing.
-import { allQuestions, scaleBounds, type Question, type Questionnaire } from './model';
+import {
+	allQuestions,
+	exclusiveOption,
+	scaleBounds,
+	type Question,
+	type Questionnaire
+} from './model';
 
 /** One question's answer; which fields are set depends on the question's kind. */
 export interface AnswerValue {
@@ -115,6 +121,12 @@ export function readAnswers(
 				const max = question.settings.maxChoices;
 				if (question.kind === 'multiple' && max && ids.length > max) {
 					errors[question.id] = `Choisissez au plus ${max} réponses.`;
+					break;
+				}
+				const exclusive = exclusiveOption(question);
+				if (exclusive && ids.length > 1 && ids.includes(exclusive.id)) {
+					errors[question.id] =
+						`« ${exclusive.label} » ne peut pas être cochée avec une autre réponse : décochez l’une ou les autres.`;
 					break;
 				}
 				if (otherChosen(question, ids)) {

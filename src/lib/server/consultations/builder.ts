@@ -527,6 +527,7 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 					);
 				settings.maxChoices = input.maxChoices;
 			}
+			if (input.kind === 'multiple' && input.exclusiveLast) settings.exclusiveLast = true;
 			break;
 		case 'yesno':
 			options = [
@@ -678,6 +679,7 @@ export async function getQuestion(
 			.map((o) => o.label)
 			.join('\n'),
 		allowOther: question.options.some((o) => o.isOther),
+		exclusiveLast: question.settings.exclusiveLast ?? false,
 		scaleMin: question.settings.min,
 		scaleMax: question.settings.max,
 		minLabel: question.settings.minLabel ?? '',
@@ -1039,6 +1041,7 @@ export async function addProfileBlock(
 					kind: 'multiple',
 					label: 'Êtes-vous dans l’une de ces situations ?',
 					help: 'Plusieurs réponses possibles.',
+					settings: { exclusiveLast: true },
 					options: choice(SITUATIONS)
 				}
 			]

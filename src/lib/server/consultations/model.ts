@@ -48,6 +48,14 @@ export interface QuestionSettings {
 	maxLabel?: string;
 	/** Multiple choice: most options one may tick. */
 	maxChoices?: number;
+	/** Multiple choice: the last proposition (« Aucune de ces situations ») excludes the others. */
+	exclusiveLast?: boolean;
+}
+
+/** The option that cannot be ticked with others, if the question has one. */
+export function exclusiveOption(question: Pick<Question, 'kind' | 'settings' | 'options'>) {
+	if (question.kind !== 'multiple' || !question.settings.exclusiveLast) return null;
+	return question.options.filter((o) => !o.isOther).at(-1) ?? null;
 }
 
 export interface DisplayCondition {

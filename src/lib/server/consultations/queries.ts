@@ -12,6 +12,7 @@ import {
 	type QuestionSettings,
 	type Questionnaire
 } from './model';
+import { byFrench } from '../db/database';
 
 const NOT_FOUND = 'Cette consultation est introuvable.';
 
@@ -147,7 +148,7 @@ export async function listCommuneChoices(db: Executor): Promise<CommuneChoice[]>
 		.selectFrom('commune')
 		.leftJoin('territory', 'territory.id', 'commune.territory_id')
 		.select(['commune.insee_code', 'commune.name', 'territory.name as territory'])
-		.orderBy('commune.name')
+		.orderBy(byFrench('commune.name'))
 		.execute();
 	return rows.map((r) => ({ code: r.insee_code, name: r.name, territory: r.territory }));
 }

@@ -54,3 +54,26 @@ export function questionsToShow(
 		)
 	};
 }
+
+/**
+ * The numbers a respondent sees: counted over the questions shown to her,
+ * so that a question hidden by an earlier answer leaves no gap (Q1, Q2, not
+ * Q1, Q3). Questions depending on one of their own section are counted: the
+ * page shows them without JavaScript; its script renumbers when it hides one.
+ */
+export function respondentNumbers(
+	questionnaire: Questionnaire,
+	answers: Answers
+): Map<number, number> {
+	const visible = visibleQuestionIds(questionnaire, answers);
+	const numbers = new Map<number, number>();
+	let n = 0;
+	for (const section of questionnaire.sections) {
+		const here = new Set(section.questions.map((q) => q.id));
+		for (const q of section.questions) {
+			if (!q.condition || visible.has(q.id) || here.has(q.condition.questionId))
+				numbers.set(q.id, ++n);
+		}
+	}
+	return numbers;
+}

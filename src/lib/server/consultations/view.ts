@@ -5,7 +5,14 @@ import { DIMENSION_LABELS } from '$lib/consultation-vocabulary';
 import { allQuestions, type Question, type Questionnaire, type Section } from './model';
 import type { Breakdown, ConsultationResults } from './results';
 
-function conditionText(question: Question, questionnaire: Questionnaire): string {
+/** Question id → the number shown; by default the questionnaire's own. */
+export type Numbering = ReadonlyMap<number, number>;
+
+function conditionText(
+	question: Question,
+	questionnaire: Questionnaire,
+	numbering?: Numbering
+): string {
 	if (!question.condition) return '';
 	const source = allQuestions(questionnaire).find((q) => q.id === question.condition!.questionId);
 	if (!source) return '';
@@ -14,13 +21,18 @@ function conditionText(question: Question, questionnaire: Questionnaire): string
 		.map((o) => `« ${o.label} »`);
 	const answers =
 		labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ou ${labels.at(-1)}` : labels[0];
-	return `Répondez seulement si vous avez répondu ${answers} à la question Q${source.number}.`;
+	const number = numbering?.get(source.id) ?? source.number;
+	return `Répondez seulement si vous avez répondu ${answers} à la question Q${number}.`;
 }
 
-export function questionView(question: Question, questionnaire: Questionnaire): QuestionView {
+export function questionView(
+	question: Question,
+	questionnaire: Questionnaire,
+	numbering?: Numbering
+): QuestionView {
 	return {
 		id: question.id,
-		number: question.number,
+		number: numbering?.get(question.id) ?? question.number,
 		kind: question.kind,
 		label: question.label,
 		help: question.help,
@@ -28,16 +40,20 @@ export function questionView(question: Question, questionnaire: Questionnaire): 
 		settings: question.settings,
 		options: question.options,
 		condition: question.condition,
-		conditionText: conditionText(question, questionnaire)
+		conditionText: conditionText(question, questionnaire, numbering)
 	};
 }
 
-export function sectionView(section: Section, questionnaire: Questionnaire): SectionView {
+export function sectionView(
+	section: Section,
+	questionnaire: Questionnaire,
+	numbering?: Numbering
+): SectionView {
 	return {
 		id: section.id,
 		title: section.title,
 		description: section.description,
-		questions: section.questions.map((q) => questionView(q, questionnaire))
+		questions: section.questions.map((q) => questionView(q, questionnaire, numbering))
 	};
 }
 

@@ -2,6 +2,7 @@
 import type { Executor } from '../db/database';
 import { PERMISSIONS } from '../auth/permissions';
 import type { InboxFilters } from './inbox';
+import { byFrench } from '../db/database';
 
 export async function inboxOptions(db: Executor) {
 	const [consultations, events, territories, axes, people, tags] = await Promise.all([
@@ -15,7 +16,7 @@ export async function inboxOptions(db: Executor) {
 						.whereRef('consultation_id', '=', 'consultation.id')
 				)
 			)
-			.orderBy('title')
+			.orderBy(byFrench('title'))
 			.execute(),
 		db
 			.selectFrom('event')
@@ -25,14 +26,14 @@ export async function inboxOptions(db: Executor) {
 			)
 			.orderBy('starts_at', 'desc')
 			.execute(),
-		db.selectFrom('territory').select(['id', 'name']).orderBy('name').execute(),
+		db.selectFrom('territory').select(['id', 'name']).orderBy(byFrench('name')).execute(),
 		db.selectFrom('axis').select(['code', 'name']).orderBy('position').execute(),
 		db
 			.selectFrom('user')
 			.select(['id', 'display_name'])
 			.where('active', '=', 1)
 			.where('role', 'in', [...PERMISSIONS['contributions.answer']])
-			.orderBy('display_name')
+			.orderBy(byFrench('display_name'))
 			.execute(),
 		db.selectFrom('contribution_tag').select('tag').distinct().orderBy('tag').execute()
 	]);

@@ -2,6 +2,7 @@
 // decision and the median days from contribution to first decision, over
 // all and by source and territory. Computed from the rows, never typed.
 import type { Db } from '../db/database';
+import { compareFrench } from '../../french';
 import { assertCan, type Actor } from '../auth/permissions';
 
 export interface IndicatorRow {
@@ -74,14 +75,12 @@ export async function contributionIndicators(
 			: null
 	}));
 	const groupBy = (key: 'source' | 'territory') =>
-		[...new Set(items.map((i) => i[key]))]
-			.sort((a, b) => a.localeCompare(b, 'fr'))
-			.map((value) =>
-				row(
-					value,
-					items.filter((i) => i[key] === value)
-				)
-			);
+		[...new Set(items.map((i) => i[key]))].sort(compareFrench).map((value) =>
+			row(
+				value,
+				items.filter((i) => i[key] === value)
+			)
+		);
 	return {
 		total: row('Toutes', items),
 		bySource: groupBy('source'),
@@ -120,14 +119,12 @@ async function reachOfRetours(db: Db): Promise<ContributionIndicators['reach']> 
 		reached: list.filter((p) => p.reached).length
 	});
 	const groupBy = (key: 'source' | 'territory') =>
-		[...new Set(people.map((p) => p[key]))]
-			.sort((a, b) => a.localeCompare(b, 'fr'))
-			.map((value) =>
-				reach(
-					value,
-					people.filter((p) => p[key] === value)
-				)
-			);
+		[...new Set(people.map((p) => p[key]))].sort(compareFrench).map((value) =>
+			reach(
+				value,
+				people.filter((p) => p[key] === value)
+			)
+		);
 	return {
 		total: reach('Tous', people),
 		bySource: groupBy('source'),

@@ -1,4 +1,4 @@
-import { Kysely, type Transaction } from 'kysely';
+import { Kysely, sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import { sqliteDialect } from './sqlite';
 
@@ -9,4 +9,13 @@ export type Executor = Db | Tx;
 
 export function createDatabase(path: string): Db {
 	return new Kysely<Database>({ dialect: sqliteDialect(path) });
+}
+
+/**
+ * Orders by a text column as French sorts it (Épiais before Épuisay,
+ * Saint-Étienne before Saint-Viâtre), inside the database so that pages of
+ * a long list follow the same order: `.orderBy(byFrench('commune.name'))`.
+ */
+export function byFrench(column: string): RawBuilder<string> {
+	return sql<string>`fr_sort_key(${sql.ref(column)})`;
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SqliteDialect } from 'kysely';
+import { frenchSortKey } from '../../french';
 
 export function openSqlite(path: string): Database.Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -12,6 +13,10 @@ export function openSqlite(path: string): Database.Database {
 	database.pragma('foreign_keys = ON');
 	database.pragma('busy_timeout = 5000');
 	database.pragma('synchronous = NORMAL');
+	// SQLite sorts text byte by byte; lists sort by this key instead (see byFrench).
+	database.function('fr_sort_key', { deterministic: true }, (text) =>
+		frenchSortKey(text === null ? null : String(text))
+	);
 	return database;
 }
 

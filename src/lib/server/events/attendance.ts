@@ -16,6 +16,7 @@ import {
 	type RegistrationStatus
 } from '$lib/event-vocabulary';
 import { getEventById } from './queries';
+import { byFrench } from '../db/database';
 
 function category(value: string): ParticipantCategory {
 	if (!(PARTICIPANT_CATEGORIES as readonly string[]).includes(value))
@@ -51,7 +52,7 @@ export async function attendanceSheet(
 		.select(['id', 'name', 'status', 'category', 'walk_in'])
 		.where('event_id', '=', eventId)
 		.where('status', 'in', ['inscrit', 'attente', 'present', 'absent'])
-		.orderBy('name')
+		.orderBy(byFrench('name'))
 		.execute();
 	const rows = all.map((r): AttendanceRow => ({
 		id: r.id,

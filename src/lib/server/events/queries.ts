@@ -2,6 +2,7 @@
 import type { Executor } from '../db/database';
 import { NotFoundError } from '../errors';
 import { eventFromRow, type ConcertoEvent } from './model';
+import { byFrench } from '../db/database';
 
 function eventsQuery(db: Executor) {
 	return db
@@ -77,7 +78,7 @@ export async function listEvents(db: Executor, filter: AgendaFilter): Promise<Co
 }
 
 export async function listEventKinds(db: Executor): Promise<{ code: string; label: string }[]> {
-	return db.selectFrom('event_kind').select(['code', 'label']).orderBy('label').execute();
+	return db.selectFrom('event_kind').select(['code', 'label']).orderBy(byFrench('label')).execute();
 }
 
 export async function linkedFichesOfEvent(db: Executor, eventId: number) {

@@ -9,6 +9,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
 import { refreshSearchText } from './search-text';
+import { byFrench } from '../db/database';
 
 export function mayEditFiche(actor: Actor | null, ownerUserId: number | null): boolean {
 	if (can(actor, 'fiches.edit')) return true;
@@ -109,7 +110,7 @@ export async function listPossibleOwners(db: Db) {
 		.select(['id', 'display_name', 'role'])
 		.where('role', 'in', ['pilote', 'agent', 'admin'])
 		.where('active', '=', 1)
-		.orderBy('display_name')
+		.orderBy(byFrench('display_name'))
 		.execute();
 }
 

@@ -1,12 +1,13 @@
 // What the group forms offer, and how their posted values are read.
 import type { Executor } from '../db/database';
 import { GROUP_KINDS } from '$lib/panel-vocabulary';
+import { byFrench } from '../db/database';
 
 export async function groupFormOptions(db: Executor) {
 	const territories = await db
 		.selectFrom('territory')
 		.select(['id', 'name'])
-		.orderBy('name')
+		.orderBy(byFrench('name'))
 		.execute();
 	return {
 		kinds: GROUP_KINDS.map((k) => ({ value: k.code, label: k.label })),

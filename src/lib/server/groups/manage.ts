@@ -9,6 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import type { GroupDetail, GroupSummary } from './model';
 import { readGroup } from './queries';
 import type { GroupInput } from './schemas';
+import { byFrench } from '../db/database';
 
 export async function listGroups(
 	db: Db,
@@ -37,7 +38,7 @@ export async function listGroups(
 			)
 		])
 		.orderBy('g.kind')
-		.orderBy('g.name');
+		.orderBy(byFrench('g.name'));
 	if (!options.archived) query = query.where('g.archived_at', 'is', null);
 	const rows = await query.execute();
 	return rows.map((g) => ({

@@ -11,6 +11,8 @@ import { promoteWaitingList } from '../events/registration';
 import type { GroupRole } from '$lib/panel-vocabulary';
 import type { GroupDocument, GroupMeeting } from './model';
 import { groupBodies, groupDocuments, groupMeetings, groupMembers } from './queries';
+import { byFrench } from '../db/database';
+import { compareFrench } from '$lib/french';
 
 export type MeetingAnswer = 'inscrit' | 'attente' | 'annule' | 'present' | 'absent' | null;
 
@@ -90,7 +92,7 @@ export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 				.where('group_membership.person_id', 'in', personIds)
 				.where('group_membership.left_at', 'is', null)
 				.where('g.archived_at', 'is', null)
-				.orderBy('g.name')
+				.orderBy(byFrench('g.name'))
 				.execute()
 		: [];
 	const now = nowForDb();
@@ -167,7 +169,7 @@ export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 						link: null
 					}))
 			]
-				.sort((a, b) => b.date.localeCompare(a.date))
+				.sort((a, b) => compareFrench(b.date, a.date))
 				.slice(0, 30)
 		});
 	}

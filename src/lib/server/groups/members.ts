@@ -9,6 +9,7 @@ import { generateReadableCode } from '../consultations/codes';
 import { householdKey } from '../panel/household';
 import { panelQuery } from '../panel/registry';
 import type { MembershipInput, OutsideMemberInput } from './schemas';
+import { byFrench } from '../db/database';
 
 /** The consent text recorded for members who are not in the panel. */
 export const GROUP_CONSENT = {
@@ -56,7 +57,7 @@ export async function searchPanelForGroup(
 			'person.pseudonym',
 			'commune.name as commune_name'
 		])
-		.orderBy('person.last_name')
+		.orderBy(byFrench('person.last_name'))
 		.limit(MEMBER_SEARCH_LIMIT)
 		.execute();
 	return rows.map((r) => ({

@@ -3,6 +3,7 @@ import type { Executor } from '../db/database';
 import { NotFoundError } from '../errors';
 import type { GroupRole } from '$lib/panel-vocabulary';
 import type { GroupBody, GroupDetail, GroupDocument, GroupMeeting, GroupMember } from './model';
+import { byFrench } from '../db/database';
 
 export async function assertGroupExists(db: Executor, groupId: number): Promise<void> {
 	const group = await db
@@ -34,8 +35,8 @@ export async function groupMembers(db: Executor, groupId: number): Promise<Group
 		])
 		.where('group_membership.group_id', '=', groupId)
 		.orderBy('group_membership.left_at')
-		.orderBy('person.last_name')
-		.orderBy('person.first_name')
+		.orderBy(byFrench('person.last_name'))
+		.orderBy(byFrench('person.first_name'))
 		.execute();
 	return rows.map((r) => ({
 		membershipId: r.id,
@@ -58,7 +59,7 @@ export async function groupBodies(db: Executor, groupId: number): Promise<GroupB
 			.selectFrom('group_body')
 			.selectAll()
 			.where('group_id', '=', groupId)
-			.orderBy('name')
+			.orderBy(byFrench('name'))
 			.execute(),
 		db
 			.selectFrom('group_body_seat')

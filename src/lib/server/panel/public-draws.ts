@@ -7,6 +7,7 @@ import { readDraw, type DrawDetail } from './draws';
 import type { Figure } from '$lib/disclosure';
 import { protectedParts } from '../statistics/public-figures';
 import { getDisclosureThreshold } from '../settings/settings';
+import { compareFrench } from '$lib/french';
 
 export interface PublicDraw {
 	id: number;
@@ -82,7 +83,7 @@ function toPublic(draw: DrawDetail, threshold: number): PublicDraw {
 				probability: c.probability,
 				lotteryProbability: c.lotteryProbability
 			}))
-			.sort((a, b) => a.pseudonym.localeCompare(b.pseudonym))
+			.sort((a, b) => compareFrench(a.pseudonym, b.pseudonym))
 	};
 }
 

@@ -11,6 +11,7 @@ import { communeExists, insertPerson } from './people';
 import { anonymisePerson } from './signup';
 import { mandateDueCondition } from './mandate-reminders';
 import type { OfficerPersonInput } from './schemas';
+import { byFrench } from '../db/database';
 
 export const REGISTRY_PAGE_SIZE = 50;
 
@@ -102,8 +103,8 @@ export async function listPanel(
 			'commune.name as commune_name',
 			'territory.name as territory_name'
 		])
-		.orderBy('person.last_name')
-		.orderBy('person.first_name')
+		.orderBy(byFrench('person.last_name'))
+		.orderBy(byFrench('person.first_name'))
 		.limit(REGISTRY_PAGE_SIZE)
 		.offset((Math.max(1, page) - 1) * REGISTRY_PAGE_SIZE)
 		.execute();

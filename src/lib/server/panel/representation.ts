@@ -8,6 +8,7 @@ import { criterionLabel, valueOf, valuesOf, type PoolPerson } from './criteria';
 import { UNSPECIFIED } from '$lib/panel-vocabulary';
 import { panelQuery, type RegistryFilters } from './registry';
 import { fromDbJson } from '../db/codecs';
+import { byFrench } from '../db/database';
 
 export interface RepresentationRow {
 	value: string;
@@ -55,7 +56,7 @@ export async function territoryPopulationShares(db: Executor): Promise<Map<strin
 		.innerJoin('territory', 'territory.id', 'commune.territory_id')
 		.select(['territory.name', (eb) => eb.fn.sum<number>('commune.population').as('population')])
 		.groupBy('territory.name')
-		.orderBy('territory.name')
+		.orderBy(byFrench('territory.name'))
 		.execute();
 	const total = rows.reduce((sum, r) => sum + Number(r.population), 0);
 	return new Map(rows.map((r) => [r.name, total ? Number(r.population) / total : 0]));

@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { getDepartment, saveDepartment, type Department } from '../settings/settings';
 import { loadCommunes } from './seed';
 import { foldForSearch } from '../text';
+import { byFrench } from '../db/database';
 
 export interface Territory {
 	id: number;
@@ -86,7 +87,7 @@ export async function getReferenceOverview(db: Db, actor: Actor | null) {
 			.select(['epci.code', 'epci.name', 'epci.territory_id'])
 			.select((eb) => eb.fn.count<number>('commune.insee_code').as('commune_count'))
 			.groupBy(['epci.code', 'epci.name', 'epci.territory_id'])
-			.orderBy('epci.name')
+			.orderBy(byFrench('epci.name'))
 			.execute(),
 		listSites(db),
 		db
@@ -120,7 +121,7 @@ export async function listCommunes(
 		.leftJoin('epci', 'epci.code', 'commune.epci_code')
 		.selectAll('commune')
 		.select('epci.name as epci_name')
-		.orderBy('commune.name');
+		.orderBy(byFrench('commune.name'));
 	if (filter.territoryId === 'none') query = query.where('commune.territory_id', 'is', null);
 	else if (filter.territoryId) query = query.where('commune.territory_id', '=', filter.territoryId);
 	if (filter.epciCode) query = query.where('commune.epci_code', '=', filter.epciCode);
@@ -263,7 +264,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 		.leftJoin('commune', 'commune.insee_code', 'site.commune_insee_code')
 		.selectAll('site')
 		.select('commune.name as commune_name')
-		.orderBy('site.name')
+		.orderBy(byFrench('site.name'))
 		.execute();
 	return rows.map((row) => ({
 		id: row.id,

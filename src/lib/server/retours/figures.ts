@@ -5,6 +5,8 @@ import type { Executor } from '../db/database';
 import { DECISIONS, type Decision } from '$lib/contribution-vocabulary';
 import type { Figure } from '$lib/disclosure';
 import { protectHeadcount, protectedParts, single } from '../statistics/public-figures';
+import { byFrench } from '../db/database';
+import { compareFrench } from '$lib/french';
 
 export interface Count<N = number> {
 	label: string;
@@ -67,7 +69,7 @@ export async function computeRetourFigures(
 				.leftJoin('territory', 'territory.id', 'response.territory_id')
 				.select(['territory.name as label', (eb) => eb.fn.countAll<number>().as('count')])
 				.groupBy('territory.name')
-				.orderBy('territory.name')
+				.orderBy(byFrench('territory.name'))
 				.execute(),
 			submitted
 				.select(['response.channel as label', (eb) => eb.fn.countAll<number>().as('count')])
@@ -170,6 +172,6 @@ export async function computeRetourFigures(
 		},
 		fiches: [...fiches.values()]
 			.map((f) => ({ ref: f.ref, title: f.title, status: f.status, contributions: f.ids.size }))
-			.sort((a, b) => b.contributions - a.contributions || a.ref.localeCompare(b.ref))
+			.sort((a, b) => b.contributions - a.contributions || compareFrench(a.ref, b.ref))
 	};
 }

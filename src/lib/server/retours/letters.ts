@@ -3,6 +3,7 @@
 // PDF (pdfkit, with the Atkinson Hyperlegible font the site uses).
 import { getIdentity } from '../settings/identity';
 import { getLogo } from '../settings/logo';
+import { formatParisDate } from '$lib/paris-time';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { marked, type Token } from 'marked';
@@ -76,11 +77,7 @@ export async function retourLetters(
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
 	const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-	const today = new Date().toLocaleDateString('fr-FR', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	});
+	const today = formatParisDate(new Date());
 
 	if (!letters.length) {
 		doc

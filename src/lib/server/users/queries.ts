@@ -1,6 +1,7 @@
 import { nowForDb } from '../db/codecs';
 import type { Executor } from '../db/database';
 import type { NewUserRow, UserRow, UserRowUpdate } from '../db/schema';
+import { byFrench } from '../db/database';
 
 export function findUserRowById(db: Executor, id: number): Promise<UserRow | undefined> {
 	return db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
@@ -77,7 +78,7 @@ export async function searchUserRows(
 	const [rows, count] = await Promise.all([
 		query
 			.selectAll()
-			.orderBy('display_name')
+			.orderBy(byFrench('display_name'))
 			.limit(search.pageSize)
 			.offset((search.page - 1) * search.pageSize)
 			.execute(),

@@ -108,7 +108,8 @@ export const actions: Actions = {
 			label: f.label,
 			required: f.required === 'on',
 			options: f.options ?? '',
-			allowOther: f.allowOther === 'on'
+			allowOther: f.allowOther === 'on',
+			exclusiveLast: f.exclusiveLast === 'on'
 		});
 		if (!parsed.success)
 			return fail(400, {

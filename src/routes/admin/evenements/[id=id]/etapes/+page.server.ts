@@ -5,6 +5,7 @@ import { getEventById } from '$lib/server/events/queries';
 import { addTourStop, deleteTourStop, listTourStops } from '$lib/server/events/tours';
 import { idParam } from '$lib/server/consultations/admin-page';
 import { failPlain, orHttpError } from '$lib/server/http';
+import { byFrench } from '$lib/server/db/database';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'events.manage');
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		communes: await db
 			.selectFrom('commune')
 			.select(['insee_code', 'name'])
-			.orderBy('name')
+			.orderBy(byFrench('name'))
 			.execute()
 	};
 };

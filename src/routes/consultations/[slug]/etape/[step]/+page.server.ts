@@ -11,7 +11,12 @@ import {
 	stepsOf,
 	submitResponse
 } from '$lib/server/consultations/responding';
-import { questionsToShow, stepAt, stepState } from '$lib/server/consultations/steps';
+import {
+	questionsToShow,
+	respondentNumbers,
+	stepAt,
+	stepState
+} from '$lib/server/consultations/steps';
 import { sectionView } from '$lib/server/consultations/view';
 
 async function context(slug: string, cookies: import('@sveltejs/kit').Cookies) {
@@ -42,7 +47,8 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 		consultation: { slug: consultation.slug, title: consultation.title },
 		section: sectionView(
 			questionsToShow(questionnaire, draft.answers, position.section),
-			questionnaire
+			questionnaire,
+			respondentNumbers(questionnaire, draft.answers)
 		),
 		step: position.index + 1,
 		stepCount: position.steps.length,

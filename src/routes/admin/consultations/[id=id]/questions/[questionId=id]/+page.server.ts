@@ -65,6 +65,7 @@ export const actions: Actions = {
 			required: data.get('required') === 'on',
 			options: text('options'),
 			allowOther: data.get('allowOther') === 'on',
+			exclusiveLast: data.get('exclusiveLast') === 'on',
 			scaleMin: integer(data.get('scaleMin')),
 			scaleMax: integer(data.get('scaleMax')),
 			minLabel: text('minLabel'),
