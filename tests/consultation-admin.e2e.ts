@@ -19,7 +19,7 @@ test('un agent construit une consultation, saisit un questionnaire papier et exp
 	await page.getByLabel('Clôture (heure de Paris)').fill('2030-12-31T18:00');
 	await page.getByLabel('Fiches-actions liées').fill('AUT-27, XYZ-99');
 	await page.getByRole('button', { name: 'Créer la consultation' }).click();
-	await expect(page.getByText(/Fiche-action inconnue : XYZ-99/).first()).toBeVisible();
+	await expect(page.getByText(/Fiche-action inconnue\s:\sXYZ-99/).first()).toBeVisible();
 	await a11y.check();
 	await page.getByLabel('Fiches-actions liées').fill('AUT-27');
 	await page.getByRole('button', { name: 'Créer la consultation' }).click();

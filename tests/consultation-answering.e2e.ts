@@ -23,7 +23,7 @@ test.describe('sans JavaScript', () => {
 		await expect(page.getByText('Étape 1 sur 3')).toBeVisible();
 		// Without JavaScript the conditional question is shown with its « Répondez si… » note.
 		await expect(
-			page.getByText(/Répondez seulement si vous avez répondu « Oui » à la question Q1/)
+			page.getByText(/Répondez seulement si vous avez répondu «\sOui\s» à la question Q1/)
 		).toBeVisible();
 		await a11y.check();
 
@@ -66,12 +66,21 @@ test.describe('sans JavaScript', () => {
 		await phone.goto(SLUG);
 		await phone.getByLabel('Code de reprise').fill(resumeCode.toLowerCase());
 		await phone.getByRole('button', { name: 'Reprendre mes réponses' }).click();
-		await expect(phone).toHaveURL(`${SLUG}/etape/1`);
+		// It opens at the first step not answered yet, and says the first device keeps the draft.
+		await expect(phone).toHaveURL(`${SLUG}/etape/3?repris`);
+		await expect(phone.getByRole('status')).toContainText('Elles restent aussi enregistrées');
+		await expect(phone.getByText('Étape 3 sur 3')).toBeVisible();
+		await phone.getByRole('button', { name: 'Précédent' }).click();
+		await expect(phone.getByLabel(/Quelle est votre idée/)).toHaveValue(/Un minibus le mardi/);
+		await phone.getByRole('button', { name: 'Précédent' }).click();
 		await expect(
 			phone.getByRole('group', { name: /répondu à votre besoin/ }).getByLabel('4')
 		).toBeChecked();
+		// The first device still has the same draft.
+		await page.goto(`${SLUG}/etape/2`);
+		await expect(page.getByLabel(/Quelle est votre idée/)).toHaveValue(/Un minibus le mardi/);
+		await a11y.check();
 		await phone.getByRole('button', { name: 'Suivant' }).click();
-		await expect(phone.getByLabel(/Quelle est votre idée/)).toHaveValue(/Un minibus le mardi/);
 		await phone.getByRole('button', { name: 'Suivant' }).click();
 		await expect(phone.getByText('Étape 3 sur 3')).toBeVisible();
 		await phone.getByLabel('Dans quelle commune habitez-vous ?').selectOption({ label: 'Mer' });
@@ -159,13 +168,15 @@ test('les résultats publiés se lisent, se filtrent et se ventilent', async ({ 
 	await page.goto('/consultations');
 	await a11y.check();
 	await page
-		.getByRole('link', { name: /Résultats : Mon avis citoyen : consultation des Loir-et-Chériens/ })
+		.getByRole('link', {
+			name: /Résultats\s:\sMon avis citoyen\s:\sconsultation des Loir-et-Chériens/
+		})
 		.click();
 	await a11y.check();
 	await expect(page.getByText('320 réponses')).toBeVisible();
 	const chart = page.getByRole('img', { name: /Q1\. Avez-vous déjà été accompagné/ });
 	await expect(chart).toBeVisible();
-	await expect(page.getByRole('table', { name: /Données : Q1\./ })).toBeVisible();
+	await expect(page.getByRole('table', { name: /Données\s:\sQ1\./ })).toBeVisible();
 
 	await page.getByLabel('Canal').selectOption({ label: 'Entretien de terrain' });
 	await page.getByRole('button', { name: 'Afficher' }).click();

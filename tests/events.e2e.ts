@@ -86,7 +86,7 @@ test.describe('sans JavaScript', () => {
 		expect(paris.format(event.startDate.toJSDate())).toBe('14/03/2030 14:00');
 
 		await page.goto(`/agenda/${SLUG}`);
-		await expect(page.getByText(/Complet :/)).toBeVisible();
+		await expect(page.getByText(/Complet\s:/)).toBeVisible();
 		await a11y.check();
 		await page.getByLabel('Nom et prénom').fill('Simon Second');
 		await page.getByLabel('Adresse e-mail').fill(second);
@@ -219,6 +219,6 @@ test.describe('à une étape de la tournée', () => {
 		await a11y.check();
 		await expect(page.getByLabel('Canal')).toHaveValue('terrain');
 		await expect(page.getByLabel('Date de l’entretien (terrain)')).toHaveValue('2023-08-30');
-		await expect(page.getByText(/Entretien de la tournée : Vendôme/)).toBeVisible();
+		await expect(page.getByText(/Entretien de la tournée\s:\sVendôme/)).toBeVisible();
 	});
 });

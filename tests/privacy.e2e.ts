@@ -83,11 +83,11 @@ test.describe('administration', () => {
 			await a11y.check();
 
 			await page.goto('/admin/accessibilite');
-			await expect(page.getByText(/non testés : l’audit n’est pas terminé/)).toBeVisible();
+			await expect(page.getByText(/non testés\s:\sl’audit n’est pas terminé/)).toBeVisible();
 			await a11y.check();
 			await page.getByRole('link', { name: '1. Images' }).click();
 			await a11y.check();
-			const criterion = page.getByRole('group', { name: /^Critère 1\.1 :/ });
+			const criterion = page.getByRole('group', { name: /^Critère 1\.1\s:/ });
 			await criterion.getByLabel('Agenda').selectOption('NC');
 			await criterion
 				.getByLabel('Notes et preuves')
@@ -95,12 +95,14 @@ test.describe('administration', () => {
 			await page.getByRole('button', { name: 'Enregistrer la thématique' }).click();
 			await expect(page.getByRole('status')).toContainText('Thématique enregistrée');
 			await expect(
-				page.getByRole('group', { name: /^Critère 1\.1 :/ }).locator('p strong')
+				page.getByRole('group', { name: /^Critère 1\.1\s:/ }).locator('p strong')
 			).toHaveText('Non conforme');
 			await a11y.check();
 
 			await page.goto('/accessibilite');
-			await expect(page.getByText(/Critère 1\.1 : Chaque image porteuse/)).toContainText('Agenda');
+			await expect(page.getByText(/Critère 1\.1\s:\sChaque image porteuse/)).toContainText(
+				'Agenda'
+			);
 			await a11y.check();
 		});
 		test('le logo de l’organisation : refusé s’il n’est pas une image sûre, montré dans l’en-tête, retiré', async ({

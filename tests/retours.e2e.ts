@@ -51,7 +51,7 @@ test.describe('un agent sans JavaScript', () => {
 		);
 		await page.goto('/retours');
 		await a11y.check();
-		await expect(page.getByRole('link', { name: /partenaires : nos réponses/ })).toBeVisible();
+		await expect(page.getByRole('link', { name: /partenaires\s:\snos réponses/ })).toBeVisible();
 		await page.getByRole('link', { name: /ce que nous avons fait de vos idées/ }).click();
 		await a11y.check();
 		await expect(page.getByRole('table', { name: 'La suite donnée aux idées' })).toBeVisible();
@@ -73,8 +73,8 @@ test.describe('un agent sans JavaScript', () => {
 		await a11y.check();
 		await page.getByRole('button', { name: 'Envoyer le retour' }).click();
 		await a11y.check();
-		await expect(page.getByText(/préparés? : \d+ courriels? partis?/)).toBeVisible();
-		await expect(page.getByText(/Courriels : (\d+) envoyés sur \1/)).toBeVisible();
+		await expect(page.getByText(/préparés?\s:\s\d+ courriels? partis?/)).toBeVisible();
+		await expect(page.getByText(/Courriels\s:\s(\d+) envoyés sur \1/)).toBeVisible();
 		const mail = await smtp.waitForMail('retour.2026@exemple.fr', 10_000, /nos premières réponses/);
 		expect(mail.text).toContain('Merci. Nous avons lu vos idées.');
 		const unsubscribe = new URL(mail.text.match(/https?:\/\/\S+\/retours\/desabonnement\/\w+/)![0]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareFrench, de, frenchSortKey, leOuLa, sortFrench, typographie } from './french';
+import {
+	compareFrench,
+	de,
+	frenchSortKey,
+	leOuLa,
+	sentence,
+	sortFrench,
+	typographie
+} from './french';
 import { typographieTemplate } from './typographie.js';
 import {
 	formatParisDate,
@@ -80,6 +88,8 @@ describe('French typography', () => {
 		expect(de('habitants')).toBe('d’habitants');
 		expect(leOuLa('atelier', false)).toBe('l’atelier');
 		expect(leOuLa('réunion', true)).toBe('la réunion');
+		expect(sentence('Awa D., David M.')).toBe('Awa D., David M.');
+		expect(sentence('personne pour l’instant')).toBe('personne pour l’instant.');
 	});
 });
 

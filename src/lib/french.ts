@@ -42,8 +42,12 @@ const H_ASPIRE =
 
 /** « de » before a word: « d’Atelier », « de Blois », « de Haut-Vendômois ». */
 export function de(word: string): string {
-	const trimmed = word.trimStart();
-	return elides(trimmed) ? `d’${trimmed}` : `de ${trimmed}`;
+	return `${dePrefix(word)}${word.trimStart()}`;
+}
+
+/** Only the « d’ » or « de  » to write before `word`, when the word is a link. */
+export function dePrefix(word: string): 'd’' | 'de ' {
+	return elides(word.trimStart()) ? 'd’' : 'de ';
 }
 
 /** « le »/« la » before a word: « l’atelier », « la réunion ». */
@@ -54,4 +58,9 @@ export function leOuLa(word: string, feminine: boolean): string {
 
 function elides(word: string): boolean {
 	return VOWEL_START.test(word) && !H_ASPIRE.test(word);
+}
+
+/** Ends a sentence with a full stop, unless it already ends with one (« David M. »). */
+export function sentence(text: string): string {
+	return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
 }

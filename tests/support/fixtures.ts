@@ -1,12 +1,6 @@
 // Every browser test runs axe on the pages it visits: `a11y.check()` after
 // each navigation, and the test fails if it reached a page it never checked.
-import {
-	test as base,
-	expect,
-	type Browser,
-	type BrowserContext,
-	type Page
-} from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
@@ -100,9 +94,14 @@ export function findPhoneProblems(): PhoneProblems {
 	}
 	const width = document.documentElement.clientWidth;
 	const scrolls = (el: Element) => /(auto|scroll|hidden)/.test(getComputedStyle(el).overflowX);
-	const sticking = [...document.body.querySelectorAll('*')].filter(
-		(el) => el.getBoundingClientRect().right > width + 0.5
-	);
+	const scrollWidth = document.documentElement.scrollWidth;
+	// Culprits are looked for only when the page does scroll sideways.
+	const sticking =
+		scrollWidth > width
+			? [...document.body.querySelectorAll('*')]
+					.filter((el) => el.getBoundingClientRect().right > width + 0.5)
+					.slice(0, 300)
+			: [];
 	const unclipped = sticking.filter((el) => {
 		for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
 			if (scrolls(up)) return false;
@@ -116,15 +115,20 @@ export function findPhoneProblems(): PhoneProblems {
 		.map(
 			(el) => `${describe(el)} ${Math.round(el.getBoundingClientRect().right)} px (${el.className})`
 		);
-	return { scrollWidth: document.documentElement.scrollWidth, wide, small, fonts };
+	return { scrollWidth, wide, small, fonts };
 }
 
-/** Renders the page as it stands on a 360 px phone (in `phone`) and checks it there. */
-export async function expectPhoneLayout(page: Page, phone: Page): Promise<void> {
-	await phone.setContent(await snapshotHtml(page), { waitUntil: 'load' });
-	await phone.evaluate(() => document.fonts.ready);
-	const problems = await phone.evaluate(findPhoneProblems);
-	const where = `à ${PHONE_WIDTH} px sur ${page.url()}`;
+/** Checks `target` at 360 px wide, then gives it back its size. */
+export async function expectPhoneLayout(target: Page, url: string): Promise<void> {
+	const size = target.viewportSize();
+	await target.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+	let problems: PhoneProblems;
+	try {
+		problems = await target.evaluate(findPhoneProblems);
+	} finally {
+		if (size) await target.setViewportSize(size);
+	}
+	const where = `à ${PHONE_WIDTH} px sur ${url}`;
 	expect(
 		problems.scrollWidth,
 		`Défilement horizontal ${where} : ${problems.wide.join(' ; ')}`
@@ -151,24 +155,20 @@ export const test = base.extend<{ a11y: A11y }>({
 		async ({ page, browser, javaScriptEnabled }, use) => {
 			const visited = new Set<string>();
 			const checked = new Set<string>();
-			const phone: { context?: BrowserContext; page?: Page } = {};
 			page.on('framenavigated', (frame) => {
 				if (frame === page.mainFrame() && frame.url() !== 'about:blank')
 					visited.add(pageKey(frame.url()));
 			});
 			await use({
 				async check() {
-					await withAuditablePage(page, browser, javaScriptEnabled, expectNoAxeViolations);
-					phone.context ??= await browser.newContext({
-						viewport: { width: PHONE_WIDTH, height: 800 },
-						javaScriptEnabled: true
+					const url = page.url();
+					await withAuditablePage(page, browser, javaScriptEnabled, async (target) => {
+						await expectNoAxeViolations(target);
+						await expectPhoneLayout(target, url);
 					});
-					phone.page ??= await phone.context.newPage();
-					await expectPhoneLayout(page, phone.page);
 					checked.add(pageKey(page.url()));
 				}
 			});
-			await phone.context?.close();
 			const unchecked = [...visited].filter((url) => !checked.has(url));
 			expect(unchecked, 'Pages visitées sans contrôle d’accessibilité').toEqual([]);
 		},

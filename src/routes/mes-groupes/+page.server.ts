@@ -34,6 +34,7 @@ export const actions: Actions = {
 				config.origin ?? url.origin
 			);
 			return {
+				eventId: Number(eventId),
 				done:
 					status === 'inscrit'
 						? 'C’est noté : vous venez. Merci !'
@@ -42,7 +43,7 @@ export const actions: Actions = {
 							: 'C’est noté : vous ne venez pas. Merci de nous avoir prévenus.'
 			};
 		} catch (caught) {
-			return failPlain(caught);
+			return failPlain(caught, { eventId: Number(eventId) });
 		}
 	}
 };

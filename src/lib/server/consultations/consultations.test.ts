@@ -13,7 +13,8 @@ import {
 	validateAll,
 	visibleQuestionIds
 } from './answers';
-import { allQuestions } from './model';
+import { allQuestions, exclusiveOption } from './model';
+import { firstUnansweredStep, respondentNumbers } from './steps';
 import {
 	createResumeCode,
 	getDraft,
@@ -133,6 +134,58 @@ describe('answering engine', () => {
 	});
 });
 
+describe('what the respondent sees', () => {
+	it('numbers the questions shown to her, without the gaps of hidden ones', async () => {
+		const { db, agent } = await setUpConsultations();
+		const { consultation, questionnaire: before } = await buildSampleConsultation(db, agent);
+		const [q1] = allQuestions(before);
+		const [yes, no] = q1.options;
+		const later = await addQuestion(
+			db,
+			agent,
+			consultation.id,
+			before.sections[1].id,
+			questionInput({
+				kind: 'short_text',
+				label: 'Laquelle ?',
+				conditionQuestionId: String(q1.id),
+				conditionOptionIds: [String(yes.id)]
+			})
+		);
+		const questionnaire = await loadQuestionnaire(db, consultation.id);
+		const all = allQuestions(questionnaire);
+		const shown = (answers: Parameters<typeof respondentNumbers>[1]) => {
+			const numbers = respondentNumbers(questionnaire, answers);
+			return all.filter((q) => numbers.has(q.id)).map((q) => numbers.get(q.id));
+		};
+		// The same-section conditional (Q2) is counted: the page shows it; the later one is not.
+		const withoutLater = shown({ [q1.id]: { options: [no.id] } });
+		expect(withoutLater).toEqual(withoutLater.map((_, i) => i + 1));
+		expect(respondentNumbers(questionnaire, { [q1.id]: { options: [no.id] } }).has(later)).toBe(
+			false
+		);
+		const withLater = shown({ [q1.id]: { options: [yes.id] } });
+		expect(withLater).toHaveLength(withoutLater.length + 1);
+		expect(withLater).toEqual(withLater.map((_, i) => i + 1));
+	});
+
+	it('refuses « Aucune de ces situations » ticked with another situation', async () => {
+		const { db, agent } = await setUpConsultations();
+		const { questionnaire } = await buildSampleConsultation(db, agent);
+		const situation = allQuestions(questionnaire).find((q) => q.label.includes('situations'))!;
+		expect(exclusiveOption(situation)?.label).toBe('Aucune de ces situations');
+		const none = exclusiveOption(situation)!.id;
+		const other = situation.options[0].id;
+		const read = (ids: number[]) =>
+			readAnswers([situation], formOf({ [fieldName(situation)]: ids.map(String) }), new Set());
+		expect(read([none, other]).errors[situation.id]).toBe(
+			'« Aucune de ces situations » ne peut pas être cochée avec une autre réponse : décochez l’une ou les autres.'
+		);
+		expect(read([none]).answers[situation.id]).toEqual({ options: [none] });
+		expect(read([other, situation.options[1].id]).errors).toEqual({});
+	});
+});
+
 describe('answering on line', () => {
 	it('saves each section, resumes with a code elsewhere, submits once, and files free text as a contribution', async () => {
 		const { db, agent } = await setUpConsultations();
@@ -174,9 +227,14 @@ describe('answering on line', () => {
 		]);
 
 		const resumeCode = await createResumeCode(db, consultation, token);
+		expect(
+			firstUnansweredStep(questionnaire, (await getDraft(db, consultation, token))!.answers)
+		).toBe(2);
 		const otherDevice = await resumeWithCode(db, consultation, resumeCode.toLowerCase(), '5.6.7.8');
-		expect(await getDraft(db, consultation, token)).toBeNull();
+		// One draft, reachable from both devices, as the page promises.
+		const onFirstDevice = await getDraft(db, consultation, token);
 		const draft = await getDraft(db, consultation, otherDevice);
+		expect(onFirstDevice?.responseId).toBe(draft?.responseId);
 		expect(draft?.answers[q2.id]).toEqual({ options: [q2.options[1].id] });
 		await expect(resumeWithCode(db, consultation, 'ZZZZ-ZZZZ', '5.6.7.8')).rejects.toThrow(
 			InvalidInputError

@@ -83,11 +83,21 @@ export interface Draft {
 
 async function draftRow(db: Executor, consultationId: number, token: string | null) {
 	if (!token) return undefined;
+	const hash = hashToken(token);
 	return db
 		.selectFrom('response')
 		.select(['id', 'status', 'draft', 'receipt_code', 'audience'])
 		.where('consultation_id', '=', consultationId)
-		.where('draft_token_hash', '=', hashToken(token))
+		.where((eb) =>
+			eb.or([
+				eb('draft_token_hash', '=', hash),
+				eb(
+					'id',
+					'in',
+					eb.selectFrom('response_device').select('response_id').where('token_hash', '=', hash)
+				)
+			])
+		)
 		.executeTakeFirst();
 }
 
@@ -288,15 +298,20 @@ export async function resumeWithCode(
 		if (!code) throw fail;
 		if (consultation.status !== 'ouverte')
 			throw new ForbiddenError('Cette consultation est close.');
-		const token = generateToken();
-		const updated = await db
-			.updateTable('response')
-			.set({ draft_token_hash: hashToken(token), updated_at: nowForDb() })
+		const draft = await db
+			.selectFrom('response')
+			.select('id')
 			.where('consultation_id', '=', consultation.id)
 			.where('resume_code_hash', '=', hashToken(code))
 			.where('status', '=', 'draft')
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) throw fail;
+		if (!draft) throw fail;
+		// A token of its own for this device: the first device keeps the same draft.
+		const token = generateToken();
+		await db
+			.insertInto('response_device')
+			.values({ response_id: draft.id, token_hash: hashToken(token), created_at: nowForDb() })
+			.execute();
 		return token;
 	});
 }

@@ -77,3 +77,16 @@ export function respondentNumbers(
 	}
 	return numbers;
 }
+
+/**
+ * Where a resumed draft opens: the first step with no answer yet among the
+ * questions it shows, or the last step when every step has some.
+ */
+export function firstUnansweredStep(questionnaire: Questionnaire, answers: Answers): number {
+	const visible = visibleQuestionIds(questionnaire, answers);
+	const steps = stepsOf(questionnaire, answers);
+	const index = steps.findIndex((section) =>
+		section.questions.every((q) => !visible.has(q.id) || answers[q.id] === undefined)
+	);
+	return index === -1 ? Math.max(1, steps.length) : index + 1;
+}

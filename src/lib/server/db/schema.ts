@@ -695,6 +695,13 @@ export interface OrganisationLogoTable {
 	uploaded_at: string;
 }
 
+export interface ResponseDeviceTable {
+	id: Generated<number>;
+	response_id: number;
+	token_hash: string;
+	created_at: string;
+}
+
 export interface Database {
 	setting: SettingTable;
 	territory: TerritoryTable;
@@ -760,6 +767,7 @@ export interface Database {
 	accessibility_audit: AccessibilityAuditTable;
 	accessibility_criterion: AccessibilityCriterionTable;
 	organisation_logo: OrganisationLogoTable;
+	response_device: ResponseDeviceTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -105,10 +105,25 @@ describe('registration', () => {
 		const confirmation = await smtp.waitForMail('ana@exemple.fr');
 		expect(confirmation.subject).toBe('Inscription confirmée : Atelier mobilité');
 		expect(confirmation.text).toMatch(/Votre code de suivi : [A-Z0-9]{4}-[A-Z0-9]{4}/);
+		// Greeted by name; her need acknowledged, with who calls back; a number to call.
+		expect(confirmation.text).toMatch(/^Bonjour Ana,/);
+		expect(confirmation.text).toContain(
+			'Vous nous avez dit avoir besoin de : un transport pour venir. Le service participation vous appelle avant l’événement'
+		);
+		expect(confirmation.text).toMatch(/Téléphone : 02 54 58 41 41/);
+		expect(ana.needs).toEqual(['un transport pour venir']);
+		expect(chloe.waitingPosition).toBe(1);
+		const david = await register('David', 'david@exemple.fr');
+		expect(david).toMatchObject({ status: 'attente', waitingPosition: 2 });
+		expect((await smtp.waitForMail('david@exemple.fr')).text).toContain(
+			'Vous êtes la 2e personne sur la liste d’attente.'
+		);
 		// The same address again: the same answer as a new registration, and a message to its owner.
 		const again = await register('Quelqu’un', 'ana@exemple.fr');
 		expect(again).toEqual({
 			status: 'inscrit',
+			waitingPosition: null,
+			needs: [],
 			receiptCode: null,
 			cancelToken: null,
 			mailed: true
@@ -132,7 +147,8 @@ describe('registration', () => {
 		expect(rows.map((r) => [r.name, r.status])).toEqual([
 			['Ana', 'inscrit'],
 			['Bob', 'annule'],
-			['Chloé', 'inscrit']
+			['Chloé', 'inscrit'],
+			['David', 'attente']
 		]);
 		// The same link a second time changes nothing.
 		expect((await cancelRegistration(db, mailer, bobToken, ORIGIN)).promoted).toBe(0);

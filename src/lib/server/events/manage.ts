@@ -180,7 +180,7 @@ async function noticesToRegistered(
 ): Promise<OutgoingMail[]> {
 	const people = await tx
 		.selectFrom('registration')
-		.select(['id', 'email'])
+		.select(['id', 'email', 'name'])
 		.where('event_id', '=', event.id)
 		.where('status', 'in', ['inscrit', 'attente'])
 		.where('email', 'is not', null)
@@ -193,7 +193,7 @@ async function noticesToRegistered(
 			.set({ cancel_token_hash: hashToken(token) })
 			.where('id', '=', person.id)
 			.execute();
-		mails.push(make(person.email!, mailContext(event, origin, token)));
+		mails.push(make(person.email!, mailContext(event, origin, token, { name: person.name })));
 	}
 	return mails;
 }

@@ -86,17 +86,43 @@ export function readRegistration(
  */
 export interface RegistrationOutcome {
 	status: 'inscrit' | 'attente';
+	/** Her rank on the waiting list (1 = the next place that frees is hers). */
+	waitingPosition: number | null;
+	/** The needs she stated, in words, which the service calls back about. */
+	needs: string[];
 	receiptCode: string | null;
 	cancelToken: string | null;
 	mailed: boolean;
 }
 
+async function waitingRank(tx: Executor, eventId: number, registrationId: number) {
+	const row = await tx
+		.selectFrom('registration')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('event_id', '=', eventId)
+		.where('status', '=', 'attente')
+		.where('id', '<=', registrationId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** The needs as the form said them, « Autre besoin » left to the details. */
+function needLabels(codes: string[]): string[] {
+	return NEEDS.filter((n) => codes.includes(n.code) && n.code !== 'autre').map((n) =>
+		n.label.toLowerCase()
+	);
+}
+
 export function mailContext(
 	event: ConcertoEvent,
 	origin: string,
-	cancelToken: string
+	cancelToken: string,
+	person: { name?: string | null; waitingPosition?: number | null; needs?: string[] } = {}
 ): EventMailContext {
 	return {
+		name: person.name?.trim() || null,
+		waitingPosition: person.waitingPosition ?? null,
+		needs: person.needs ?? [],
 		title: event.title,
 		when: `le ${formatParisDateTime(event.startsAt)}`,
 		where: placeLine(event.place) || 'lieu précisé sur la page de l’événement',
@@ -143,7 +169,8 @@ export async function registerForEvent(
 			if (already)
 				return {
 					status: already.status as 'inscrit' | 'attente',
-					again: await issueCancelToken(tx, already.id)
+					again: await issueCancelToken(tx, already.id),
+					rank: already.status === 'attente' ? await waitingRank(tx, event.id, already.id) : null
 				};
 		}
 		const taken = await placesTaken(tx, event.id);
@@ -179,18 +206,28 @@ export async function registerForEvent(
 				postalAddress: input.postalAddress,
 				falc: input.needs.includes('falc')
 			});
-		return { status, again: null as string | null };
+		return {
+			status,
+			again: null as string | null,
+			rank: status === 'attente' ? await waitingRank(tx, event.id, id) : null
+		};
 	});
-	const { status, again } = outcome;
-	if (!input.email) return { status, receiptCode, cancelToken, mailed: false };
-	const context = mailContext(event, options.origin, again ?? cancelToken);
+	const { status, again, rank } = outcome;
+	const needs = needLabels(input.needs);
+	const done = { status, waitingPosition: rank, needs };
+	if (!input.email) return { ...done, receiptCode, cancelToken, mailed: false };
+	const context = mailContext(event, options.origin, again ?? cancelToken, {
+		name: input.name,
+		waitingPosition: rank,
+		needs
+	});
 	const mail = again
 		? registrationAlreadyMail(input.email, context, status)
 		: status === 'inscrit'
 			? registrationConfirmedMail(input.email, context, receiptCode)
 			: registrationWaitingMail(input.email, context, receiptCode);
 	const mailed = (await mailer.send(db, mail)) !== 'failed';
-	return { status, receiptCode: null, cancelToken: null, mailed };
+	return { ...done, receiptCode: null, cancelToken: null, mailed };
 }
 
 export interface RegistrationByToken {
@@ -246,7 +283,7 @@ export async function promoteWaitingList(
 	while (free > 0) {
 		const next = await tx
 			.selectFrom('registration')
-			.select(['id', 'email'])
+			.select(['id', 'email', 'name'])
 			.where('event_id', '=', event.id)
 			.where('status', '=', 'attente')
 			.orderBy('created_at')
@@ -262,7 +299,12 @@ export async function promoteWaitingList(
 		free--;
 		if (next.email) {
 			const token = await issueCancelToken(tx, next.id);
-			mails.push(promotedFromWaitingListMail(next.email, mailContext(event, origin, token)));
+			mails.push(
+				promotedFromWaitingListMail(
+					next.email,
+					mailContext(event, origin, token, { name: next.name })
+				)
+			);
 		}
 	}
 	return mails;

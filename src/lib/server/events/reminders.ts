@@ -20,7 +20,7 @@ export async function sendEventReminders(
 	const due = await db
 		.selectFrom('registration')
 		.innerJoin('event', 'event.id', 'registration.event_id')
-		.select(['registration.id', 'registration.email', 'registration.event_id'])
+		.select(['registration.id', 'registration.email', 'registration.name', 'registration.event_id'])
 		.where('event.status', '=', 'publie')
 		.where('event.starts_at', '>', now.toISOString())
 		.where('event.starts_at', '<=', horizon.toISOString())
@@ -42,7 +42,10 @@ export async function sendEventReminders(
 		const event = await getEventById(db, registration.event_id);
 		const status = await mailer.send(
 			db,
-			eventReminderMail(registration.email!, mailContext(event, origin, token))
+			eventReminderMail(
+				registration.email!,
+				mailContext(event, origin, token, { name: registration.name })
+			)
 		);
 		if (status !== 'failed') sent++;
 	}

@@ -97,7 +97,9 @@ export async function groupMeetings(db: Executor, groupId: number): Promise<Grou
 	const rows = await db
 		.selectFrom('event')
 		.leftJoin('site', 'site.id', 'event.site_id')
+		.leftJoin('commune', 'commune.insee_code', 'event.commune_insee_code')
 		.select([
+			'commune.name as commune_name',
 			'event.id',
 			'event.slug',
 			'event.title',
@@ -120,7 +122,8 @@ export async function groupMeetings(db: Executor, groupId: number): Promise<Grou
 		startsAt: e.starts_at,
 		endsAt: e.ends_at,
 		status: e.status,
-		place: e.site_name ?? e.place_name,
+		// « Maison des solidarités » alone does not say which one: the commune goes with it.
+		place: e.site_name ?? ([e.place_name, e.commune_name].filter(Boolean).join(', ') || null),
 		minutesPublished: e.minutes_published_at !== null
 	}));
 }

@@ -50,6 +50,10 @@ export function consultationInvitationMail(
 }
 
 export interface EventMailContext {
+	/** The person's name as she gave it, to greet her. */
+	name: string | null;
+	waitingPosition: number | null;
+	needs: string[];
 	title: string;
 	when: string;
 	where: string;
@@ -65,6 +69,18 @@ function icsAttachment(context: EventMailContext) {
 }
 
 const receiptLine = (code?: string) => (code ? `Votre code de suivi : ${code}\n\n` : '');
+const hello = (context: EventMailContext) =>
+	context.name ? `Bonjour ${context.name},\n\n` : 'Bonjour,\n\n';
+const needsLine = (context: EventMailContext) =>
+	context.needs.length
+		? `Vous nous avez dit avoir besoin de : ${context.needs.join(', ')}. Le service participation vous appelle avant l’événement pour l’organiser avec vous ; vous pouvez aussi l’appeler (coordonnées ci-dessous).\n\n`
+		: '';
+const rankLine = (context: EventMailContext) =>
+	context.waitingPosition
+		? context.waitingPosition === 1
+			? 'Vous êtes la première personne sur la liste d’attente.\n'
+			: `Vous êtes la ${context.waitingPosition}e personne sur la liste d’attente.\n`
+		: '';
 
 export function registrationConfirmedMail(
 	to: string,
@@ -76,8 +92,9 @@ export function registrationConfirmedMail(
 		purpose: 'event-registration',
 		subject: `Inscription confirmée : ${context.title}`,
 		text:
-			`Bonjour,\n\nVotre inscription à « ${context.title} » est confirmée.\n\n` +
+			`${hello(context)}Votre inscription à « ${context.title} » est confirmée.\n\n` +
 			receiptLine(receiptCode) +
+			needsLine(context) +
 			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
 			'Le fichier joint ajoute l’événement à votre agenda.\n\n' +
 			`Si vous ne pouvez plus venir, annulez ici pour laisser votre place : ${context.cancelLink}` +
@@ -96,9 +113,11 @@ export function registrationWaitingMail(
 		purpose: 'event-waiting-list',
 		subject: `Liste d’attente : ${context.title}`,
 		text:
-			`Bonjour,\n\n« ${context.title} » est complet : vous êtes sur la liste d’attente.\n` +
+			`${hello(context)}« ${context.title} » est complet : vous êtes sur la liste d’attente.\n` +
+			rankLine(context) +
 			'Dès qu’une place se libère, elle vous est donnée et vous recevez un message.\n\n' +
 			receiptLine(receiptCode) +
+			needsLine(context) +
 			`Quand : ${context.when}\nOù : ${context.where}\n\n` +
 			`Pour quitter la liste d’attente : ${context.cancelLink}` +
 			SIGNATURE
@@ -116,7 +135,7 @@ export function registrationAlreadyMail(
 		purpose: 'event-registration',
 		subject: `Vous êtes déjà inscrit·e : ${context.title}`,
 		text:
-			`Bonjour,\n\nUne inscription à « ${context.title} » vient d’être demandée avec votre adresse e-mail. ` +
+			`${hello(context)}Une inscription à « ${context.title} » vient d’être demandée avec votre adresse e-mail. ` +
 			(status === 'inscrit'
 				? 'Vous étiez déjà inscrit·e : votre place est gardée, rien d’autre ne change.\n\n'
 				: 'Vous étiez déjà sur la liste d’attente : vous y gardez votre rang.\n\n') +
@@ -133,7 +152,7 @@ export function promotedFromWaitingListMail(to: string, context: EventMailContex
 		purpose: 'event-promotion',
 		subject: `Une place s’est libérée : ${context.title}`,
 		text:
-			`Bonjour,\n\nBonne nouvelle : une place s’est libérée. Votre inscription à « ${context.title} » est confirmée.\n\n` +
+			`${hello(context)}Bonne nouvelle : une place s’est libérée. Votre inscription à « ${context.title} » est confirmée.\n\n` +
 			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
 			`Si vous ne pouvez pas venir, annulez ici : ${context.cancelLink}` +
 			SIGNATURE,
@@ -151,7 +170,7 @@ export function eventCancelledMail(
 		purpose: 'event-cancelled',
 		subject: `Annulé : ${context.title}`,
 		text:
-			`Bonjour,\n\nNous sommes désolés : « ${context.title} », prévu ${context.when}, est annulé.\n\n` +
+			`${hello(context)}Nous sommes désolés : « ${context.title} », prévu ${context.when}, est annulé.\n\n` +
 			`Raison : ${reason}\n\nLes autres rendez-vous : ${context.link.replace(/\/agenda\/.*$/, '/agenda')}` +
 			SIGNATURE,
 		attachments: icsAttachment(context)
@@ -164,7 +183,7 @@ export function eventMovedMail(to: string, context: EventMailContext): OutgoingM
 		purpose: 'event-moved',
 		subject: `Changement : ${context.title}`,
 		text:
-			`Bonjour,\n\n« ${context.title} » change de date ou de lieu. Votre inscription est gardée.\n\n` +
+			`${hello(context)}« ${context.title} » change de date ou de lieu. Votre inscription est gardée.\n\n` +
 			`Nouvelle date : ${context.when}\nLieu : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
 			`Si vous ne pouvez plus venir, annulez ici : ${context.cancelLink}` +
 			SIGNATURE,
@@ -178,7 +197,7 @@ export function eventReminderMail(to: string, context: EventMailContext): Outgoi
 		purpose: 'event-reminder',
 		subject: `Rappel : ${context.title}`,
 		text:
-			`Bonjour,\n\nNous vous attendons bientôt à « ${context.title} ».\n\n` +
+			`${hello(context)}Nous vous attendons bientôt à « ${context.title} ».\n\n` +
 			`Quand : ${context.when}\nOù : ${context.where}\n\nToutes les informations : ${context.link}\n\n` +
 			`Si vous ne pouvez plus venir, annulez ici pour laisser votre place : ${context.cancelLink}` +
 			SIGNATURE,

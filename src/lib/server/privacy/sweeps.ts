@@ -77,6 +77,14 @@ export const SWEEPS: Record<string, Sweep> = {
 		const closed = tx.selectFrom('consultation').select('id').where('closes_at', '<', cutoff);
 		return affected([
 			await tx
+				.deleteFrom('response_device')
+				.where(
+					'response_id',
+					'in',
+					tx.selectFrom('response').select('id').where('consultation_id', 'in', closed)
+				)
+				.executeTakeFirst(),
+			await tx
 				.updateTable('response')
 				.set({ respondent_user_id: null })
 				.where('consultation_id', 'in', closed)

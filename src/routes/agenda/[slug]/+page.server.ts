@@ -100,6 +100,8 @@ export const actions: Actions = {
 			return {
 				registered: {
 					status: outcome.status,
+					waitingPosition: outcome.waitingPosition,
+					needs: outcome.needs,
 					receiptCode: outcome.receiptCode,
 					cancelLink: outcome.cancelToken ? `/inscriptions/${outcome.cancelToken}` : null,
 					byMail: Boolean(parsed.data.email),

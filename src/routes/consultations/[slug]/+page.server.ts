@@ -17,6 +17,8 @@ import {
 	startResponse
 } from '$lib/server/consultations/responding';
 import { AUDIENCE_LABELS } from '$lib/consultation-vocabulary';
+import { loadQuestionnaire } from '$lib/server/consultations/queries';
+import { firstUnansweredStep } from '$lib/server/consultations/steps';
 
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	const db = getDb();
@@ -94,6 +96,11 @@ export const actions: Actions = {
 			});
 		}
 		setDraftCookie(cookies, url, consultation, token);
-		redirect(303, `/consultations/${consultation.slug}/etape/1`);
+		const draft = await getDraft(db, consultation, token);
+		const step = firstUnansweredStep(
+			await loadQuestionnaire(db, consultation.id),
+			draft?.answers ?? {}
+		);
+		redirect(303, `/consultations/${consultation.slug}/etape/${step}?repris`);
 	}
 };

@@ -51,6 +51,7 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 			respondentNumbers(questionnaire, draft.answers)
 		),
 		step: position.index + 1,
+		resumed: url.searchParams.has('repris'),
 		stepCount: position.steps.length,
 		raw,
 		errors,
