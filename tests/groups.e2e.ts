@@ -96,5 +96,13 @@ test.describe('une membre sans JavaScript', () => {
 				has: page.getByRole('heading', { level: 2, name: 'Groupe ressource' })
 			})
 		).toContainText('Vous avez dit que vous venez.');
+		// The page comes back at this meeting, with the choice shown on its button.
+		await expect(page).toHaveURL(/\/mes-groupes\?\/answer#reunion-\d+$/);
+		await expect(
+			ressource.getByRole('button', { name: /Je viens à/, pressed: true })
+		).toBeVisible();
+		await expect(
+			ressource.getByRole('button', { name: /Je ne viens pas à/, pressed: false })
+		).toBeVisible();
 	});
 });

@@ -24,7 +24,9 @@ test.describe('sans JavaScript', () => {
 		await a11y.check();
 		await page.goto(shared);
 		await expect(page.getByLabel('Statut')).toHaveValue('reportee');
-		await expect(page.getByRole('table').first().getByRole('row')).toHaveCount(5);
+		await expect(
+			page.getByRole('table', { name: 'Fiches-actions', exact: true }).getByRole('row')
+		).toHaveCount(5);
 		await a11y.check();
 	});
 

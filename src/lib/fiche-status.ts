@@ -3,12 +3,13 @@
 export const FICHE_STATUSES = ['realisee', 'en_cours', 'reportee', 'supprimee'] as const;
 export type FicheStatus = (typeof FICHE_STATUSES)[number];
 
+/** `label` on a badge (it names the status); `phrase` after « action » in a sentence. */
 export const STATUS_DISPLAY = {
-	realisee: { label: 'Réalisée', symbol: '✔' },
-	en_cours: { label: 'En cours', symbol: '◔' },
-	reportee: { label: 'Reportée', symbol: '↷' },
-	supprimee: { label: 'Supprimée', symbol: '✖' },
-	none: { label: 'Non renseigné', symbol: '–' }
+	realisee: { label: 'Réalisée', symbol: '✔', phrase: 'réalisée' },
+	en_cours: { label: 'En cours', symbol: '◔', phrase: 'en cours' },
+	reportee: { label: 'Reportée', symbol: '↷', phrase: 'reportée' },
+	supprimee: { label: 'Supprimée', symbol: '✖', phrase: 'supprimée' },
+	none: { label: 'Non renseigné', symbol: '–', phrase: 'sans statut renseigné' }
 } as const;
 
 /** Choices of a status select; "non-renseigne" stands for no stated status. */

@@ -118,8 +118,17 @@ export function findPhoneProblems(): PhoneProblems {
 	return { scrollWidth, wide, small, fonts };
 }
 
+/**
+ * Pages already checked at 360 px in this worker, by address and content:
+ * a page seen again in the same state is not measured again (the suite
+ * visits some pages dozens of times), one in another state is.
+ */
+const phoneChecked = new Set<string>();
+
 /** Checks `target` at 360 px wide, then gives it back its size. */
 export async function expectPhoneLayout(target: Page, url: string): Promise<void> {
+	const state = `${pageKey(url)} ${await target.evaluate(() => document.body.innerHTML.length)}`;
+	if (phoneChecked.has(state)) return;
 	const size = target.viewportSize();
 	await target.setViewportSize({ width: PHONE_WIDTH, height: 800 });
 	let problems: PhoneProblems;
@@ -135,6 +144,7 @@ export async function expectPhoneLayout(target: Page, url: string): Promise<void
 	).toBeLessThanOrEqual(PHONE_WIDTH);
 	expect(problems.small, `Cibles de moins de 24 × 24 px ${where}`).toEqual([]);
 	expect(problems.fonts, `Champs hors de la police du site ${where}`).toEqual([]);
+	phoneChecked.add(state);
 }
 
 function pageKey(url: string): string {

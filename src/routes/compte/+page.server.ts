@@ -16,6 +16,7 @@ import { createSession } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { ROLE_LABELS } from '$lib/server/auth/permissions';
 import { blankSecrets, failForm, orHttpError } from '$lib/server/http';
+import { myPanelRecord } from '$lib/server/panel/my-registration';
 
 const profileAdapter = zod4(profileSchema);
 const passwordAdapter = zod4(changePasswordSchema);
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			lastLoginAt: account.lastLoginAt
 		},
 		info: url.searchParams.get('info'),
+		panel: await myPanelRecord(getDb(), actor),
 		profileForm: await superValidate({ displayName: account.displayName }, profileAdapter, {
 			id: 'profile',
 			errors: false

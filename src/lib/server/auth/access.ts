@@ -237,12 +237,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 
 	'/donnees-personnelles/demande/[token]': { view: 'token', actions: { erase: 'token' } },
-	'/inscriptions/[token]': { view: 'token', actions: { default: 'token' } },
+	'/inscriptions/[token]': { view: 'token', actions: { cancel: 'token', change: 'token' } },
 	'/mot-de-passe-oublie/[token]': { view: 'token', actions: { default: 'token' } },
 	'/panel/confirmation/[token]': { view: 'token', actions: { default: 'token' } },
 	'/panel/inscription/[token]': {
 		view: 'token',
-		actions: all('token', 'leave', 'withdrawSituation', 'renew')
+		actions: all('token', 'leave', 'withdrawSituation', 'renew', 'correct')
 	},
 	'/retours/desabonnement/[token]': { view: 'token', actions: { default: 'token' } },
 	'/suivi/desabonnement/[token]': { view: 'token', actions: { default: 'token' } }

@@ -82,7 +82,7 @@ async function newsFor(db: Executor, email: string, since: string) {
 			),
 			...changes.map(
 				(c) =>
-					`L’action ${c.ref} (${c.title}) est maintenant : ${STATUS_DISPLAY[isFicheStatus(c.status) ? c.status : 'none'].label.toLowerCase()}.`
+					`L’action ${c.ref} (${c.title}) est maintenant : ${STATUS_DISPLAY[isFicheStatus(c.status) ? c.status : 'none'].phrase}.`
 			)
 		],
 		codes: [...new Set(own.flatMap((c) => (c.receipt_code ? [c.receipt_code] : [])))]

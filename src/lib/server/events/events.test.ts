@@ -15,7 +15,13 @@ import {
 	publishEvent,
 	updateEvent
 } from './manage';
-import { cancelRegistration, registerForEvent, type RegistrationInput } from './registration';
+import {
+	cancelRegistration,
+	changeRegistration,
+	findRegistrationByToken,
+	registerForEvent,
+	type RegistrationInput
+} from './registration';
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
 import type { EventInput } from './schemas';
@@ -152,6 +158,28 @@ describe('registration', () => {
 		]);
 		// The same link a second time changes nothing.
 		expect((await cancelRegistration(db, mailer, bobToken, ORIGIN)).promoted).toBe(0);
+		const cancelled = await smtp.waitForMail('bob@exemple.fr', 10_000, /^Inscription annulée/);
+		expect(cancelled.text).toMatch(/^Bonjour Bob,/);
+
+		// Ana changes her needs and phone with her own link; a cancelled registration cannot.
+		const anaToken = /\/inscriptions\/([a-z2-7]{32})/.exec(notice.text)![1];
+		await changeRegistration(db, anaToken, {
+			phone: '06 12 34 56 78',
+			needs: ['garde', 'lsf'],
+			needsDetail: 'Deux enfants de 3 et 6 ans.'
+		});
+		const changed = await findRegistrationByToken(db, anaToken);
+		expect(changed).toMatchObject({
+			phone: '06 12 34 56 78',
+			needs: ['garde', 'lsf'],
+			needsDetail: 'Deux enfants de 3 et 6 ans.'
+		});
+		await expect(
+			changeRegistration(db, bobToken, { phone: '', needs: [], needsDetail: '' })
+		).rejects.toThrow(/annulée/);
+		await expect(
+			changeRegistration(db, 'a'.repeat(32), { phone: '', needs: [], needsDetail: '' })
+		).rejects.toThrow(/pas valable/);
 	});
 
 	it('lists drafts only to officers', async () => {

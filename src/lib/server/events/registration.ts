@@ -9,7 +9,7 @@ import {
 	postalAddressField
 } from '../form-fields';
 import type { Db, Executor, Tx } from '../db/database';
-import { nowForDb, toDbJson } from '../db/codecs';
+import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { generateToken, hashToken } from '../auth/tokens';
 import { consumeRateLimit } from '../security/rate-limit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -17,6 +17,7 @@ import type { Mailer, OutgoingMail } from '../mail/mailer';
 import {
 	promotedFromWaitingListMail,
 	registrationAlreadyMail,
+	registrationCancelledMail,
 	registrationConfirmedMail,
 	registrationWaitingMail,
 	type EventMailContext
@@ -61,6 +62,14 @@ export const registrationSchema = z
 		path: ['email']
 	});
 export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+/** What a person may change herself, with her link: her needs and her phone. */
+export const registrationChangeSchema = z.object({
+	phone: optionalPhoneField,
+	needs: z.array(z.enum(NEED_CODES)).max(NEED_CODES.length).default([]),
+	needsDetail: z.string().trim().max(500, '500 caractères au plus.').default('')
+});
+export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
 
 /**
  * Every error of a registration form at once: zod skips the « one way to
@@ -234,6 +243,10 @@ export interface RegistrationByToken {
 	id: number;
 	name: string;
 	status: string;
+	email: string | null;
+	phone: string | null;
+	needs: string[];
+	needsDetail: string;
 	event: ConcertoEvent;
 }
 
@@ -244,7 +257,7 @@ export async function findRegistrationByToken(
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const row = await db
 		.selectFrom('registration')
-		.select(['id', 'name', 'status', 'event_id'])
+		.select(['id', 'name', 'status', 'event_id', 'email', 'phone', 'needs', 'needs_detail'])
 		.where('cancel_token_hash', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row) return null;
@@ -252,6 +265,10 @@ export async function findRegistrationByToken(
 		id: row.id,
 		name: row.name,
 		status: row.status,
+		email: row.email,
+		phone: row.phone,
+		needs: fromDbJson<string[]>(row.needs, []),
+		needsDetail: row.needs_detail ?? '',
 		event: await getEventById(db, row.event_id)
 	};
 }
@@ -318,7 +335,7 @@ export async function cancelRegistration(
 ): Promise<{ eventTitle: string; promoted: number }> {
 	const found = await findRegistrationByToken(db, token);
 	if (!found) throw new NotFoundError('Ce lien d’annulation n’est pas valable.');
-	const mails = await db.transaction().execute(async (tx) => {
+	const { cancelled, mails } = await db.transaction().execute(async (tx) => {
 		const now = nowForDb();
 		const updated = await tx
 			.updateTable('registration')
@@ -326,9 +343,45 @@ export async function cancelRegistration(
 			.where('id', '=', found.id)
 			.where('status', 'in', ['inscrit', 'attente'])
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return [];
-		return promoteWaitingList(tx, await getEventById(tx, found.event.id), origin);
+		if (Number(updated.numUpdatedRows) === 0) return { cancelled: false, mails: [] };
+		const event = await getEventById(tx, found.event.id);
+		return { cancelled: true, mails: await promoteWaitingList(tx, event, origin) };
 	});
 	for (const mail of mails) await mailer.send(db, mail);
+	if (cancelled && found.email)
+		await mailer.send(
+			db,
+			registrationCancelledMail(
+				found.email,
+				mailContext(found.event, origin, token, { name: found.name })
+			)
+		);
 	return { eventTitle: found.event.title, promoted: mails.length };
+}
+
+/**
+ * Her needs and phone, changed with her link. A need added is shown again
+ * to the officers as not yet arranged.
+ */
+export async function changeRegistration(
+	db: Db,
+	token: string,
+	change: RegistrationChange
+): Promise<void> {
+	const found = await findRegistrationByToken(db, token);
+	if (!found) throw new NotFoundError('Ce lien n’est pas valable.');
+	if (!['inscrit', 'attente'].includes(found.status))
+		throw new InvalidInputError('Cette inscription est annulée : elle ne peut plus changer.');
+	if (!found.email && !change.phone && !found.phone)
+		throw new InvalidInputError(CONTACT_MESSAGE, 'phone');
+	await db
+		.updateTable('registration')
+		.set({
+			phone: change.phone || null,
+			needs: toDbJson(change.needs),
+			needs_detail: change.needsDetail,
+			updated_at: nowForDb()
+		})
+		.where('id', '=', found.id)
+		.execute();
 }

@@ -124,6 +124,18 @@ export function registrationWaitingMail(
 	};
 }
 
+export function registrationCancelledMail(to: string, context: EventMailContext): OutgoingMail {
+	return {
+		to,
+		purpose: 'event-registration',
+		subject: `Inscription annulée : ${context.title}`,
+		text:
+			`${hello(context)}Votre inscription à « ${context.title} » (${context.when}) est bien annulée. Merci de nous avoir prévenus : votre place va à quelqu’un d’autre.\n\n` +
+			`Si c’était une erreur, inscrivez-vous de nouveau : ${context.link}` +
+			SIGNATURE
+	};
+}
+
 /** Someone asked again with an address already registered: tell its owner, nobody else. */
 export function registrationAlreadyMail(
 	to: string,

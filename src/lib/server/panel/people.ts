@@ -4,7 +4,7 @@ import { nowForDb, toDbJson } from '../db/codecs';
 import { generateReadableCode } from '../consultations/codes';
 import { generateToken, hashToken } from '../auth/tokens';
 import { householdKey } from './household';
-import type { SignupInput } from './schemas';
+import type { SelfCorrection, SignupInput } from './schemas';
 
 export const PANEL_CONSENT = {
 	version: 'panel-2026-11',
@@ -35,6 +35,25 @@ export async function communeExists(tx: Executor, communeCode: string): Promise<
 			.where('insee_code', '=', communeCode)
 			.executeTakeFirst()
 	);
+}
+
+/** The columns a person's own correction changes (see selfCorrectionSchema). */
+export async function correctionColumns(tx: Executor, input: SelfCorrection) {
+	return {
+		first_name: input.firstName,
+		last_name: input.lastName,
+		phone: input.phone || null,
+		postal_address: input.postalAddress || null,
+		household_key: householdKey([input.postalAddress]),
+		commune_insee_code: input.communeCode,
+		territory_id: await territoryOf(tx, input.communeCode),
+		age_band: input.ageBand,
+		gender: input.gender || null,
+		availability: toDbJson(input.availability),
+		needs: toDbJson(input.needs),
+		needs_detail: input.needsDetail,
+		updated_at: nowForDb()
+	};
 }
 
 /** Inserts a person with their consents; returns the id and the pseudonym used in draws. */

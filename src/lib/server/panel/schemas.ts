@@ -53,6 +53,24 @@ export const signupSchema = z.object({
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
+/**
+ * What a member corrects herself through her link: everything she gave but
+ * her e-mail (it proves her link) and her situation (withdrawn separately).
+ */
+export const selfCorrectionSchema = z.object({
+	firstName: personFields.firstName,
+	lastName: personFields.lastName,
+	phone: personFields.phone,
+	postalAddress: personFields.postalAddress,
+	communeCode: personFields.communeCode,
+	ageBand: personFields.ageBand,
+	gender: personFields.gender,
+	availability: personFields.availability,
+	needs: personFields.needs,
+	needsDetail: personFields.needsDetail
+});
+export type SelfCorrection = z.infer<typeof selfCorrectionSchema>;
+
 /** Officers record people met in the field or on paper, with the consent they gave. */
 export const officerPersonSchema = z.object({
 	...personFields,

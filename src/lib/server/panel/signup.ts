@@ -8,8 +8,14 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import { panelAlreadyRegisteredMail, panelWelcomeMail } from '../mail/templates';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/permissions';
-import { communeExists, insertPerson, issuePersonToken, personIdForToken } from './people';
-import type { SignupInput } from './schemas';
+import {
+	communeExists,
+	correctionColumns,
+	insertPerson,
+	issuePersonToken,
+	personIdForToken
+} from './people';
+import type { SelfCorrection, SignupInput } from './schemas';
 
 export interface SignupOutcome {
 	manageToken: string;
@@ -114,6 +120,12 @@ export interface OwnRegistration {
 	ageBand: string | null;
 	gender: string | null;
 	situations: string[];
+	communeCode: string | null;
+	availability: string[];
+	needs: string[];
+	needsDetail: string;
+	/** How the person appears in published draws, so she can check them. */
+	pseudonym: string;
 	status: string;
 	mandateEnd: string | null;
 	consents: { purpose: string; version: string; givenAt: string; withdrawnAt: string | null }[];
@@ -153,6 +165,11 @@ export async function ownRegistration(db: Db, token: string): Promise<OwnRegistr
 		ageBand: person.age_band,
 		gender: person.gender,
 		situations: fromDbJson<string[]>(person.situations, []),
+		communeCode: person.commune_insee_code,
+		availability: fromDbJson<string[]>(person.availability, []),
+		needs: fromDbJson<string[]>(person.needs, []),
+		needsDetail: person.needs_detail,
+		pseudonym: person.pseudonym,
 		status: person.status,
 		mandateEnd: person.mandate_end,
 		consents: consents.map((c) => ({
@@ -218,6 +235,42 @@ export async function leavePanel(db: Db, token: string): Promise<void> {
 		await recordAudit(tx, {
 			actor: null,
 			action: 'panel.leave',
+			entityType: 'person',
+			entityId: personId
+		});
+	});
+}
+
+/** The person corrects what she gave, through her link; audited without the values. */
+export async function correctOwnRegistration(
+	db: Db,
+	token: string,
+	input: SelfCorrection
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const personId = await personForToken(tx, token);
+		if (!(await communeExists(tx, input.communeCode)))
+			throw new InvalidInputError('Choisissez votre commune dans la liste.', 'communeCode');
+		const current = await tx
+			.selectFrom('person')
+			.select(['email', 'status'])
+			.where('id', '=', personId)
+			.executeTakeFirstOrThrow();
+		if (current.status === 'parti')
+			throw new InvalidInputError('Vous avez quitté le panel : il n’y a plus rien à corriger.');
+		if (!current.email && !input.phone && !input.postalAddress)
+			throw new InvalidInputError(
+				'Gardez un téléphone ou une adresse postale : sans adresse e-mail, c’est ainsi que nous vous joignons.',
+				'phone'
+			);
+		await tx
+			.updateTable('person')
+			.set(await correctionColumns(tx, input))
+			.where('id', '=', personId)
+			.execute();
+		await recordAudit(tx, {
+			actor: null,
+			action: 'panel.self-correct',
 			entityType: 'person',
 			entityId: personId
 		});

@@ -1,15 +1,28 @@
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/http';
-import { cancelRegistration, findRegistrationByToken } from '$lib/server/events/registration';
+import { readForm } from '$lib/server/plain-form';
+import { NEEDS } from '$lib/event-vocabulary';
+import {
+	cancelRegistration,
+	changeRegistration,
+	findRegistrationByToken,
+	registrationChangeSchema
+} from '$lib/server/events/registration';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const found = await findRegistrationByToken(getDb(), params.token);
 	return {
+		needChoices: NEEDS.map((n) => ({ value: n.code, label: n.label })),
 		registration: found
 			? {
 					name: found.name,
 					status: found.status,
+					phone: found.phone ?? '',
+					hasEmail: found.email !== null,
+					needs: found.needs,
+					needsDetail: found.needsDetail,
 					eventTitle: found.event.title,
 					eventSlug: found.event.slug,
 					startsAt: found.event.startsAt
@@ -19,7 +32,7 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, url }) => {
+	cancel: async ({ params, url }) => {
 		const { mailer, config } = getRuntime();
 		try {
 			const outcome = await cancelRegistration(
@@ -32,5 +45,21 @@ export const actions: Actions = {
 		} catch (caught) {
 			return failPlain(caught);
 		}
+	},
+	change: async ({ params, request }) => {
+		const data = await request.formData();
+		const values = {
+			phone: String(data.get('phone') ?? ''),
+			needs: data.getAll('needs').map(String),
+			needsDetail: String(data.get('needsDetail') ?? '')
+		};
+		const parsed = readForm(registrationChangeSchema, values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		try {
+			await changeRegistration(getDb(), params.token, parsed.data);
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+		return { changed: true };
 	}
 };

@@ -14,15 +14,18 @@ import {
 	processRetourDeliveries,
 	startRetourSending
 } from '$lib/server/retours/delivery';
+import { contradictions } from '$lib/server/retours/consistency';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'retours.manage');
 	const db = getDb();
 	const retour = await orHttpError(getRetour(db, actor, idParam(params.id)));
+	const figures = await figuresOf(db, retour);
 	return {
 		retour,
 		preview: { html: renderMarkdown(retour.body), falcHtml: renderMarkdown(retour.falcBody) },
-		figures: await figuresOf(db, retour),
+		figures,
+		contradictions: contradictions([retour.body, retour.falcBody], figures),
 		options: await retourFormOptions(db),
 		progress: await deliveryProgress(db, actor, retour.id)
 	};

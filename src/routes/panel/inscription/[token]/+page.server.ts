@@ -1,9 +1,13 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/http';
 import { NotFoundError } from '$lib/server/errors';
+import { readForm } from '$lib/server/plain-form';
+import { listCommuneChoices } from '$lib/server/consultations/queries';
+import { personFormValues, selfCorrectionSchema } from '$lib/server/panel/schemas';
 import {
+	correctOwnRegistration,
 	leavePanel,
 	ownRegistration,
 	renewOwnMandate,
@@ -11,10 +15,11 @@ import {
 } from '$lib/server/panel/signup';
 
 export const load: PageServerLoad = async ({ params }) => {
+	const communes = (await listCommuneChoices(getDb())).map((c) => ({ code: c.code, name: c.name }));
 	try {
-		return { person: await ownRegistration(getDb(), params.token) };
+		return { person: await ownRegistration(getDb(), params.token), communes };
 	} catch (caught) {
-		if (caught instanceof NotFoundError) return { person: null };
+		if (caught instanceof NotFoundError) return { person: null, communes };
 		throw caught;
 	}
 };
@@ -36,6 +41,17 @@ export const actions: Actions = {
 		} catch (caught) {
 			return failPlain(caught);
 		}
+	},
+	correct: async ({ params, request }) => {
+		const values = personFormValues(await request.formData());
+		const parsed = readForm(selfCorrectionSchema, values);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		try {
+			await correctOwnRegistration(getDb(), params.token, parsed.data);
+		} catch (caught) {
+			return failPlain(caught, { values, errors: {} as Record<string, string> });
+		}
+		return { done: 'C’est corrigé. Merci !' };
 	},
 	renew: async ({ params }) => {
 		try {
