@@ -106,7 +106,10 @@ const SAMPLES: Record<string, Sample> = {
 		url: '/admin/evenements/1/etapes',
 		probe: '/admin/evenements/99999/etapes'
 	},
-	'/admin/evenements/[id=id]/inscriptions': { url: '/admin/evenements/7/inscriptions' },
+	'/admin/evenements/[id=id]/inscriptions': {
+		url: '/admin/evenements/7/inscriptions',
+		emptyPostIsSafe: true
+	},
 	'/admin/evenements/[id=id]/inscriptions.csv': { url: '/admin/evenements/7/inscriptions.csv' },
 	'/admin/evenements/[id=id]/presences': {
 		url: '/admin/evenements/7/presences',

@@ -90,6 +90,7 @@ test.describe('sans JavaScript', () => {
 		await a11y.check();
 		await page.getByLabel('Nom et prénom').fill('Simon Second');
 		await page.getByLabel('Adresse e-mail').fill(second);
+		await page.getByLabel('Une garde pour mes enfants').check();
 		await page.getByLabel(/J’accepte que le Département garde/).check();
 		await page.getByRole('button', { name: 'M’inscrire sur la liste d’attente' }).click();
 		await expect(page.getByText(/vous êtes sur la liste d’attente/)).toBeVisible();
@@ -124,6 +125,14 @@ test.describe('l’agent retrouve', () => {
 		await expect(rows.filter({ hasText: 'Simon Second' })).toContainText(
 			'depuis la liste d’attente'
 		);
+		// His childcare is to arrange; once arranged, the page says by whom and stays on his row.
+		await expect(page.getByText('1 personne à rappeler pour organiser ses besoins.')).toBeVisible();
+		await page.getByRole('button', { name: 'C’est organisé : Simon Second' }).click();
+		await expect(page).toHaveURL(/inscriptions\?\/needs#besoins-\d+$/);
+		await expect(rows.filter({ hasText: 'Simon Second' })).toContainText('✔ Organisé');
+		await expect(page.getByText('tout est organisé.')).toBeVisible();
+		await a11y.check();
+		await page.goto(page.url().replace(/\?.*$/, ''));
 		const csv = await page.request.get(page.url().replace(/inscriptions$/, 'inscriptions.csv'));
 		expect((await csv.text()).charCodeAt(0)).toBe(0xfeff);
 

@@ -3,7 +3,7 @@
 // a registration changed and cancelled with its link, the panel recognised
 // from the account and corrected by the person herself.
 import { test, expect, authFile, type A11y } from './support/fixtures';
-import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { firstLink, startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { E2E_SMTP_PORT } from '../playwright.config';
 
 const SLUG = '/consultations/mon-avis-citoyen-2026';
@@ -103,6 +103,40 @@ test.describe('sans JavaScript', () => {
 		await a11y.check();
 		const cancelled = await smtp.waitForMail(email, 10_000, /^Inscription annulée/);
 		expect(cancelled.text).toMatch(/^Bonjour Inès Durand,/);
+	});
+});
+
+test.describe('une habitante sans compte, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('crée son compte, choisit son mot de passe par le lien reçu et arrive connectée', async ({
+		page,
+		a11y
+	}) => {
+		const email = `nadia.${Date.now()}@exemple.fr`;
+		await page.goto('/connexion');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Créer un compte' }).click();
+		await a11y.check();
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await expect(page.getByRole('alert')).toBeVisible();
+		await a11y.check();
+		await page.getByLabel('Votre nom').fill('Nadia Benali');
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await expect(page.getByRole('status')).toContainText('nous venons d’envoyer un message');
+		await a11y.check();
+		const welcome = await smtp.waitForMail(email);
+		expect(welcome.text).toMatch(/^Bonjour Nadia Benali,/);
+		await page.goto(firstLink(welcome.text));
+		await a11y.check();
+		const password = 'un-mot-de-passe-assez-long';
+		await page.getByLabel('Nouveau mot de passe').fill(password);
+		await page.getByLabel('Confirmation du mot de passe').fill(password);
+		await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+		await expect(page).toHaveURL('/compte?info=mot-de-passe');
+		await a11y.check();
+		await expect(page.getByRole('link', { name: 'Mes contributions' })).toBeVisible();
 	});
 });
 

@@ -120,7 +120,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		view: 'events.manage',
 		actions: all('events.manage', 'add', 'remove')
 	},
-	'/admin/evenements/[id=id]/inscriptions': { view: 'events.manage' },
+	'/admin/evenements/[id=id]/inscriptions': {
+		view: 'events.manage',
+		actions: { needs: 'events.manage' }
+	},
 	'/admin/evenements/[id=id]/inscriptions.csv': { view: 'events.manage' },
 	'/admin/evenements/[id=id]/presences': {
 		view: 'events.manage',

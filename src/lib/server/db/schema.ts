@@ -41,6 +41,7 @@ export interface SiteTable {
 	territory_id: number | null;
 	note: string | null;
 	active: number;
+	directions: string | null;
 }
 
 export interface ComponentTable {
@@ -480,6 +481,9 @@ export interface RegistrationTable {
 	cancelled_at: string | null;
 	reminded_at: string | null;
 	checked_in_at: string | null;
+	needs_arranged_at: string | null;
+	/** The officer's name at the time, kept as text like the audit log's label. */
+	needs_arranged_by: string | null;
 }
 
 export interface PersonTable {

@@ -12,6 +12,7 @@ import {
 	createEvent,
 	listEventsForOfficers,
 	listRegistrations,
+	markNeedsArranged,
 	publishEvent,
 	updateEvent
 } from './manage';
@@ -163,11 +164,26 @@ describe('registration', () => {
 
 		// Ana changes her needs and phone with her own link; a cancelled registration cannot.
 		const anaToken = /\/inscriptions\/([a-z2-7]{32})/.exec(notice.text)![1];
+		// An officer arranges her transport; changing her needs puts them back to arrange.
+		const anaRow = (await listRegistrations(db, agent, id)).rows.find((r) => r.name === 'Ana')!;
+		await expect(markNeedsArranged(db, null, id, anaRow.id, true)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		await expect(markNeedsArranged(db, agent, id + 1000, anaRow.id, true)).rejects.toThrow(
+			/introuvable/
+		);
+		await markNeedsArranged(db, agent, id, anaRow.id, true);
+		const arranged = (await listRegistrations(db, agent, id)).rows.find((r) => r.id === anaRow.id)!;
+		expect(arranged.needsArrangedAt).not.toBeNull();
+		expect(arranged.needsArrangedBy).toBe(agent.displayName);
 		await changeRegistration(db, anaToken, {
 			phone: '06 12 34 56 78',
 			needs: ['garde', 'lsf'],
 			needsDetail: 'Deux enfants de 3 et 6 ans.'
 		});
+		expect(
+			(await listRegistrations(db, agent, id)).rows.find((r) => r.id === anaRow.id)!.needsArrangedAt
+		).toBeNull();
 		const changed = await findRegistrationByToken(db, anaToken);
 		expect(changed).toMatchObject({
 			phone: '06 12 34 56 78',
@@ -276,5 +292,25 @@ describe('iCalendar', () => {
 			}).format(date);
 		expect(paris(event.startDate.toJSDate())).toBe('22/01/2027 14:00');
 		expect(paris(event.endDate.toJSDate())).toBe('22/01/2027 17:30');
+	});
+
+	it('gives a maison des solidarités’ address, from the reference data, as its location', async () => {
+		const { db, agent } = await setUp();
+		const mer = await db
+			.selectFrom('site')
+			.select('id')
+			.where('name', 'like', '%de Mer')
+			.executeTakeFirstOrThrow();
+		const id = await createEvent(
+			db,
+			agent,
+			eventInput({ siteId: String(mer.id), placeName: '', address: '', communeCode: '41136' })
+		);
+		const event = await getEventById(db, id);
+		expect(event.place.address).toBe('5 avenue Maunoury, 41500 Mer');
+		const vevent = new ICAL.Component(ICAL.parse(eventIcs(event, ORIGIN))).getFirstSubcomponent(
+			'vevent'
+		)!;
+		expect(new ICAL.Event(vevent).location).toContain('5 avenue Maunoury, 41500 Mer');
 	});
 });

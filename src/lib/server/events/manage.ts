@@ -5,7 +5,7 @@ import type { Db, Executor, Tx } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, InvalidInputError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import type { Mailer, OutgoingMail } from '../mail/mailer';
 import { eventCancelledMail, eventMovedMail } from '../mail/templates';
 import { ficheIdsFromRefs } from '../fiches/refs';
@@ -306,6 +306,9 @@ export interface RegistrationRow {
 	status: RegistrationStatus;
 	needs: string[];
 	needsDetail: string;
+	/** When an officer arranged the needs; null while they are still to arrange. */
+	needsArrangedAt: string | null;
+	needsArrangedBy: string | null;
 	createdAt: string;
 	promoted: boolean;
 }
@@ -332,6 +335,8 @@ export async function listRegistrations(
 		status: r.status as RegistrationStatus,
 		needs: fromDbJson<string[]>(r.needs, []),
 		needsDetail: r.needs_detail,
+		needsArrangedAt: r.needs_arranged_at,
+		needsArrangedBy: r.needs_arranged_by,
 		createdAt: r.created_at,
 		promoted: r.promoted_at !== null
 	}));
@@ -344,6 +349,38 @@ export async function listRegistrations(
 			count: coming.filter((r) => r.needs.includes(need.code)).length
 		}))
 	};
+}
+
+/**
+ * An officer marks a person's needs as arranged (or back to arrange). The
+ * person changing her needs puts them back to arrange.
+ */
+export async function markNeedsArranged(
+	db: Db,
+	actor: Actor | null,
+	eventId: number,
+	registrationId: number,
+	arranged: boolean
+): Promise<void> {
+	assertCan(actor, 'events.manage');
+	await db.transaction().execute(async (tx) => {
+		const updated = await tx
+			.updateTable('registration')
+			.set({
+				needs_arranged_at: arranged ? nowForDb() : null,
+				needs_arranged_by: arranged ? actor.displayName : null
+			})
+			.where('id', '=', registrationId)
+			.where('event_id', '=', eventId)
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) === 0) throw new NotFoundError('Inscription introuvable.');
+		await recordAudit(tx, {
+			actor,
+			action: arranged ? 'registration.needs-arranged' : 'registration.needs-to-arrange',
+			entityType: 'registration',
+			entityId: registrationId
+		});
+	});
 }
 
 /** Officers add kinds beyond the defaults (« Café des aidants », say). */

@@ -13,6 +13,8 @@ export interface EventPlace {
 	siteName: string | null;
 	placeName: string | null;
 	address: string | null;
+	/** How to find the place, from the site's reference data. */
+	directions: string | null;
 	communeName: string | null;
 	communeCode: string | null;
 	territoryName: string | null;
@@ -49,6 +51,8 @@ export interface ConcertoEvent {
 export type EventRow = Selectable<EventTable> & {
 	kind_label: string;
 	site_name: string | null;
+	site_address: string | null;
+	site_directions: string | null;
 	commune_name: string | null;
 	territory_name: string | null;
 	territory_code: string | null;
@@ -71,7 +75,9 @@ export function eventFromRow(row: EventRow): ConcertoEvent {
 		place: {
 			siteName: row.site_name,
 			placeName: row.place_name,
-			address: row.address,
+			// A maison des solidarités gives its address unless the event has its own.
+			address: row.address ?? row.site_address,
+			directions: row.site_directions,
 			communeName: row.commune_name,
 			communeCode: row.commune_insee_code,
 			territoryName: row.territory_name,

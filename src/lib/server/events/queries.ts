@@ -15,6 +15,8 @@ function eventsQuery(db: Executor) {
 		.select((eb) => [
 			'event_kind.label as kind_label',
 			'site.name as site_name',
+			'site.address as site_address',
+			'site.directions as site_directions',
 			'commune.name as commune_name',
 			'territory.name as territory_name',
 			'territory.code as territory_code',

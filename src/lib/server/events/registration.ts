@@ -380,6 +380,9 @@ export async function changeRegistration(
 			phone: change.phone || null,
 			needs: toDbJson(change.needs),
 			needs_detail: change.needsDetail,
+			// Changed needs are to arrange again.
+			needs_arranged_at: null,
+			needs_arranged_by: null,
 			updated_at: nowForDb()
 		})
 		.where('id', '=', found.id)

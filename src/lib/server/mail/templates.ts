@@ -29,6 +29,33 @@ export function invitationMail(to: string, displayName: string, link: string): O
 	};
 }
 
+export function residentWelcomeMail(to: string, displayName: string, link: string): OutgoingMail {
+	return {
+		to,
+		purpose: 'invitation',
+		subject: 'Votre compte Concerto : choisissez votre mot de passe',
+		text:
+			`Bonjour ${displayName},\n\nVous avez demandé à créer un compte Concerto avec cette adresse.\n` +
+			`Pour choisir votre mot de passe et confirmer que l’adresse est bien la vôtre, ouvrez ce lien dans les 7 jours :\n\n${link}\n\n` +
+			'Si vous n’avez rien demandé, ne faites rien : sans mot de passe, personne ne peut utiliser ce compte.' +
+			SIGNATURE
+	};
+}
+
+/** Someone asked for an account with an address that has one: tell its owner, nobody else. */
+export function accountExistsMail(to: string, signInLink: string, resetLink: string): OutgoingMail {
+	return {
+		to,
+		purpose: 'invitation',
+		subject: 'Vous avez déjà un compte Concerto',
+		text:
+			'Bonjour,\n\nQuelqu’un (peut-être vous) a demandé à créer un compte Concerto avec cette adresse, qui en a déjà un.\n\n' +
+			`Pour vous connecter : ${signInLink}\nMot de passe oublié : ${resetLink}\n\n` +
+			'Si vous n’avez rien demandé, vous pouvez ignorer ce message.' +
+			SIGNATURE
+	};
+}
+
 export function consultationInvitationMail(
 	to: string,
 	title: string,

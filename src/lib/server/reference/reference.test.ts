@@ -82,12 +82,21 @@ describe('reference data', () => {
 			kind: 'antenne',
 			communeInseeCode: '41059',
 			address: null,
+			directions: 'Derrière la mairie',
 			note: null,
 			active: true
 		});
-		const site = (await getReferenceOverview(db, actor)).sites.find((s) => s.id === id);
+		const sites = (await getReferenceOverview(db, actor)).sites;
+		const site = sites.find((s) => s.id === id);
 		expect(site?.communeName).toBeTruthy();
 		expect(site?.territoryId).not.toBeNull();
+		expect(site?.directions).toBe('Derrière la mairie');
+		// The reference data gives addresses and directions where a public source gave them.
+		const mer = sites.find((s) => s.name.endsWith('de Mer'));
+		expect(mer?.address).toBe('5 avenue Maunoury, 41500 Mer');
+		const bracieux = sites.find((s) => s.name.endsWith('de Bracieux'));
+		expect(bracieux?.directions).toBe("au sein de l'EHPAD La Bonne Eure");
+		expect(sites.find((s) => s.name.endsWith('de Blois'))?.address).toBeNull();
 	});
 
 	it('loads another département’s communes when the setting changes', async () => {

@@ -116,7 +116,8 @@ export async function loadSites(db: Executor, departmentCode: string): Promise<v
 				name: `Maison départementale des solidarités de ${row.commune}`,
 				kind: 'mds',
 				commune_insee_code: commune?.insee_code ?? null,
-				address: null,
+				address: row.adresse || null,
+				directions: row.ou || null,
 				territory_id: territoryIds.get(row.territoire_probable) ?? commune?.territory_id ?? null,
 				note: row.remarque || null,
 				active: 1

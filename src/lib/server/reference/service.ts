@@ -49,6 +49,7 @@ export interface Site {
 	communeInseeCode: string | null;
 	communeName: string | null;
 	address: string | null;
+	directions: string | null;
 	territoryId: number | null;
 	note: string | null;
 	active: boolean;
@@ -273,6 +274,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 		communeInseeCode: row.commune_insee_code,
 		communeName: row.commune_name,
 		address: row.address,
+		directions: row.directions,
 		territoryId: row.territory_id,
 		note: row.note,
 		active: fromDbBool(row.active)
@@ -300,6 +302,7 @@ export const siteSchema = z.object({
 		.trim()
 		.regex(/^\d[\dAB]\d{3}$/, { error: 'Choisissez une commune dans la liste.' }),
 	address: optionalText(250, 'L’adresse ne doit pas dépasser 250 caractères.'),
+	directions: optionalText(300, 'Ce texte ne doit pas dépasser 300 caractères.'),
 	note: optionalText(500, 'La remarque ne doit pas dépasser 500 caractères.'),
 	active: z.boolean()
 });
@@ -334,6 +337,7 @@ export async function saveSite(
 			kind: input.kind,
 			commune_insee_code: input.communeInseeCode,
 			address: input.address,
+			directions: input.directions,
 			note: input.note,
 			territory_id: commune.territory_id,
 			active: toDbBool(input.active)

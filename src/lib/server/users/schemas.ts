@@ -33,3 +33,10 @@ export const profileSchema = z.object({ displayName: displayNameField });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+/** A resident opens her own account: a name and an address to prove. */
+export const residentSignupSchema = z.object({
+	displayName: displayNameField,
+	email: emailField
+});
+export type ResidentSignupInput = z.infer<typeof residentSignupSchema>;

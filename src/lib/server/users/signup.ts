@@ -1,0 +1,58 @@
+// A resident opens her own account, by the same rules as an invitation: the
+// account exists at once, without a password, and the link mailed to her
+// address lets her choose one, which proves the address is hers. The page
+// says the same whether the address already had an account or not; its
+// owner is told by e-mail.
+import type { Db } from '../db/database';
+import type { Mailer } from '../mail/mailer';
+import { consumeRateLimit } from '../security/rate-limit';
+import { recordAudit } from '../audit/audit';
+import { createPasswordResetToken, INVITATION_LIFETIME_MS } from '../auth/password-reset';
+import { accountExistsMail, residentWelcomeMail } from '../mail/templates';
+import { findUserRowByEmail, insertAccount } from './queries';
+import { normaliseEmail } from './user';
+import type { ResidentSignupInput } from './schemas';
+
+export async function signUpResident(
+	db: Db,
+	mailer: Mailer,
+	input: ResidentSignupInput,
+	options: { origin: string; clientAddress: string; perHour: number }
+): Promise<void> {
+	await consumeRateLimit(db, `account-signup:${options.clientAddress}`, {
+		limit: options.perHour,
+		windowSeconds: 3600
+	});
+	const email = normaliseEmail(input.email);
+	const created = await db.transaction().execute(async (tx) => {
+		if (await findUserRowByEmail(tx, email)) return null;
+		const row = await insertAccount(tx, {
+			email,
+			displayName: input.displayName,
+			role: 'habitant',
+			passwordHash: null
+		});
+		const token = await createPasswordResetToken(tx, row.id, INVITATION_LIFETIME_MS);
+		await recordAudit(tx, {
+			actor: null,
+			action: 'user.self-signup',
+			entityType: 'user',
+			entityId: row.id
+		});
+		return { token, displayName: row.display_name };
+	});
+	await mailer.send(
+		db,
+		created
+			? residentWelcomeMail(
+					email,
+					created.displayName,
+					`${options.origin}/mot-de-passe-oublie/${created.token}`
+				)
+			: accountExistsMail(
+					email,
+					`${options.origin}/connexion`,
+					`${options.origin}/mot-de-passe-oublie`
+				)
+	);
+}
