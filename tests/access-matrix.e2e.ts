@@ -121,6 +121,7 @@ const SAMPLES: Record<string, Sample> = {
 	},
 	'/admin/fiches': { url: '/admin/fiches' },
 	'/admin/fiches/import': { url: '/admin/fiches/import', emptyPostIsSafe: true },
+	'/admin/fiches/synonymes': { url: '/admin/fiches/synonymes', emptyPostIsSafe: true },
 	'/admin/fiches/[ref]': {
 		url: '/admin/fiches/HAB-04',
 		probe: '/admin/fiches/ZZZ-99'

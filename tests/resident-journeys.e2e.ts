@@ -207,3 +207,36 @@ test.describe('une habitante connectée hors du panel', () => {
 		await expect(page.getByLabel('Prénom')).toHaveValue('Jeanne');
 	});
 });
+
+test.describe('une chargée de participation, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false, storageState: authFile('agent') });
+
+	test('ajoute un groupe de synonymes, et la recherche du schéma s’en sert', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin/fiches');
+		await a11y.check();
+		await page.getByRole('link', { name: 'Synonymes de la recherche' }).click();
+		await a11y.check();
+		const box = page.getByLabel('Groupes de mots');
+		await box.fill(`${await box.inputValue()}\nseul`);
+		await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
+		await expect(page.getByText(/«\sseul\s» n’a qu’un mot/)).toBeVisible();
+		await a11y.check();
+		await box.fill(`${(await box.inputValue()).replace(/\nseul$/, '')}\nzouave, répit`);
+		await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
+		await expect(page.getByRole('status')).toContainText('Synonymes enregistrés');
+		await a11y.check();
+
+		await page.goto('/schema?q=zouave');
+		await a11y.check();
+		await expect(page.getByRole('heading', { level: 2, name: /correspondant/ })).not.toContainText(
+			'Aucune'
+		);
+		await page.goto('/admin/fiches/synonymes');
+		await page.getByRole('button', { name: 'Rétablir les groupes proposés' }).click();
+		await expect(page.getByRole('status')).toContainText('rétablis');
+		await a11y.check();
+	});
+});

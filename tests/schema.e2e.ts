@@ -42,6 +42,15 @@ test.describe('sans JavaScript', () => {
 		await expect(page.getByRole('cell', { name: 'NUM-01', exact: true })).toBeVisible();
 		await a11y.check();
 
+		// « transport » finds the fiches about « mobilité », through the officers' synonyms.
+		await page.getByLabel('Rechercher').fill('transport');
+		await page.getByRole('button', { name: 'Filtrer' }).click();
+		await expect(
+			page.getByRole('heading', { level: 2, name: /fiches?-actions? correspondant/ })
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: /mobilité/i }).first()).toBeVisible();
+		await a11y.check();
+
 		await page.getByLabel('Rechercher').fill('xyzzy introuvable');
 		await page.getByRole('button', { name: 'Filtrer' }).click();
 		await expect(

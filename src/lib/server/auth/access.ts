@@ -135,6 +135,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 	'/admin/fiches': { view: 'backoffice.access', rows: PILOTE_OWN_FICHE },
 	'/admin/fiches/import': { view: 'fiches.import', actions: { default: 'fiches.import' } },
+	'/admin/fiches/synonymes': { view: 'fiches.edit', actions: { default: 'fiches.edit' } },
 	'/admin/fiches/[ref]': {
 		view: 'backoffice.access',
 		actions: all('backoffice.access', 'content', 'status', 'addIndicator', 'removeIndicator'),

@@ -9,6 +9,11 @@ const STOP_WORDS = new Set(
 	)
 );
 
+/** Words too common to narrow a search (folded). */
+export function isStopWord(word: string): boolean {
+	return STOP_WORDS.has(word);
+}
+
 /** Light stemming: enough for « parents » and « parental » to meet, not more. */
 export function stem(word: string): string {
 	let w = word;

@@ -6,6 +6,8 @@ import { renderMarkdown } from '../markdown';
 import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { countStatuses, type StatusCounts } from './totals-check';
 import { listIndicators, type Indicator } from './indicators';
+import { getSynonymGroups, searchStems } from '../search/synonyms';
+import { isStopWord } from '../contributions/text-index';
 
 export interface FicheFilters {
 	q?: string;
@@ -100,12 +102,18 @@ export async function searchFiches(
 			eb.selectFrom('fiche_flagship_year').select('fiche_id').where('year', '=', year)
 		);
 	}
-	// search_text is folded with spaces around words, so terms match word starts.
-	for (const term of foldForSearch(filters.q ?? '')
+	// search_text is folded with spaces around words, so stems match word starts;
+	// each word also finds its synonyms (« transport » finds « mobilité »).
+	const synonyms = filters.q ? await getSynonymGroups(db) : [];
+	for (const word of foldForSearch(filters.q ?? '')
 		.split(' ')
-		.filter(Boolean)
+		.filter((w) => w && !isStopWord(w))
 		.slice(0, 10)) {
-		query = query.where('fiche.search_text', 'like', `% ${term}%`);
+		const stems = searchStems(word, synonyms);
+		if (stems.length === 0) continue;
+		query = query.where((eb) =>
+			eb.or(stems.map((s) => eb('fiche.search_text', 'like', `% ${s}%`)))
+		);
 	}
 	const [rows, years] = await Promise.all([query.execute(), flagshipYearsByFiche(db)]);
 

@@ -120,6 +120,12 @@ describe('public catalogue', () => {
 		expect(numerique.fiches.some((f) => f.ref.startsWith('NUM-'))).toBe(true);
 		expect((await search('q=répit parental')).fiches.map((f) => f.ref)).toEqual(['ENF-02']);
 
+		// « transport » finds the fiches about mobility, and « transports » too (stemmed).
+		const transport = (await search('q=transport')).fiches.map((f) => f.title.toLowerCase());
+		expect(transport.length).toBeGreaterThan(0);
+		expect(transport.some((t) => t.includes('mobilit'))).toBe(true);
+		expect((await search('q=transports')).fiches.length).toBe(transport.length);
+
 		const hab = await search('axe=habitat-logement&statut=reportee');
 		expect(hab.fiches).toHaveLength(4);
 		expect(hab.totals).toMatchObject({ total: 4, reportee: 4 });

@@ -10,6 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		fiches: await orHttpError(listEditableFiches(getDb(), actor)),
 		canImport: can(actor, 'fiches.import'),
+		canEditSynonyms: can(actor, 'fiches.edit'),
 		seesAll: can(actor, 'fiches.edit')
 	};
 };
