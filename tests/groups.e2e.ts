@@ -104,5 +104,13 @@ test.describe('une membre sans JavaScript', () => {
 		await expect(
 			ressource.getByRole('button', { name: /Je ne viens pas à/, pressed: false })
 		).toBeVisible();
+		// She says she needs childcare for this meeting.
+		await ressource.getByText(/Pour venir, j’ai besoin de/).click();
+		const needs = ressource.getByRole('group', { name: /^Mes besoins pour/ });
+		await needs.getByLabel('Une garde pour mes enfants').check();
+		await ressource.getByRole('button', { name: /Je viens à/ }).click();
+		await expect(page.getByRole('status')).toHaveText('C’est noté : vous venez. Merci !');
+		await expect(needs.getByLabel('Une garde pour mes enfants')).toBeChecked();
+		await a11y.check();
 	});
 });

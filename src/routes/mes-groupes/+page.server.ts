@@ -4,11 +4,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { failPlain } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { answerMeeting, mySpace } from '$lib/server/groups/member-space';
+import { NEEDS } from '$lib/event-vocabulary';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { actor } = requireUser(locals, url);
 	const space = await mySpace(getDb(), actor);
 	return {
+		needChoices: NEEDS.map((n) => ({ value: n.code, label: n.label })),
 		...space,
 		groups: space.groups.map((g) => ({
 			...g,
@@ -23,6 +25,18 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const eventId = String(data.get('eventId') ?? '');
 		const coming = data.get('coming') === 'oui';
+		const known = new Set<string>(NEEDS.map((n) => n.code));
+		const needs = data.has('besoins')
+			? {
+					codes: data
+						.getAll('needs')
+						.map(String)
+						.filter((code) => known.has(code)),
+					detail: String(data.get('needsDetail') ?? '')
+						.trim()
+						.slice(0, 500)
+				}
+			: undefined;
 		const { mailer, config } = getRuntime();
 		try {
 			const status = await answerMeeting(
@@ -31,7 +45,8 @@ export const actions: Actions = {
 				locals.actor,
 				/^\d{1,9}$/.test(eventId) ? Number(eventId) : 0,
 				coming,
-				config.origin ?? url.origin
+				config.origin ?? url.origin,
+				needs
 			);
 			return {
 				eventId: Number(eventId),

@@ -342,6 +342,18 @@ describe('a member’s space', () => {
 				status: 'inscrit'
 			}
 		]);
+		// She says she needs childcare for this meeting: kept, and to arrange again.
+		expect(
+			await answerMeeting(db, mailer, awaActor, next, true, ORIGIN, {
+				codes: ['garde'],
+				detail: 'Deux enfants, 4 et 7 ans'
+			})
+		).toBe('inscrit');
+		const answered = (await mySpace(db, awaActor)).groups[0].upcoming[0];
+		expect([answered.myNeeds, answered.myNeedsDetail]).toEqual([
+			['garde'],
+			'Deux enfants, 4 et 7 ans'
+		]);
 		expect(await answerMeeting(db, mailer, awaActor, next, false, ORIGIN)).toBe('annule');
 		expect((await mySpace(db, awaActor)).groups[0].upcoming[0].myAnswer).toBe('annule');
 		await expect(answerMeeting(db, mailer, awaActor, past, true, ORIGIN)).rejects.toThrow(/passée/);

@@ -2,7 +2,7 @@
 // coming meetings (and says whether they come), its documents, who sits
 // in which body, and what happened so far.
 import type { Db, Executor } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { Mailer } from '../mail/mailer';
@@ -27,7 +27,11 @@ export interface MyGroup {
 	myMandateEnd: string | null;
 	members: { name: string; role: GroupRole; isMe: boolean }[];
 	bodies: { name: string; description: string; attendees: string[] }[];
-	upcoming: (GroupMeeting & { myAnswer: MeetingAnswer })[];
+	upcoming: (GroupMeeting & {
+		myAnswer: MeetingAnswer;
+		myNeeds: string[];
+		myNeedsDetail: string;
+	})[];
 	documents: GroupDocument[];
 	history: { date: string; text: string; link: string | null }[];
 }
@@ -46,17 +50,18 @@ function shortName(first: string, last: string): string {
 async function linkedPeople(db: Executor, userId: number) {
 	return db
 		.selectFrom('person')
-		.select(['id', 'first_name', 'last_name', 'email'])
+		.select(['id', 'first_name', 'last_name', 'email', 'needs'])
 		.where('user_id', '=', userId)
 		.where('status', '!=', 'parti')
 		.execute();
 }
 
 async function answersOf(db: Executor, userId: number, emails: string[], eventIds: number[]) {
-	if (!eventIds.length) return new Map<number, MeetingAnswer>();
+	type Answer = { status: MeetingAnswer; needs: string[]; needsDetail: string };
+	if (!eventIds.length) return new Map<number, Answer>();
 	const rows = await db
 		.selectFrom('registration')
-		.select(['event_id', 'status'])
+		.select(['event_id', 'status', 'needs', 'needs_detail'])
 		.where('event_id', 'in', eventIds)
 		.where((eb) =>
 			emails.length
@@ -65,13 +70,23 @@ async function answersOf(db: Executor, userId: number, emails: string[], eventId
 		)
 		.orderBy('updated_at')
 		.execute();
-	return new Map(rows.map((r) => [r.event_id, r.status as MeetingAnswer]));
+	return new Map(
+		rows.map((r): [number, Answer] => [
+			r.event_id,
+			{
+				status: r.status as MeetingAnswer,
+				needs: fromDbJson<string[]>(r.needs, []),
+				needsDetail: r.needs_detail
+			}
+		])
+	);
 }
 
 export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 	if (!actor) throw new ForbiddenError();
 	const people = await linkedPeople(db, actor.id);
 	const personIds = people.map((p) => p.id);
+	const panelNeeds = [...new Set(people.flatMap((p) => fromDbJson<string[]>(p.needs, [])))];
 	const emails = people.map((p) => p.email).filter((e): e is string => Boolean(e));
 	const memberships = personIds.length
 		? await db
@@ -138,7 +153,13 @@ export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 				description: b.description,
 				attendees: b.seats.map((id) => nameOf.get(id) ?? '—')
 			})),
-			upcoming: upcoming.map((e) => ({ ...e, myAnswer: answers.get(e.id) ?? null })),
+			upcoming: upcoming.map((e) => ({
+				...e,
+				myAnswer: answers.get(e.id)?.status ?? null,
+				// Before she answers, the needs she gave the panel are proposed.
+				myNeeds: answers.get(e.id)?.needs ?? panelNeeds,
+				myNeedsDetail: answers.get(e.id)?.needsDetail ?? ''
+			})),
 			documents,
 			history: [
 				...published
@@ -207,7 +228,9 @@ export async function answerMeeting(
 	actor: Actor | null,
 	eventId: number,
 	coming: boolean,
-	origin: string
+	origin: string,
+	/** What she needs to come (childcare for a parents' council); her panel needs by default. */
+	needs?: { codes: string[]; detail: string }
 ): Promise<'inscrit' | 'attente' | 'annule'> {
 	if (!actor) throw new ForbiddenError();
 	const event = await getEventById(db, eventId).catch(() => null);
@@ -254,8 +277,23 @@ export async function answerMeeting(
 			}
 			return { status: 'annule' as const, mails: [] };
 		}
-		if (existing && ['inscrit', 'attente'].includes(existing.status))
+		const stated = needs
+			? {
+					needs: toDbJson(needs.codes),
+					needs_detail: needs.detail,
+					needs_arranged_at: null,
+					needs_arranged_by: null
+				}
+			: {};
+		if (existing && ['inscrit', 'attente'].includes(existing.status)) {
+			if (needs)
+				await tx
+					.updateTable('registration')
+					.set({ ...stated, updated_at: now })
+					.where('id', '=', existing.id)
+					.execute();
 			return { status: existing.status as 'inscrit' | 'attente', mails: [] };
+		}
 		const taken = Number(
 			(
 				await tx
@@ -273,7 +311,7 @@ export async function answerMeeting(
 		if (existing) {
 			await tx
 				.updateTable('registration')
-				.set({ status, cancelled_at: null, updated_at: now })
+				.set({ status, cancelled_at: null, ...stated, updated_at: now })
 				.where('id', '=', existing.id)
 				.execute();
 		} else {
@@ -284,8 +322,8 @@ export async function answerMeeting(
 					status,
 					name: `${member.first_name} ${member.last_name}`.trim(),
 					email: member.email,
-					needs: member.needs,
-					needs_detail: '',
+					needs: needs ? toDbJson(needs.codes) : member.needs,
+					needs_detail: needs?.detail ?? '',
 					user_id: actor.id,
 					created_at: now,
 					updated_at: now
