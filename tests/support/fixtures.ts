@@ -1,6 +1,6 @@
 // Every browser test runs axe on the pages it visits: `a11y.check()` after
 // each navigation, and the test fails if it reached a page it never checked.
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'demo-concerto-41';
@@ -18,24 +18,19 @@ async function snapshotHtml(page: Page): Promise<string> {
 /**
  * axe needs JavaScript in the page. For a test that runs without it, the
  * DOM as the server sent it is audited in a second page, with its styles
- * (through <base>) and without its scripts.
+ * (through <base>) and without its scripts; one such page serves a whole test.
  */
 async function withAuditablePage<T>(
 	page: Page,
-	browser: Browser,
+	copyPage: () => Promise<Page>,
 	javaScriptEnabled: boolean,
 	audit: (target: Page) => Promise<T>
 ): Promise<T> {
 	if (javaScriptEnabled) return audit(page);
 	const html = await snapshotHtml(page);
-	const context = await browser.newContext({ javaScriptEnabled: true });
-	try {
-		const copy = await context.newPage();
-		await copy.setContent(html, { waitUntil: 'load' });
-		return await audit(copy);
-	} finally {
-		await context.close();
-	}
+	const copy = await copyPage();
+	await copy.setContent(html, { waitUntil: 'load' });
+	return audit(copy);
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -165,6 +160,12 @@ export const test = base.extend<{ a11y: A11y }>({
 		async ({ page, browser, javaScriptEnabled }, use) => {
 			const visited = new Set<string>();
 			const checked = new Set<string>();
+			const audit: { context?: BrowserContext; page?: Page } = {};
+			const copyPage = async () => {
+				audit.context ??= await browser.newContext({ javaScriptEnabled: true });
+				audit.page ??= await audit.context.newPage();
+				return audit.page;
+			};
 			page.on('framenavigated', (frame) => {
 				if (frame === page.mainFrame() && frame.url() !== 'about:blank')
 					visited.add(pageKey(frame.url()));
@@ -172,13 +173,14 @@ export const test = base.extend<{ a11y: A11y }>({
 			await use({
 				async check() {
 					const url = page.url();
-					await withAuditablePage(page, browser, javaScriptEnabled, async (target) => {
+					await withAuditablePage(page, copyPage, javaScriptEnabled, async (target) => {
 						await expectNoAxeViolations(target);
 						await expectPhoneLayout(target, url);
 					});
 					checked.add(pageKey(page.url()));
 				}
 			});
+			await audit.context?.close();
 			const unchecked = [...visited].filter((url) => !checked.has(url));
 			expect(unchecked, 'Pages visitées sans contrôle d’accessibilité').toEqual([]);
 		},

@@ -8,6 +8,7 @@ import {
 	type EventAudience,
 	type EventStatus
 } from '$lib/event-vocabulary';
+import { placeWords } from '$lib/place';
 
 export interface EventPlace {
 	siteName: string | null;
@@ -132,7 +133,5 @@ export function registrationClosedReason(event: ConcertoEvent, now = new Date())
 
 /** One line saying where, for lists, calendars and e-mails. */
 export function placeLine(place: EventPlace): string {
-	return [place.siteName ?? place.placeName, place.address, place.communeName]
-		.filter(Boolean)
-		.join(', ');
+	return placeWords(place).join(', ');
 }
