@@ -144,8 +144,12 @@ test.describe('l’agent retrouve', () => {
 		await page.getByRole('button', { name: 'Chercher' }).click();
 		await a11y.check();
 		await page.getByLabel('Catégorie de Simon Second').selectOption({ label: 'Habitant·e' });
+		// His need shows at the door; checking him in keeps the search and comes back on his line.
+		await expect(page.getByText('Besoins : Une garde pour mes enfants')).toBeVisible();
 		await page.getByRole('button', { name: 'Présent·e : Simon Second' }).click();
 		await expect(page.getByText('Simon Second : présent·e.')).toBeVisible();
+		await expect(page).toHaveURL(/\?\/checkIn&q=simon#personne-\d+$/);
+		await expect(page.getByLabel('Chercher un nom')).toHaveValue('simon');
 		await a11y.check();
 		await page.getByLabel('Nom', { exact: true }).fill('Élu du canton');
 		await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Élu·e' });

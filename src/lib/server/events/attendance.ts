@@ -5,7 +5,7 @@ import type { Figure } from '$lib/disclosure';
 import { protectHeadcount } from '../statistics/public-figures';
 import { getDisclosureThreshold } from '../settings/settings';
 import type { Db, Executor } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { fromDbJson, nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -33,6 +33,9 @@ export interface AttendanceRow {
 	status: RegistrationStatus;
 	category: ParticipantCategory | null;
 	walkIn: boolean;
+	/** What the person said she needs, for the officer at the door. */
+	needs: string[];
+	needsDetail: string;
 }
 
 export interface AttendanceTotals {
@@ -49,7 +52,7 @@ export async function attendanceSheet(
 	assertCan(actor, 'events.manage');
 	const all = await db
 		.selectFrom('registration')
-		.select(['id', 'name', 'status', 'category', 'walk_in'])
+		.select(['id', 'name', 'status', 'category', 'walk_in', 'needs', 'needs_detail'])
 		.where('event_id', '=', eventId)
 		.where('status', 'in', ['inscrit', 'attente', 'present', 'absent'])
 		.orderBy(byFrench('name'))
@@ -59,7 +62,9 @@ export async function attendanceSheet(
 		name: r.name,
 		status: r.status as RegistrationStatus,
 		category: (r.category as ParticipantCategory | null) ?? null,
-		walkIn: r.walk_in === 1
+		walkIn: r.walk_in === 1,
+		needs: fromDbJson<string[]>(r.needs, []),
+		needsDetail: r.needs_detail
 	}));
 	const totals: AttendanceTotals = {
 		present: 0,

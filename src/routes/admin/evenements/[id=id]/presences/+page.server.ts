@@ -38,9 +38,9 @@ export const actions: Actions = {
 				Number(f('registrationId')),
 				f('category')
 			);
-			return { done: `${name} : présent·e.` };
+			return { done: `${name} : présent·e.`, registrationId: Number(f('registrationId')) };
 		} catch (caught) {
-			return failPlain(caught);
+			return failPlain(caught, { registrationId: Number(f('registrationId')) });
 		}
 	},
 	undo: async ({ request, locals, params }) => {
@@ -52,9 +52,9 @@ export const actions: Actions = {
 				idParam(params.id),
 				Number(f('registrationId'))
 			);
-			return { done: `${name} : présence retirée.` };
+			return { done: `${name} : présence retirée.`, registrationId: Number(f('registrationId')) };
 		} catch (caught) {
-			return failPlain(caught);
+			return failPlain(caught, { registrationId: Number(f('registrationId')) });
 		}
 	},
 	walkIn: async ({ request, locals, params }) => {
