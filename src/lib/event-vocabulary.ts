@@ -54,6 +54,11 @@ export const NEEDS = [
 	{ code: 'autre', label: 'Autre besoin' }
 ] as const;
 
+/** A need's words, from its code (the code itself if it is not known). */
+export function needLabel(code: string): string {
+	return NEEDS.find((n) => n.code === code)?.label ?? code;
+}
+
 export const REGISTRATION_STATUSES = ['inscrit', 'attente', 'annule', 'present', 'absent'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {

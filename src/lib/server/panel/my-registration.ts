@@ -6,6 +6,7 @@ import type { Db, Executor } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { issuePersonToken } from './people';
+import { findUserRowById } from '../users/queries';
 
 export interface MyPanelRecord {
 	personId: number;
@@ -13,21 +14,12 @@ export interface MyPanelRecord {
 	pseudonym: string;
 }
 
-async function accountEmail(db: Executor, userId: number): Promise<string | null> {
-	const user = await db
-		.selectFrom('user')
-		.select('email')
-		.where('id', '=', userId)
-		.executeTakeFirst();
-	return user?.email ?? null;
-}
-
 export async function myPanelRecord(
 	db: Executor,
 	actor: Actor | null
 ): Promise<MyPanelRecord | null> {
 	if (!actor) return null;
-	const email = await accountEmail(db, actor.id);
+	const email = (await findUserRowById(db, actor.id))?.email ?? null;
 	const row = await db
 		.selectFrom('person')
 		.select(['id', 'status', 'pseudonym'])
