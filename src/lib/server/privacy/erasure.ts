@@ -10,7 +10,9 @@ export const REGISTRATION_CONTACT_ERASED = {
 	postal_address: null,
 	cancel_token_hash: null,
 	receipt_code: null,
-	user_id: null
+	user_id: null,
+	// The officer who arranged the needs goes with them.
+	needs_arranged_by: null
 } as const;
 export const RETOUR_REQUEST_ERASED = { name: '', email: null, postal_address: null } as const;
 export const CONTRIBUTION_CONTACT_ERASED = {
