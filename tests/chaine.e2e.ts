@@ -56,10 +56,11 @@ test('d’une idée écrite au retour reçu par courriel', async ({ page, a11y, 
 		.first()
 		.click();
 	await expect(officer.locator('blockquote').first()).toHaveText(IDEA);
-	const suggestion = officer.locator('form[action="?/link"]').first();
-	const ref = (await suggestion.locator('a').first().textContent())!.trim();
+	const suggestions = officer.getByRole('group', { name: /^Cochez les fiches-actions/ });
+	const ref = (await suggestions.locator('strong').first().textContent())!.trim();
 	expect(ref).toMatch(/^AUT-2[6-9]$/);
-	await suggestion.getByRole('button', { name: /^Relier/ }).click();
+	await suggestions.getByRole('checkbox').first().check();
+	await officer.getByRole('button', { name: 'Relier aux fiches cochées' }).click();
 	await officer.getByLabel(`Suite donnée pour ${ref}`).selectOption({ label: 'Prise en compte' });
 	await officer
 		.getByLabel(`Explication publique pour ${ref}`)

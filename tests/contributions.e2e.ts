@@ -20,18 +20,34 @@ test.describe('un agent sans JavaScript', () => {
 		await a11y.check();
 		await expect(page.locator('blockquote').first()).toContainText('cabinet mobile');
 
-		const suggestion = page.locator('form[action="?/link"]').first();
-		const ref = (await suggestion.locator('a').first().textContent())!.trim();
-		await suggestion.getByRole('button', { name: /^Relier/ }).click();
+		const suggestions = page.getByRole('group', { name: /^Cochez les fiches-actions/ });
+		await expect(suggestions.getByText(/^Mots en commun\s:\s\S/).first()).toBeVisible();
+		await page.getByRole('button', { name: 'Relier aux fiches cochées' }).click();
 		await a11y.check();
-		await expect(page.getByRole('status')).toContainText('Contribution reliée');
+		await expect(page.getByRole('alert')).toContainText('Cochez au moins une fiche-action');
+		const refs = await suggestions.locator('strong').allTextContents();
+		const ref = refs[0].trim();
+		await suggestions.getByRole('checkbox').nth(0).check();
+		await suggestions.getByRole('checkbox').nth(1).check();
+		await page.getByRole('button', { name: 'Relier aux fiches cochées' }).click();
+		await a11y.check();
+		await expect(page.getByRole('status')).toContainText('Contribution reliée à 2 fiches-actions');
 		await expect(page.getByRole('heading', { level: 3, name: new RegExp(ref) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 3, name: new RegExp(refs[1].trim()) })
+		).toBeVisible();
 
+		await expect(page.getByLabel(`Suite donnée pour ${ref}`)).toHaveValue('');
+		await page.getByLabel(`Explication publique pour ${ref}`).fill('court');
+		await page.getByRole('button', { name: `Enregistrer la décision pour ${ref}` }).click();
+		await a11y.check();
+		await expect(page.getByText('Choisissez une décision de la liste')).toBeVisible();
+		await page.getByLabel(`Suite donnée pour ${ref}`).selectOption({ label: 'Nouvelle piste' });
 		await page.getByLabel(`Explication publique pour ${ref}`).fill('court');
 		await page.getByRole('button', { name: `Enregistrer la décision pour ${ref}` }).click();
 		await a11y.check();
 		await expect(page.getByText('10 caractères au moins')).toBeVisible();
-		await page.getByLabel(`Suite donnée pour ${ref}`).selectOption({ label: 'Nouvelle piste' });
+		await expect(page.getByLabel(`Suite donnée pour ${ref}`)).toHaveValue('nouvelle_piste');
 		await page
 			.getByLabel(`Explication publique pour ${ref}`)
 			.fill('Un cabinet mobile sera essayé dans le sud du département en 2027.');

@@ -15,6 +15,8 @@ import { buildBilan } from '../fiches/bilan';
 import { openDataFiches, toCsv } from '../fiches/open-data';
 import { benchConsultations } from './bench-consultations';
 import { benchPanel } from './bench-panel';
+import { evaluateSuggestions } from '../contributions/suggestion-evaluation';
+import { suggestFiches } from '../contributions/suggest';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -68,6 +70,18 @@ export async function bench(): Promise<number> {
 	await measure('schema: all fiches with counts', 200, () => searchFiches(db, {}));
 	await measure('schema: search "aidants repit" + filters', 200, () =>
 		searchFiches(db, { q: 'aidants repit', component: 'sectoriel' })
+	);
+	const evaluation = await evaluateSuggestions(db);
+	const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
+	console.log(
+		`${`suggestions: recall at 3 / at 5 (${evaluation.size} wordings)`.padEnd(48)} ${percent(evaluation.recallAt3).padStart(10)} / ${percent(evaluation.recallAt5)}`
+	);
+	for (const [set, figures] of Object.entries(evaluation.bySet))
+		console.log(
+			`${`  of which "${set}" (${figures.size})`.padEnd(48)} ${percent(figures.recallAt3).padStart(10)} / ${percent(figures.recallAt5)}`
+		);
+	await measure('suggest fiches for one contribution', 200, () =>
+		suggestFiches(db, 'un minibus et des permanences le samedi pour les aidants')
 	);
 	await measure('fiche page (SAN-09)', 500, () => getFicheByRef(db, 'SAN-09'));
 	await measure('bilan des actions 2025 (whole document)', 50, () => buildBilan(db, 2025));

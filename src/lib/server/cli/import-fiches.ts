@@ -12,7 +12,8 @@ const FILES: Record<keyof SchemaSources, string> = {
 	departmental: 'fiches-actions-departementales-2025.csv',
 	flagships2025: 'actions-phares-2025.csv',
 	flagships2026: 'actions-phares-2026.csv',
-	totals2025: 'bilan-2025-totaux.csv'
+	totals2025: 'bilan-2025-totaux.csv',
+	keywords: 'fiches-mots-cles.csv'
 };
 
 function readFolder(folder: string): SchemaSources {
@@ -33,7 +34,8 @@ function readFolder(folder: string): SchemaSources {
 		departmental,
 		flagships2025: read('flagships2025'),
 		flagships2026: read('flagships2026'),
-		totals2025: read('totals2025')
+		totals2025: read('totals2025'),
+		keywords: read('keywords')
 	};
 }
 

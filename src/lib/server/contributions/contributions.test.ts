@@ -8,7 +8,8 @@ import { ForbiddenError } from '../errors';
 import { foldForSearch } from '../text';
 import { nowForDb } from '../db/codecs';
 import { suggestFiches } from './suggest';
-import { stem } from './text-index';
+import { evaluateSuggestions } from './suggestion-evaluation';
+import { prefixStem as stem, stemWord } from '../search/french-words';
 import { getContribution, listContributions, contributionsForPilote } from './inbox';
 import { applyToContributions, mergeContributions } from './triage';
 import { decide, linkToFiche, unlink } from './links';
@@ -79,10 +80,26 @@ describe('suggestions', () => {
 			expect(first?.ref).toBe(ref);
 		});
 
+	it('finds the fiches an officer would link for the hand-labelled wordings', async () => {
+		const report = await evaluateSuggestions(shared);
+		expect(report.size).toBeGreaterThanOrEqual(60);
+		expect(report.recallAt5).toBeGreaterThanOrEqual(0.85);
+	});
+
+	it('explains each suggestion with the words that matched, synonyms included', async () => {
+		const [first] = await suggestFiches(shared, 'Des solutions de répit pour les aidants');
+		expect(first.matched).toEqual(expect.arrayContaining(['répit', 'aidants']));
+		const transport = await suggestFiches(shared, 'Le transport manque pour aller au travail');
+		expect(transport.flatMap((s) => s.matched)).toContain('transport → mobilité');
+	});
+
 	it('stems plurals and suffixes so that related words meet', () => {
 		expect(stem('parents')).toBe(stem('parent'));
 		expect(stem('aidants')).toBe(stem('aidant'));
 		expect(stem('numeriques')).toBe(stem('numerique'));
+		expect(stemWord('Aidantes')).toBe(stemWord('aidant'));
+		expect(stemWord('répit')).toBe(stemWord('repit'));
+		expect(stemWord('permanences')).toBe(stemWord('permanence'));
 	});
 
 	it('learns from contributions already linked, and leaves out fiches already linked', async () => {

@@ -1,7 +1,9 @@
 // Which fiches-actions a contribution most likely concerns: BM25 over each
-// fiche's reference, title, description and axis, plus the contributions
-// officers already linked to it (what residents say in their own words).
+// fiche's title, residents' words, description and axis, plus the
+// contributions officers already linked to it (what residents say in their
+// own words), with the officers' synonym groups widening the query.
 import type { Executor } from '../db/database';
+import { getSynonymGroups } from '../search/synonyms';
 import { TextIndex } from './text-index';
 
 export interface Suggestion {
@@ -9,16 +11,24 @@ export interface Suggestion {
 	ref: string;
 	title: string;
 	score: number;
+	/** The contribution's words that led to this fiche, for the officer to judge. */
+	matched: string[];
 }
 
 export const SUGGESTION_COUNT = 5;
 
 export async function ficheIndex(db: Executor): Promise<TextIndex<number>> {
-	const [fiches, linked] = await Promise.all([
+	const [fiches, linked, synonyms] = await Promise.all([
 		db
 			.selectFrom('fiche')
 			.leftJoin('axis', 'axis.code', 'fiche.axis_code')
-			.select(['fiche.id', 'fiche.title', 'fiche.description', 'axis.name as axis_name'])
+			.select([
+				'fiche.id',
+				'fiche.title',
+				'fiche.description',
+				'fiche.keywords',
+				'axis.name as axis_name'
+			])
 			.where((eb) => eb.or([eb('fiche.status', 'is', null), eb('fiche.status', '!=', 'supprimee')]))
 			.execute(),
 		db
@@ -31,7 +41,8 @@ export async function ficheIndex(db: Executor): Promise<TextIndex<number>> {
 					eb('contribution_link.decision', 'not in', ['hors_champ'])
 				])
 			)
-			.execute()
+			.execute(),
+		getSynonymGroups(db)
 	]);
 	const extra = new Map<number, string[]>();
 	for (const l of linked) extra.set(l.fiche_id, [...(extra.get(l.fiche_id) ?? []), l.text]);
@@ -39,10 +50,16 @@ export async function ficheIndex(db: Executor): Promise<TextIndex<number>> {
 		fiches.map((f) => ({
 			key: f.id,
 			// The title says what the action is about: it counts twice.
-			text: [f.title, f.title, f.description, f.axis_name ?? '', ...(extra.get(f.id) ?? [])].join(
-				' '
-			)
-		}))
+			text: [
+				f.title,
+				f.title,
+				f.keywords,
+				f.description,
+				f.axis_name ?? '',
+				...(extra.get(f.id) ?? [])
+			].join(' ')
+		})),
+		{ synonyms }
 	);
 }
 
@@ -69,6 +86,12 @@ export async function suggestFiches(
 		.execute();
 	return ranked.map((r) => {
 		const fiche = fiches.find((f) => f.id === r.key)!;
-		return { ficheId: r.key, ref: fiche.ref, title: fiche.title, score: r.score };
+		return {
+			ficheId: r.key,
+			ref: fiche.ref,
+			title: fiche.title,
+			score: r.score,
+			matched: r.matched
+		};
 	});
 }

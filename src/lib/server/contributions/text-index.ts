@@ -1,70 +1,46 @@
-// French full-text ranking without a search engine: words folded (case,
-// accents), stop words dropped, a light stemmer (plurals and the common
-// suffixes, after J. Savoy's French light stemmer), then Okapi BM25.
-import { foldForSearch } from '../text';
-
-const STOP_WORDS = new Set(
-	'au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous est sont ont etre avoir fait faire plus tres tout tous toute toutes aussi comme donc car peu bien sans sous entre afin lors dont ici ceux celle celui cela ca chez vers etc quand ainsi deja encore autre autres si non oui y a'.split(
-		' '
-	)
-);
-
-/** Words too common to narrow a search (folded). */
-export function isStopWord(word: string): boolean {
-	return STOP_WORDS.has(word);
-}
-
-/** Light stemming: enough for « parents » and « parental » to meet, not more. */
-export function stem(word: string): string {
-	let w = word;
-	if (w.length > 5 && w.endsWith('aux')) w = `${w.slice(0, -3)}al`;
-	else if (w.length > 4 && /[sx]$/.test(w)) w = w.slice(0, -1);
-	for (const suffix of [
-		'issement',
-		'ement',
-		'ation',
-		'ition',
-		'ite',
-		'euse',
-		'eur',
-		'ive',
-		'ique',
-		'age',
-		'elle',
-		'ale',
-		'al',
-		'ee',
-		'er',
-		'e'
-	]) {
-		if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
-	}
-	return w;
-}
-
-export function terms(text: string): string[] {
-	return foldForSearch(text)
-		.split(' ')
-		.filter((w) => w.length > 2 && !STOP_WORDS.has(w))
-		.map(stem);
-}
+// French full-text ranking without a search engine: Okapi BM25 over Snowball
+// stems, with optional query expansion by synonym groups, and the words of
+// the query that matched each result, so a suggestion can explain itself.
+import { analyse, terms } from '../search/french-words';
 
 export interface IndexedDocument<K> {
 	key: K;
 	text: string;
 }
 
-/** BM25 over a small collection, built in memory for each question. */
+export interface RankedDocument<K> {
+	key: K;
+	score: number;
+	/** Words of the query found in the document (a synonym in parentheses). */
+	matched: string[];
+}
+
+/** A synonym counts less than the word itself: it widens, it must not lead. */
+const SYNONYM_WEIGHT = 0.5;
+
+interface QueryTerm {
+	weight: number;
+	label: string;
+}
+
+/** BM25 over a small collection, built in memory. */
 export class TextIndex<K> {
 	private readonly docs: { key: K; counts: Map<string, number>; length: number }[];
 	private readonly documentFrequency = new Map<string, number>();
 	private readonly averageLength: number;
+	private readonly synonymGroups: { expression: string; terms: string[] }[][];
 
 	constructor(
 		documents: IndexedDocument<K>[],
-		private readonly k1 = 1.2,
-		private readonly b = 0.75
+		options: { synonyms?: string[][]; k1?: number; b?: number } = {}
 	) {
+		this.k1 = options.k1 ?? 1.2;
+		this.b = options.b ?? 0.75;
+		this.synonymGroups = (options.synonyms ?? []).map((group) =>
+			group
+				.map((expression) => ({ expression, terms: terms(expression) }))
+				.filter((e) => e.terms.length > 0)
+		);
 		this.docs = documents.map(({ key, text }) => {
 			const counts = new Map<string, number>();
 			const words = terms(text);
@@ -77,21 +53,45 @@ export class TextIndex<K> {
 			this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.docs.length);
 	}
 
-	rank(query: string, limit: number): { key: K; score: number }[] {
-		const queryTerms = [...new Set(terms(query))];
+	private readonly k1: number;
+	private readonly b: number;
+
+	/** The query's own terms, then the terms of their synonyms at a lower weight. */
+	private queryTerms(query: string): Map<string, QueryTerm> {
+		const result = new Map<string, QueryTerm>();
+		const words = analyse(query);
+		for (const { word, term } of words)
+			if (!result.has(term)) result.set(term, { weight: 1, label: word });
+		const joined = ` ${words.map((w) => w.term).join(' ')} `;
+		for (const group of this.synonymGroups) {
+			const trigger = group.find((e) => joined.includes(` ${e.terms.join(' ')} `));
+			if (!trigger) continue;
+			const said = words.find((w) => w.term === trigger.terms[0])?.word ?? trigger.expression;
+			for (const synonym of group)
+				for (const term of synonym.terms)
+					if (!result.has(term))
+						result.set(term, { weight: SYNONYM_WEIGHT, label: `${said} → ${synonym.expression}` });
+		}
+		return result;
+	}
+
+	rank(query: string, limit: number): RankedDocument<K>[] {
+		const queryTerms = this.queryTerms(query);
 		const n = this.docs.length;
 		const scored = this.docs.map((doc) => {
 			let score = 0;
-			for (const t of queryTerms) {
+			const matched: string[] = [];
+			for (const [t, { weight, label }] of queryTerms) {
 				const tf = doc.counts.get(t);
 				if (!tf) continue;
 				const df = this.documentFrequency.get(t)!;
 				const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
 				score +=
-					(idf * tf * (this.k1 + 1)) /
+					(weight * idf * tf * (this.k1 + 1)) /
 					(tf + this.k1 * (1 - this.b + (this.b * doc.length) / (this.averageLength || 1)));
+				if (!matched.includes(label)) matched.push(label);
 			}
-			return { key: doc.key, score };
+			return { key: doc.key, score, matched };
 		});
 		return scored
 			.filter((s) => s.score > 0)

@@ -130,6 +130,8 @@ export interface FicheTable {
 	number: number | null;
 	title: string;
 	description: Generated<string>;
+	/** Residents' words for the action, comma-separated (suggestions and search). */
+	keywords: Generated<string>;
 	/** The latest entry of fiche_status_change, kept here for filtering. */
 	status: string | null;
 	owner_user_id: number | null;

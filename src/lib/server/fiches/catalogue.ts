@@ -7,7 +7,7 @@ import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { countStatuses, type StatusCounts } from './totals-check';
 import { listIndicators, type Indicator } from './indicators';
 import { getSynonymGroups, searchStems } from '../search/synonyms';
-import { isStopWord } from '../contributions/text-index';
+import { isStopWord } from '../search/french-words';
 
 export interface FicheFilters {
 	q?: string;

@@ -87,12 +87,19 @@ describe('editing fiches', () => {
 		await updateFicheContent(db, agent, 'NUM-01', {
 			...view.form,
 			ownerUserId: String(pilote.id),
-			description: 'Des ateliers de médiation dans les bibliothèques.'
+			description: 'Des ateliers de sophrologie dans les ludothèques.',
+			keywords: 'relaxation ; jeux\n détente'
 		});
 		expect((await listEditableFiches(db, pilote)).map((f) => f.ref)).toEqual(['HAB-04', 'NUM-01']);
 		expect(
-			(await searchFiches(db, { q: 'mediation bibliotheques' })).fiches.map((f) => f.ref)
+			(await searchFiches(db, { q: 'sophrologie ludotheques' })).fiches.map((f) => f.ref)
 		).toEqual(['NUM-01']);
+		expect((await searchFiches(db, { q: 'relaxation' })).fiches.map((f) => f.ref)).toEqual([
+			'NUM-01'
+		]);
+		expect((await getFicheForEditing(db, agent, 'NUM-01')).form.keywords).toBe(
+			'relaxation, jeux, détente'
+		);
 		await expect(
 			updateFicheContent(db, agent, 'NUM-01', { ...view.form, ownerUserId: '999999' })
 		).rejects.toBeInstanceOf(InvalidInputError);
@@ -104,6 +111,7 @@ describe('editing fiches', () => {
 		expect(audit).toHaveLength(1);
 		expect(Object.keys(JSON.parse(audit[0].after!)).sort()).toEqual([
 			'description',
+			'keywords',
 			'owner_user_id'
 		]);
 	});

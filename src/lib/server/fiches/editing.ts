@@ -41,6 +41,7 @@ export const ficheContentSchema = z.object({
 		.min(3, { error: 'Indiquez le titre de l’action.' })
 		.max(300, { error: 'Le titre ne doit pas dépasser 300 caractères.' }),
 	description: optionalText(20_000, 'La description'),
+	keywords: optionalText(2000, 'La liste des mots des habitants'),
 	ownerUserId: z.string().trim().default(''),
 	direction: optionalText(200, 'La direction'),
 	partners: optionalText(1000, 'La liste des partenaires'),
@@ -92,6 +93,7 @@ export async function getFicheForEditing(
 		form: {
 			title: fiche.title,
 			description: fiche.description,
+			keywords: fiche.keywords,
 			ownerUserId: fiche.owner_user_id ? String(fiche.owner_user_id) : '',
 			direction: fiche.direction ?? '',
 			partners: fiche.partners ?? '',
@@ -150,6 +152,11 @@ export async function updateFicheContent(
 		const changes = {
 			title: input.title,
 			description: input.description,
+			keywords: input.keywords
+				.split(/[,;\n]/)
+				.map((w) => w.trim())
+				.filter(Boolean)
+				.join(', '),
 			owner_user_id: ownerUserId,
 			direction: input.direction || null,
 			partners: input.partners || null,

@@ -19,6 +19,8 @@ export interface SchemaSources {
 	flagships2025?: string;
 	flagships2026?: string;
 	totals2025?: string;
+	/** `ref,mots_cles`: residents' words for each fiche, kept where officers wrote their own. */
+	keywords?: string;
 }
 
 export interface ImportReport {
@@ -230,6 +232,27 @@ async function importFlagshipList(
 	return rows.length;
 }
 
+async function importKeywords(
+	db: Executor,
+	text: string,
+	ficheIds: Map<string, number>
+): Promise<void> {
+	const file = 'fiches-mots-cles';
+	for (const [index, row] of rowsOf(text, file, ['ref', 'mots_cles']).entries()) {
+		const id = ficheIds.get(row.ref);
+		if (!id)
+			throw new InvalidInputError(
+				`Ligne ${index + 2} de « ${file} » : la fiche ${row.ref} n’existe pas.`
+			);
+		await db
+			.updateTable('fiche')
+			.set({ keywords: row.mots_cles.trim() })
+			.where('id', '=', id)
+			.where('keywords', '=', '')
+			.execute();
+	}
+}
+
 /** Imports (or re-imports) the schéma; only staff who manage fiches may do it. */
 export async function importSchema(
 	db: Db,
@@ -333,6 +356,7 @@ export async function importSchemaUnchecked(
 		if (rows.some((row) => row.status)) {
 			await ensurePublishedCampaign(tx, REVIEW_YEAR, 'Bilan publié par le Département (import)');
 		}
+		if (sources.keywords) await importKeywords(tx, sources.keywords, ficheIds);
 		await refreshSearchText(tx);
 		await recordAudit(tx, {
 			actor,

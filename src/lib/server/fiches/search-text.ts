@@ -4,7 +4,7 @@ import { foldForSearch } from '../text';
 
 /**
  * Rebuilds each fiche's folded search text (ref, title, description,
- * objective, axis, volet, note, key figures): search then ignores accents
+ * residents' words, objective, axis, volet, note, key figures): search then ignores accents
  * and case with a portable LIKE, fast enough for a few hundred fiches.
  */
 export async function refreshSearchText(db: Executor, ficheId?: number): Promise<void> {
@@ -18,6 +18,7 @@ export async function refreshSearchText(db: Executor, ficheId?: number): Promise
 			'fiche.ref',
 			'fiche.title',
 			'fiche.description',
+			'fiche.keywords',
 			'fiche.note',
 			'fiche.key_figures',
 			'axis.name as axis_name',
@@ -31,6 +32,7 @@ export async function refreshSearchText(db: Executor, ficheId?: number): Promise
 				row.ref,
 				row.title,
 				row.description,
+				row.keywords,
 				row.note,
 				...fromDbJson<string[]>(row.key_figures, []),
 				row.axis_name,

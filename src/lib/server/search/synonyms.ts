@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit';
 import { InvalidInputError } from '../errors';
 import { readSetting, writeSetting } from '../settings/settings';
 import { foldForSearch } from '../text';
-import { stem } from '../contributions/text-index';
+import { prefixStem } from './french-words';
 
 export const DEFAULT_SYNONYMS: string[][] = [
 	['transport', 'mobilité', 'déplacement', 'bus', 'véhicule', 'permis de conduire'],
@@ -92,7 +92,7 @@ export async function saveSynonyms(
  * folded words, as the search text is folded.
  */
 export function searchStems(word: string, groups: string[][]): string[] {
-	const stemOf = (w: string) => stem(foldForSearch(w).split(' ')[0] ?? '');
+	const stemOf = (w: string) => prefixStem(foldForSearch(w).split(' ')[0] ?? '');
 	const own = stemOf(word);
 	const stems = new Set([own]);
 	for (const group of groups) {

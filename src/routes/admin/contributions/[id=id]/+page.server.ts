@@ -103,20 +103,32 @@ export const actions: Actions = {
 			'link',
 			async () => {
 				const db = getDb();
-				let ficheId = number(data, 'ficheId');
-				if (!ficheId && ref) {
+				const ficheIds = data
+					.getAll('ficheId')
+					.map(String)
+					.filter((v) => /^\d{1,9}$/.test(v))
+					.map(Number);
+				if (ficheIds.length === 0 && ref) {
 					const fiche = await db
 						.selectFrom('fiche')
 						.select('id')
 						.where('ref', '=', ref)
 						.executeTakeFirst();
 					if (!fiche) throw new InvalidInputError(`Aucune fiche-action ${ref}.`, 'ref');
-					ficheId = fiche.id;
+					ficheIds.push(fiche.id);
 				}
-				if (!ficheId)
-					throw new InvalidInputError('Écrivez la référence, par exemple AUT-27.', 'ref');
-				await linkToFiche(db, locals.actor, idParam(params.id), ficheId);
-				return 'Contribution reliée à la fiche-action : décidez maintenant de la suite.';
+				if (ficheIds.length === 0)
+					throw new InvalidInputError(
+						data.has('suggested')
+							? 'Cochez au moins une fiche-action suggérée.'
+							: 'Écrivez la référence, par exemple AUT-27.',
+						data.has('suggested') ? 'ficheId' : 'ref'
+					);
+				for (const ficheId of ficheIds)
+					await linkToFiche(db, locals.actor, idParam(params.id), ficheId);
+				return ficheIds.length === 1
+					? 'Contribution reliée à la fiche-action : décidez maintenant de la suite.'
+					: `Contribution reliée à ${ficheIds.length} fiches-actions : décidez maintenant de la suite pour chacune.`;
 			},
 			{ ref }
 		);

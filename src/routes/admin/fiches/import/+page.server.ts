@@ -11,7 +11,8 @@ const FIELDS: Record<keyof SchemaSources, string> = {
 	departmental: 'Fiches-actions départementales',
 	flagships2025: 'Actions phares 2025',
 	flagships2026: 'Actions phares 2026',
-	totals2025: 'Totaux du bilan 2025'
+	totals2025: 'Totaux du bilan 2025',
+	keywords: 'Mots des habitants par fiche'
 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
