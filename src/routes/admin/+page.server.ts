@@ -1,9 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
-import { listTerritories } from '$lib/server/reference/service';
+import { dashboardFor } from '$lib/server/dashboard/todo';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermission(locals, url, 'backoffice.access');
-	return { territories: await listTerritories(getDb()) };
+	const actor = requirePermission(locals, url, 'backoffice.access');
+	const now = new Date();
+	return { sections: await dashboardFor(getDb(), actor, now), today: now };
 };

@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database';
 import { fromDbDate } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
+import type { MailStatus } from './mailer';
 
 export interface OutboxMessage {
 	id: number;
@@ -19,21 +20,20 @@ export const OUTBOX_PAGE_SIZE = 30;
 export async function listOutbox(
 	db: Executor,
 	actor: Actor | null,
-	page = 1
+	page = 1,
+	filter: { status?: MailStatus } = {}
 ): Promise<{ messages: OutboxMessage[]; total: number }> {
 	assertCan(actor, 'outbox.read');
+	let base = db.selectFrom('mail_message');
+	if (filter.status) base = base.where('status', '=', filter.status);
 	const [rows, count] = await Promise.all([
-		db
-			.selectFrom('mail_message')
+		base
 			.selectAll()
 			.orderBy('id', 'desc')
 			.limit(OUTBOX_PAGE_SIZE)
 			.offset((Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE)
 			.execute(),
-		db
-			.selectFrom('mail_message')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow()
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
 	return {
 		messages: rows.map((row) => ({

@@ -9,6 +9,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'outbox.read');
 	const page = pageParam(url);
 	const { db, config } = getRuntime();
-	const result = await orHttpError(listOutbox(db, actor, page));
-	return { ...result, page, pageSize: OUTBOX_PAGE_SIZE, smtpConfigured: config.smtpUrl !== null };
+	const status = url.searchParams.get('statut') === 'failed' ? 'failed' : undefined;
+	const result = await orHttpError(listOutbox(db, actor, page, { status }));
+	return {
+		...result,
+		page,
+		status,
+		pageSize: OUTBOX_PAGE_SIZE,
+		smtpConfigured: config.smtpUrl !== null
+	};
 };
