@@ -152,6 +152,7 @@ const SAMPLES: Record<string, Sample> = {
 		url: '/admin/donnees/demandes/export.json?email=personne%40exemple.fr'
 	},
 	'/admin/journal': { url: '/admin/journal?page=99999999999999999999' },
+	'/admin/journal.csv': { url: '/admin/journal.csv?du=2026-13-45&personne=abc' },
 	'/admin/panel': { url: '/admin/panel' },
 	'/admin/panel/nouveau': { url: '/admin/panel/nouveau', emptyPostIsSafe: true },
 	'/admin/panel/import': { url: '/admin/panel/import', emptyPostIsSafe: true },

@@ -43,7 +43,7 @@ test.describe('connexion sans JavaScript', () => {
 	}) => {
 		await logIn(page, a11y, 'agent@concerto.test');
 		await expect(page).toHaveURL('/admin');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administration');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
 		await a11y.check();
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await expect(page).toHaveURL('/');

@@ -42,3 +42,46 @@ test.describe('tableau de bord des chargés de participation', () => {
 		await expect(page.getByLabel('État', { exact: true })).toHaveValue('nouvelle');
 	});
 });
+
+test.describe('journal des modifications', () => {
+	test.use({ javaScriptEnabled: false, storageState: authFile('admin') });
+
+	test('chaque modification est une phrase, filtrée par personne, action et dates, et s’exporte', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin/journal');
+		await a11y.check();
+		await expect(page.locator('.journal-entry').first()).not.toContainText(/[{}"]/);
+		await page
+			.getByLabel('Action')
+			.selectOption({ label: '… a importé le schéma des fiches-actions' });
+		await page
+			.getByLabel('Personne')
+			.selectOption({ label: 'Système (imports, tâches automatiques)' });
+		await page.getByRole('button', { name: 'Filtrer' }).click();
+		await a11y.check();
+		await expect(page.getByRole('status')).toHaveText(/^[1-9]\d* modifications?$/);
+		await expect(page.locator('.journal-entry').first()).toContainText(
+			'Système a importé le schéma des fiches-actions.'
+		);
+		const csvLink = page.getByRole('link', { name: 'Télécharger ces modifications (CSV)' });
+		const csv = await page.request.get(
+			new URL((await csvLink.getAttribute('href'))!, page.url()).href
+		);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		const body = await csv.text();
+		expect(body.split('\n')[0]).toContain('date (heure de Paris)');
+		expect(body).toContain('Système a importé le schéma des fiches-actions.');
+		expect(body).not.toContain('a modifié la fiche-action');
+
+		await page.getByLabel('Du', { exact: true }).fill('2000-01-02');
+		await page.getByLabel('Au (inclus)').fill('2000-01-01');
+		await page.getByRole('button', { name: 'Filtrer' }).click();
+		await a11y.check();
+		await expect(page.getByRole('alert')).toContainText(
+			'La date de fin est avant la date de début'
+		);
+		await expect(page.getByText('Aucune modification ne correspond à ces filtres.')).toBeVisible();
+	});
+});

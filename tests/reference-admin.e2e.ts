@@ -17,8 +17,10 @@ test('un administrateur rattache une commune à un autre territoire, et c’est 
 
 	await page.goto('/admin/journal?type=commune');
 	await a11y.check();
-	await expect(page.getByRole('table')).toContainText('commune.territory_changed');
-	await expect(page.getByRole('table')).toContainText('Vendôme');
+	const entry = page.locator('.journal-entry').first();
+	await expect(entry).toContainText(
+		/a changé le territoire de la commune de code Insee \d{5} \(«\sVendôme\s»\)\./
+	);
 });
 
 test('un nom de territoire vide est refusé avec un message clair', async ({ page, a11y }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { neutraliseCell, writeCsv } from './csv';
+import { csvDateTime, neutraliseCell, writeCsv } from './csv';
 import { fieldName } from './consultations/answers';
 import { enterResponse } from './consultations/entry';
 import { buildExport, toCsv } from './consultations/export';
@@ -21,6 +21,20 @@ function readBack(csv: string, delimiter = ';'): string[][] {
 }
 
 describe('the CSV writer', () => {
+	it('writes French numbers in the `;` files and Paris time for instants', () => {
+		expect(
+			readBack(
+				writeCsv([
+					['a', 'b'],
+					[12.5, 35]
+				])
+			)[1]
+		).toEqual(['12,5', '35']);
+		expect(readBack(writeCsv([[12.5]], { delimiter: ',' }), ',')[0]).toEqual(['12.5']);
+		expect(csvDateTime(new Date('2026-07-01T12:30:00Z'))).toBe('2026-07-01 14:30');
+		expect(csvDateTime(new Date('2026-12-01T12:30:00Z'))).toBe('2026-12-01 13:30');
+	});
+
 	it('neutralises every cell a spreadsheet would run, and keeps it readable', () => {
 		const csv = writeCsv([['texte', 'nombre'], ...HOSTILE.map((text) => [text, -3])]);
 		expect(csv.startsWith('\uFEFF')).toBe(true);

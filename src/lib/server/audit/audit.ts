@@ -1,5 +1,13 @@
 import type { Executor } from '../db/database';
-import { fromDbDate, fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { fromDbDate, fromDbJson, nowForDb, toDbDate, toDbJson } from '../db/codecs';
+import { sortFrench } from '$lib/french';
+import {
+	actionPhrase,
+	auditChanges,
+	auditSentence,
+	entityLabel,
+	type AuditChange
+} from './describe';
 import { assertCan, type Actor } from '../auth/permissions';
 
 export interface AuditEntryInput {
@@ -41,45 +49,138 @@ export async function recordAudit(db: Executor, entry: AuditEntryInput): Promise
 
 export interface AuditFilter {
 	entityType?: string;
-	actorUserId?: number;
+	entityId?: string;
+	/** A user's id, or « système » for what no person did (imports, jobs). */
+	actor?: number | 'systeme';
+	action?: string;
+	/** Instants, inclusive from, exclusive to. */
+	from?: Date;
+	to?: Date;
 	page?: number;
 }
 
+export interface DescribedAuditEntry extends AuditEntry {
+	sentence: string;
+	changes: AuditChange[];
+}
+
+export interface AuditFilterOptions {
+	people: { value: string; label: string }[];
+	actions: { value: string; label: string }[];
+	entityTypes: { value: string; label: string }[];
+}
+
 export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_EXPORT_MAX = 50_000;
+
+function filtered(db: Executor, filter: AuditFilter) {
+	let query = db.selectFrom('audit_log');
+	if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+	if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+	if (filter.actor === 'systeme') query = query.where('actor_user_id', 'is', null);
+	else if (filter.actor) query = query.where('actor_user_id', '=', filter.actor);
+	if (filter.action) query = query.where('action', '=', filter.action);
+	if (filter.from) query = query.where('created_at', '>=', toDbDate(filter.from));
+	if (filter.to) query = query.where('created_at', '<', toDbDate(filter.to));
+	return query;
+}
+
+function describe(row: {
+	id: number;
+	actor_user_id: number | null;
+	actor_label: string;
+	action: string;
+	entity_type: string;
+	entity_id: string | null;
+	before: string | null;
+	after: string | null;
+	created_at: string;
+}): DescribedAuditEntry {
+	const entry: AuditEntry = {
+		id: row.id,
+		actorUserId: row.actor_user_id,
+		actorLabel: row.actor_label,
+		action: row.action,
+		entityType: row.entity_type,
+		entityId: row.entity_id,
+		before: fromDbJson(row.before, null),
+		after: fromDbJson(row.after, null),
+		createdAt: fromDbDate(row.created_at)
+	};
+	return {
+		...entry,
+		sentence: auditSentence(entry),
+		changes: auditChanges(entry.before, entry.after)
+	};
+}
 
 export async function listAudit(
 	db: Executor,
 	actor: Actor | null,
 	filter: AuditFilter = {}
-): Promise<{ entries: AuditEntry[]; total: number; entityTypes: string[] }> {
+): Promise<{ entries: DescribedAuditEntry[]; total: number }> {
 	assertCan(actor, 'audit.read');
-	let query = db.selectFrom('audit_log');
-	if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
-	if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
 	const page = Math.max(1, filter.page ?? 1);
-	const [rows, count, types] = await Promise.all([
-		query
+	const [rows, count] = await Promise.all([
+		filtered(db, filter)
 			.selectAll()
 			.orderBy('id', 'desc')
 			.limit(AUDIT_PAGE_SIZE)
 			.offset((page - 1) * AUDIT_PAGE_SIZE)
 			.execute(),
-		query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-		db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute()
+		filtered(db, filter)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	]);
+	return { entries: rows.map(describe), total: Number(count.n) };
+}
+
+/** Every entry the filters keep, newest first, for the CSV export. */
+export async function exportAudit(
+	db: Executor,
+	actor: Actor | null,
+	filter: AuditFilter = {}
+): Promise<DescribedAuditEntry[]> {
+	assertCan(actor, 'audit.read');
+	const rows = await filtered(db, filter)
+		.selectAll()
+		.orderBy('id', 'desc')
+		.limit(AUDIT_EXPORT_MAX)
+		.execute();
+	return rows.map(describe);
+}
+
+/** What the filters offer: the people, actions and kinds the log holds. */
+export async function auditFilterOptions(
+	db: Executor,
+	actor: Actor | null
+): Promise<AuditFilterOptions> {
+	assertCan(actor, 'audit.read');
+	const [people, actions, types] = await Promise.all([
+		db
+			.selectFrom('audit_log')
+			.select(['actor_user_id', (eb) => eb.fn.max('actor_label').as('label')])
+			.groupBy('actor_user_id')
+			.execute(),
+		db.selectFrom('audit_log').select('action').distinct().execute(),
+		db.selectFrom('audit_log').select('entity_type').distinct().execute()
 	]);
 	return {
-		entries: rows.map((row) => ({
-			id: row.id,
-			actorUserId: row.actor_user_id,
-			actorLabel: row.actor_label,
-			action: row.action,
-			entityType: row.entity_type,
-			entityId: row.entity_id,
-			before: fromDbJson(row.before, null),
-			after: fromDbJson(row.after, null),
-			createdAt: fromDbDate(row.created_at)
-		})),
-		total: Number(count.n),
-		entityTypes: types.map((t) => t.entity_type)
+		people: sortFrench(
+			people.map((p) =>
+				p.actor_user_id === null
+					? { value: 'systeme', label: 'Système (imports, tâches automatiques)' }
+					: { value: String(p.actor_user_id), label: String(p.label) }
+			),
+			(p) => p.label
+		),
+		actions: sortFrench(
+			actions.map((a) => ({ value: a.action, label: `… ${actionPhrase(a.action)}` })),
+			(a) => a.label
+		),
+		entityTypes: sortFrench(
+			types.map((t) => ({ value: t.entity_type, label: entityLabel(t.entity_type) })),
+			(t) => t.label
+		)
 	};
 }

@@ -183,6 +183,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 	'/admin/donnees/demandes/export.json': { view: 'privacy.manage' },
 	'/admin/journal': { view: 'audit.read' },
+	'/admin/journal.csv': { view: 'audit.read' },
 	'/admin/panel': { view: 'panel.manage' },
 	'/admin/panel/nouveau': { view: 'panel.manage', actions: { default: 'panel.manage' } },
 	'/admin/panel/import': {

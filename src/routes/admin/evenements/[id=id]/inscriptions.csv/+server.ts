@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { writeCsv } from '$lib/server/csv';
+import { csvDateTime, writeCsv } from '$lib/server/csv';
 import { requirePermission } from '$lib/server/auth/guards';
 import { listRegistrations } from '$lib/server/events/manage';
 import { getEventById } from '$lib/server/events/queries';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { rows } = await listRegistrations(db, actor, id);
 	const csv = writeCsv(
 		[
-			['nom', 'statut', 'email', 'telephone', 'adresse', ...NEEDS.map((n) => `besoin_${n.code}`), 'precisions', 'inscription'],
+			['nom', 'statut', 'email', 'telephone', 'adresse', ...NEEDS.map((n) => `besoin_${n.code}`), 'precisions', 'inscription (heure de Paris)'],
 			...rows.map((r) => [
 				r.name,
 				REGISTRATION_STATUS_LABELS[r.status] ?? r.status,
@@ -25,7 +25,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 				r.postalAddress ?? '',
 				...NEEDS.map((n) => (r.needs.includes(n.code) ? 1 : 0)),
 				r.needsDetail,
-				r.createdAt
+				csvDateTime(new Date(r.createdAt))
 			])
 		]
 	);
