@@ -85,3 +85,59 @@ test.describe('journal des modifications', () => {
 		await expect(page.getByText('Aucune modification ne correspond à ces filtres.')).toBeVisible();
 	});
 });
+
+test.describe('éditeur de questions, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false, storageState: authFile('agent') });
+
+	test('l’adresse vient du titre, les dates d’un début de journée, et chaque type montre ses seuls réglages', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin/consultations/nouvelle');
+		await a11y.check();
+		await expect(page.getByLabel('Ouverture (heure de Paris)')).toHaveValue(/T00:00$/);
+		await expect(page.getByLabel('Clôture (heure de Paris)')).toHaveValue(/T23:59$/);
+		await page.getByLabel('Titre').fill('Atelier « répit » à Vendôme');
+		await page.getByRole('button', { name: 'Créer la consultation' }).click();
+		await expect(page).toHaveURL(/\/admin\/consultations\/\d+\/questionnaire$/);
+		await a11y.check();
+		const base = page.url().replace(/\/questionnaire$/, '');
+		await page.goto(base);
+		await a11y.check();
+		await expect(page.getByLabel('Adresse de la consultation')).toHaveValue(
+			'atelier-repit-a-vendome'
+		);
+
+		await page.goto(`${base}/questionnaire`);
+		const adding = page.locator('details', { hasText: 'Ajouter une question à la section 1' });
+		await adding.locator('summary').click();
+		await expect(adding.getByLabel('Propositions, une par ligne')).toBeVisible();
+		await adding.getByLabel('Type de question').selectOption({ label: 'Échelle' });
+		await adding.getByRole('button', { name: 'Choisir ce type' }).click();
+		await a11y.check();
+		const scale = page.locator('details[open]', { hasText: 'Ajouter une question à la section 1' });
+		await expect(scale.getByLabel('Type de question')).toHaveValue('scale');
+		await expect(scale.getByLabel('Propositions, une par ligne')).toHaveCount(0);
+		await scale.getByLabel('Question (obligatoire)').fill('Votre confiance, de 1 à 5 ?');
+		await scale.getByRole('button', { name: 'Ajouter la question' }).click();
+		await expect(page.getByText('Question ajoutée.')).toBeVisible();
+		await a11y.check();
+		await expect(page.getByLabel('Valeur la plus basse')).toBeVisible();
+		await expect(page.getByLabel('Mot pour la valeur haute')).toBeVisible();
+		await expect(page.getByLabel('Propositions, une par ligne')).toHaveCount(0);
+		await expect(page.getByLabel('Ajouter « Autre, précisez »')).toHaveCount(0);
+
+		await page.getByLabel('Type de question').selectOption({ label: 'Choix multiple' });
+		await page.getByRole('button', { name: 'Afficher les réglages de ce type' }).click();
+		await a11y.check();
+		await expect(page.getByRole('status')).toContainText('Nouveau type : Choix multiple');
+		await expect(page.getByLabel('Valeur la plus basse')).toHaveCount(0);
+		await page.getByLabel('Propositions, une par ligne').fill('Le matin\nL’après-midi\nAucun');
+		await page.getByLabel('La dernière proposition exclut les autres').check();
+		await page.getByRole('button', { name: 'Enregistrer la question' }).click();
+		await a11y.check();
+		await expect(page.getByText('La question est enregistrée.')).toBeVisible();
+		await expect(page.getByLabel('Type de question')).toHaveValue('multiple');
+		await expect(page.getByLabel('Nombre de réponses au plus (facultatif)')).toBeVisible();
+	});
+});

@@ -46,6 +46,26 @@ export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
 	commune: 'Commune'
 };
 
+/** The settings each kind of question uses: the editor shows these and no others. */
+export type QuestionSetting =
+	'options' | 'allowOther' | 'exclusiveLast' | 'maxChoices' | 'scale' | 'bounds';
+export const KIND_SETTINGS: Record<QuestionKind, readonly QuestionSetting[]> = {
+	single: ['options', 'allowOther'],
+	multiple: ['options', 'allowOther', 'exclusiveLast', 'maxChoices'],
+	ranking: ['options'],
+	scale: ['scale'],
+	number: ['bounds'],
+	yesno: [],
+	short_text: [],
+	long_text: [],
+	date: [],
+	commune: []
+};
+
+export function isQuestionKind(value: unknown): value is QuestionKind {
+	return (QUESTION_KINDS as readonly unknown[]).includes(value);
+}
+
 export const CHOICE_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'yesno', 'ranking'];
 export const TEXT_KINDS: readonly QuestionKind[] = ['short_text', 'long_text'];
 

@@ -43,6 +43,24 @@ export function toParisLocalInput(instant: Date): string {
 	return local.toISOString().slice(0, 16);
 }
 
+/**
+ * `days` after the Paris day of `instant`, at `time` (« 09:00 ») in Paris:
+ * default dates in forms fall on the start of a day or an hour people expect,
+ * never on 01:00 because midnight was computed in UTC.
+ */
+export function parisDayAt(instant: Date, days: number, time: string): Date {
+	const [y, m, d] = toParisLocalInput(instant).slice(0, 10).split('-').map(Number);
+	const day = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+	return parisLocalToDate(`${day}T${time}`) ?? instant;
+}
+
+/** The next full hour in Paris, `days` later (« 15:00 » at 14:20). */
+export function parisNextHour(instant: Date, days = 0): Date {
+	const hour = Number(toParisLocalInput(instant).slice(11, 13));
+	const next = Math.min(hour + 1, 23);
+	return parisDayAt(instant, days, `${String(next).padStart(2, '0')}:00`);
+}
+
 const MONTHS =
 	'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 const FIRST_OF_MONTH = new RegExp(`(^|[^\\d])1 (${MONTHS})`, 'g');

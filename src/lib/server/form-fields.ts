@@ -20,6 +20,18 @@ export const slugField = z
 	.min(3, '3 caractères au moins.')
 	.max(80, '80 caractères au plus.');
 
+/** The same, or empty: the service then proposes one from the title. */
+export const optionalSlugField = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.max(80, '80 caractères au plus.')
+	.refine(
+		(value) => value === '' || (value.length >= 3 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)),
+		'Lettres minuscules sans accent, chiffres et tirets seulement (par exemple mon-avis-2026), 3 au moins.'
+	)
+	.default('');
+
 /** A datetime-local value, read in Paris time. */
 export const parisDateTimeField = (label: string) =>
 	z

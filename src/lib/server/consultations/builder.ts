@@ -2,6 +2,7 @@
 // sections and questions. Once a response exists the structure is locked
 // and only wording can change, so answers already received keep their meaning.
 import type { Db, Executor, Tx } from '../db/database';
+import { slugFor } from '../slugs';
 import { nowForDb, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -123,6 +124,7 @@ export async function createConsultation(
 	input: ConsultationInput
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
+	input = { ...input, slug: await slugFor(db, 'consultation', input) };
 	await assertSlugFree(db, input.slug);
 	await checkAxes(db, input.axes);
 	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
@@ -198,6 +200,7 @@ export async function updateConsultation(
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
 	const before = await getConsultationSettings(db, actor, id);
+	input = { ...input, slug: await slugFor(db, 'consultation', input, id) };
 	await assertSlugFree(db, input.slug, id);
 	await checkAxes(db, input.axes);
 	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);

@@ -1,6 +1,6 @@
 // What officers type in the consultation builder, checked with zod.
 import { z } from 'zod';
-import { parisDateTimeField, slugField, titleField } from '../form-fields';
+import { optionalSlugField, parisDateTimeField, titleField } from '../form-fields';
 import {
 	ACCESS_MODES,
 	AUDIENCES,
@@ -12,7 +12,7 @@ import { parisLocalToDate } from '$lib/paris-time';
 export const consultationSchema = z
 	.object({
 		title: titleField,
-		slug: slugField,
+		slug: optionalSlugField,
 		presentation: z.string().max(20000, '20 000 caractères au plus.').default(''),
 		falcSummary: z.string().max(5000, '5 000 caractères au plus.').default(''),
 		audiences: z

@@ -2,6 +2,7 @@
 // date or place changes), publish, cancel (telling them too), and the list
 // of registrations with their needs summed up.
 import type { Db, Executor, Tx } from '../db/database';
+import { slugFor } from '../slugs';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -105,6 +106,7 @@ async function replaceFiches(tx: Tx, eventId: number, ficheIds: number[]) {
 
 export async function createEvent(db: Db, actor: Actor | null, input: EventInput): Promise<number> {
 	assertCan(actor, 'events.manage');
+	input = { ...input, slug: await slugFor(db, 'event', input) };
 	await assertSlugFree(db, input.slug);
 	const columns = await placeColumns(db, input);
 	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
@@ -208,6 +210,7 @@ export async function updateEvent(
 ): Promise<{ notified: number }> {
 	assertCan(actor, 'events.manage');
 	const before = await getEventById(db, id);
+	input = { ...input, slug: await slugFor(db, 'event', input, id) };
 	await assertSlugFree(db, input.slug, id);
 	const columns = await placeColumns(db, input);
 	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);

@@ -1,6 +1,6 @@
 // What officers type when they create or edit an event.
 import { z } from 'zod';
-import { parisDateTimeField, slugField, titleField } from '../form-fields';
+import { optionalSlugField, parisDateTimeField, titleField } from '../form-fields';
 import { parisLocalToDate } from '$lib/paris-time';
 import { ACCESSIBILITY_FEATURES, EVENT_AUDIENCES, SUPPORT_OFFERS } from '$lib/event-vocabulary';
 
@@ -13,7 +13,7 @@ const optionalDateTime = z
 export const eventSchema = z
 	.object({
 		title: titleField,
-		slug: slugField,
+		slug: optionalSlugField,
 		kind: z.string().trim().min(1, 'Choisissez un type d’événement.').max(40),
 		description: z.string().max(20000, '20 000 caractères au plus.').default(''),
 		siteId: z.string().max(10).default(''),

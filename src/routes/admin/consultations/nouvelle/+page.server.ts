@@ -8,20 +8,20 @@ import { consultationSchema } from '$lib/server/consultations/schemas';
 import { createConsultation } from '$lib/server/consultations/builder';
 import { axisOptions } from '$lib/server/consultations/admin-page';
 import { failForm } from '$lib/server/http';
-import { toParisLocalInput } from '$lib/paris-time';
+import { parisDayAt, toParisLocalInput } from '$lib/paris-time';
 
 const adapter = zod4(consultationSchema);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'consultations.manage');
-	const day = 24 * 3600 * 1000;
-	const start = new Date(Math.ceil(Date.now() / day) * day + 7 * day);
+	const now = new Date();
 	return {
 		axes: await axisOptions(getDb()),
 		form: await superValidate(
 			{
-				opensAt: toParisLocalInput(start),
-				closesAt: toParisLocalInput(new Date(start.getTime() + 21 * day)),
+				// From the start of a day next week to the end of the day three weeks later.
+				opensAt: toParisLocalInput(parisDayAt(now, 7, '00:00')),
+				closesAt: toParisLocalInput(parisDayAt(now, 28, '23:59')),
 				audiences: ['habitants'],
 				access: 'public',
 				identity: 'anonymous'

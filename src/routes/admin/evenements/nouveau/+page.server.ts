@@ -8,6 +8,7 @@ import { eventSchema } from '$lib/server/events/schemas';
 import { createEvent } from '$lib/server/events/manage';
 import { eventFormOptions } from '$lib/server/events/admin-page';
 import { failForm } from '$lib/server/http';
+import { parisNextHour, toParisLocalInput } from '$lib/paris-time';
 
 const adapter = zod4(eventSchema);
 
@@ -18,13 +19,26 @@ function meetingDefaults(group: string | null) {
 		: { kind: 'atelier', audience: 'tous' as const };
 }
 
+/** Next week, from the next full hour, for two hours. */
+function defaultTimes(now: Date) {
+	const start = parisNextHour(now, 7);
+	return {
+		startsAt: toParisLocalInput(start),
+		endsAt: toParisLocalInput(new Date(start.getTime() + 2 * 3600 * 1000))
+	};
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'events.manage');
 	return {
 		options: await eventFormOptions(getDb()),
-		form: await superValidate(meetingDefaults(url.searchParams.get('groupe')), adapter, {
-			errors: false
-		})
+		form: await superValidate(
+			{ ...meetingDefaults(url.searchParams.get('groupe')), ...defaultTimes(new Date()) },
+			adapter,
+			{
+				errors: false
+			}
+		)
 	};
 };
 

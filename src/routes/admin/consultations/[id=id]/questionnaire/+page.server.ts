@@ -19,7 +19,7 @@ import { questionSchema, sectionSchema } from '$lib/server/consultations/schemas
 import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
 import { sectionView } from '$lib/server/consultations/view';
 import { failPlain } from '$lib/server/http';
-import { QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
+import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'consultations.manage');
@@ -32,7 +32,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire)),
 		hasProfile: questionnaire.sections.some((s) => s.questions.some((q) => q.profileKey)),
 		locked: await hasAnyResponse(db, id),
-		kinds: QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))
+		kinds: QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] })),
+		// Without JavaScript, a question's type is chosen first (?ajout=section&type=kind).
+		adding: {
+			sectionId: Number(url.searchParams.get('ajout')) || null,
+			kind: isQuestionKind(url.searchParams.get('type')) ? url.searchParams.get('type') : null
+		}
 	};
 };
 

@@ -8,7 +8,7 @@ import { consultationHeader, idParam } from '$lib/server/consultations/admin-pag
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionView } from '$lib/server/consultations/view';
 import { failPlain, orHttpError } from '$lib/server/http';
-import { QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
+import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 type Values = Record<string, string | string[] | boolean | number | undefined>;
 
@@ -19,11 +19,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const consultation = await consultationHeader(db, id);
 	const current = await orHttpError(getQuestion(db, actor, id, idParam(params.questionId)));
 	const questionnaire = await loadQuestionnaire(db, id);
+	const frozen = current.locked || current.question.profileKey !== null;
+	// Without JavaScript the type is chosen first (?type=), then its settings are shown.
+	const asked = url.searchParams.get('type');
+	const kind = !frozen && isQuestionKind(asked) ? asked : current.input.kind;
 	return {
 		consultation,
 		question: questionView(current.question, questionnaire),
 		profile: current.question.profileKey !== null,
-		values: current.input as Values,
+		values: { ...current.input, kind } as Values,
+		kindChanged: kind !== current.input.kind,
 		locked: current.locked,
 		added: url.searchParams.has('ajoutee'),
 		earlier: current.earlierChoiceQuestions.map((q) => ({
