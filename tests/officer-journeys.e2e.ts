@@ -141,3 +141,57 @@ test.describe('éditeur de questions, sans JavaScript', () => {
 		await expect(page.getByLabel('Nombre de réponses au plus (facultatif)')).toBeVisible();
 	});
 });
+
+test.describe('tirages au sort, sans JavaScript', () => {
+	test.use({ javaScriptEnabled: false, storageState: authFile('agent') });
+
+	test('trop de sièges est refusé avant le calcul ; 0 % et 100 % sont expliqués et demandent confirmation', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin/panel/tirages/nouveau?statut=actif&sieges=9999&critere=genre');
+		await a11y.check();
+		await expect(page.getByRole('alert')).toContainText(/9999 sièges pour \d+ volontaires/);
+		await expect(page.getByRole('button', { name: 'Calculer la loterie' })).toHaveCount(0);
+
+		await page.goto('/admin/panel/tirages/nouveau?statut=actif&sieges=1&critere=genre');
+		await a11y.check();
+		const firstRow = page.getByRole('table').locator('tbody tr').first();
+		const value = (await firstRow.locator('th').textContent())!.trim();
+		const pool = Number((await firstRow.locator('td.number').first().textContent())!.trim());
+		await page.goto(`/admin/panel/tirages/nouveau?statut=actif&sieges=${pool}&critere=genre`);
+		await a11y.check();
+		await page.getByLabel('Titre du tirage').fill('Tirage déséquilibré');
+		const rows = page.getByRole('table').locator('tbody tr');
+		for (let i = 0; i < (await rows.count()); i++) {
+			const bound = i === 0 ? String(pool) : '0';
+			await rows
+				.nth(i)
+				.getByLabel(/^Minimum pour/)
+				.fill(bound);
+			await rows
+				.nth(i)
+				.getByLabel(/^Maximum pour/)
+				.fill(bound);
+		}
+		await page.getByLabel('Une seule personne par foyer (même adresse postale)').uncheck();
+		await page.getByRole('button', { name: 'Calculer la loterie' }).click();
+		await a11y.check();
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText('confirmez pour publier ce tirage tel quel');
+		await expect(alert).toContainText(`Genre = ${value} » demande au moins`);
+		await expect(page.getByLabel('Titre du tirage')).toHaveValue('Tirage déséquilibré');
+		await page.getByLabel(/J’ai lu ces avertissements/).check();
+		await page.getByRole('button', { name: 'Calculer la loterie' }).click();
+		await expect(page).toHaveURL(/\/admin\/panel\/tirages\/\d+$/);
+		await a11y.check();
+		await expect(
+			page.getByText('Des volontaires ont 0 % ou 100 % de chances dans ce tirage')
+		).toBeVisible();
+		await page.goto(page.url().replace('/admin/panel', '/panel'));
+		await a11y.check();
+		await expect(
+			page.getByText(/0\s%\s: avec ces quotas, des volontaires n’avaient aucune chance/)
+		).toBeVisible();
+	});
+});

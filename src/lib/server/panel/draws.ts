@@ -5,7 +5,8 @@ import type { Db } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
-import { InvalidInputError, NotFoundError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { extremeChances, seatProblems } from './draw-checks';
 import { planLottery, panelForTicket, ticketFromSeed } from './selection/lottery-plan';
 import { SelectionError, type Category } from './selection/problem';
 import { valueOf, valuesOf, criterionLabel } from './criteria';
@@ -19,6 +20,15 @@ export class DrawError extends InvalidInputError {
 		readonly conflicts: string[]
 	) {
 		super(message);
+	}
+}
+
+/** A computed draw with volunteers at 0 % or 100 %: published only once the officer confirms. */
+export class DrawConfirmationNeeded extends ConflictError {
+	constructor(readonly warnings: string[]) {
+		super(
+			'Avec ces quotas, certaines personnes n’ont aucune chance ou sont sûres d’être tirées. Ajustez les quotas, ou confirmez pour publier ce tirage tel quel.'
+		);
 	}
 }
 
@@ -82,6 +92,8 @@ export interface DrawInput {
 	parentDrawId?: number;
 	/** Replacements: only these people, and these seats already kept per quota. */
 	onlyPersonIds?: number[];
+	/** The officer has read the 0 % / 100 % warnings and publishes anyway. */
+	confirmExtremes?: boolean;
 }
 
 function toCategories(quotas: DrawInput['quotas']): Category[] {
@@ -109,6 +121,9 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 		);
 	let people = await poolPeople(db, input.filters);
 	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
+	const problems = seatProblems(input.size, people.length);
+	if (problems.length)
+		throw new DrawError('Ce tirage ne peut pas se faire avec ce vivier.', problems);
 	const categories = toCategories(input.quotas);
 	const criteria = [...new Set(input.quotas.map((q) => q.criterion))];
 	let plan;
@@ -133,6 +148,15 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 		throw caught;
 	}
 	const probabilityOf = new Map(plan.probabilities.map((p) => [p.id, p]));
+	const extremes = extremeChances(
+		input.quotas,
+		people.map((person) => ({
+			profile: Object.fromEntries(criteria.map((code) => [code, valueOf(person, code)])),
+			probability: probabilityOf.get(person.pseudonym)!.probability
+		}))
+	);
+	if (extremes.warnings.length && !input.confirmExtremes)
+		throw new DrawConfirmationNeeded(extremes.warnings);
 	return db.transaction().execute(async (tx) => {
 		const { id } = await tx
 			.insertInto('draw')
@@ -184,7 +208,8 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 				inputsHash: plan.inputsHash,
 				size: input.size,
 				quotas: input.quotas,
-				pool: people.length
+				pool: people.length,
+				...(extremes.warnings.length ? { confirmedWarnings: extremes.warnings } : {})
 			}
 		});
 		return id;
@@ -326,6 +351,8 @@ export async function drawReplacements(
 		quotas,
 		seed: `${draw.seed}-r${declined.length}`,
 		parentDrawId: drawId,
+		// Few seats among the volunteers left: certainty is expected, the quotas were confirmed before.
+		confirmExtremes: true,
 		onlyPersonIds: others
 			.filter((p) => !p.household_key || !keptHouseholds.has(p.household_key))
 			.map((p) => p.id)
@@ -401,6 +428,8 @@ export interface DrawDetail {
 	drawnAt: string | null;
 	parentDrawId: number | null;
 	replacementDrawIds: number[];
+	/** Volunteers at 0 % or 100 % of the published lottery, and why. */
+	chances: { warnings: string[]; publicReasons: string[] };
 	candidates: {
 		personId: number | null;
 		pseudonym: string;
@@ -481,6 +510,10 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 		drawnAt: draw.drawn_at,
 		parentDrawId: draw.parent_draw_id,
 		replacementDrawIds: children.map((c) => c.id),
+		chances: extremeChances(
+			fromDbJson<DrawInput['quotas']>(draw.quotas, []),
+			list.map((c) => ({ profile: c.profile, probability: c.lotteryProbability }))
+		),
 		candidates: list
 	};
 }

@@ -22,6 +22,7 @@ import {
 import { readPersonForm, signupSchema, type SignupInput } from './schemas';
 import {
 	createDraw,
+	DrawConfirmationNeeded,
 	drawPanel,
 	drawReplacements,
 	getDraw,
@@ -187,6 +188,64 @@ describe('the panel registry and the draw', () => {
 		const territory = tables.find((t) => t.criterion === 'territoire')!;
 		const sum = territory.rows.reduce((s, r) => s + (r.target ?? 0), 0);
 		expect(sum).toBeCloseTo(1, 6);
+	});
+
+	it('refuses at once seats or quotas the pool cannot fill, and asks to confirm 0 % and 100 %', async () => {
+		const { db, agent } = await setup();
+		await panelOf(db, agent);
+		const base = {
+			title: 'Essai',
+			purpose: '',
+			householdRule: false,
+			filters: { status: 'actif' },
+			seed: '41'
+		};
+		await expect(createDraw(db, agent, { ...base, size: 25, quotas: [] })).rejects.toMatchObject({
+			conflicts: [
+				'25 sièges pour 24 volontaires : il faut au moins autant de volontaires que de sièges.'
+			]
+		});
+		const proposal = await proposeQuotas(db, agent, { status: 'actif' }, ['genre'], 6);
+		const genders = proposal.quotas[0].values;
+		const few = genders.reduce((a, b) => (a.pool <= b.pool ? a : b));
+		const tooMany = genders.map((v) => ({
+			criterion: 'genre',
+			value: v.value,
+			min: v === few ? few.pool + 1 : 0,
+			max: 30
+		}));
+		await expect(
+			createDraw(db, agent, { ...base, size: 6, quotas: tooMany })
+		).rejects.toMatchObject({
+			conflicts: expect.arrayContaining([
+				`« Genre = ${few.value} » : au moins ${few.pool + 1} demandés, mais ${few.pool} volontaires seulement.`
+			])
+		});
+		// Everyone of the smallest group must be drawn, nobody of another can be: warned, then confirmed.
+		const extreme = genders.map((v) => ({
+			criterion: 'genre',
+			value: v.value,
+			min: v === few ? few.pool : 0,
+			max: v === few ? few.pool : 0
+		}));
+		const size = few.pool;
+		let warnings: string[] = [];
+		await createDraw(db, agent, { ...base, size, quotas: extreme }).catch((caught) => {
+			expect(caught).toBeInstanceOf(DrawConfirmationNeeded);
+			warnings = caught.warnings;
+		});
+		expect(warnings.join(' ')).toContain(`« Genre = ${few.value} » demande au moins`);
+		expect(warnings.join(' ')).toMatch(/à 0 % : « Genre = .+ » n’a aucun siège/);
+		expect(await db.selectFrom('draw').select('id').execute()).toHaveLength(0);
+		const id = await createDraw(db, agent, {
+			...base,
+			size,
+			quotas: extreme,
+			confirmExtremes: true
+		});
+		const draw = await getDraw(db, agent, id);
+		expect(draw.chances.warnings).toEqual(warnings);
+		expect(draw.chances.publicReasons.join(' ')).not.toMatch(/\d/);
 	});
 
 	it('draws a panel within quotas, audits it, and replaces those who decline', async () => {

@@ -24,6 +24,8 @@ export interface PublicDraw {
 	lotterySize: number;
 	minProbability: number;
 	lotteryMinProbability: number;
+	/** Why some had no chance or were sure to be drawn, without counting anyone. */
+	extremeReasons: string[];
 	createdAt: string;
 	ticket: number | null;
 	ticketSource: string | null;
@@ -71,6 +73,7 @@ function toPublic(draw: DrawDetail, threshold: number): PublicDraw {
 		lotterySize: draw.lotterySize,
 		minProbability: draw.minProbability,
 		lotteryMinProbability: draw.lotteryMinProbability,
+		extremeReasons: draw.chances.publicReasons,
 		createdAt: draw.createdAt,
 		ticket: draw.ticket,
 		ticketSource: draw.ticketSource,

@@ -3,7 +3,13 @@ import { queryInt } from '$lib/server/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/auth/guards';
-import { createDraw, DrawError, proposeQuotas } from '$lib/server/panel/draws';
+import {
+	createDraw,
+	DrawConfirmationNeeded,
+	DrawError,
+	proposeQuotas
+} from '$lib/server/panel/draws';
+import { seatProblems } from '$lib/server/panel/draw-checks';
 import { ALL_CRITERIA } from '$lib/server/panel/criteria';
 import { listTerritories } from '$lib/server/reference/service';
 import { DomainError } from '$lib/server/errors';
@@ -23,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.filter((c) => ALL_CRITERIA.some((a) => a.code === c));
 	const size = readSize(url.searchParams.get('sieges'));
 	const filters = { status, territoryId };
+	const proposal = size ? await proposeQuotas(db, actor, filters, criteria, size) : null;
 	return {
 		criteria: ALL_CRITERIA,
 		territories: (await listTerritories(db)).map((t) => ({ value: t.id, label: t.name })),
@@ -36,7 +43,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			url.searchParams.has('sieges') && size === null
 				? 'Un nombre de sièges entier et positif.'
 				: null,
-		proposal: size ? await proposeQuotas(db, actor, filters, criteria, size) : null,
+		proposal,
+		// Said before « Calculer »: seats or quotas this pool cannot fill.
+		problems: proposal && size ? seatProblems(size, proposal.pool) : [],
 		filters
 	};
 };
@@ -66,7 +75,19 @@ export const actions: Actions = {
 		}
 		const size = readSize(text('size'));
 		if (!size) errors.push('Indiquez un nombre de sièges entier et positif.');
-		if (errors.length) return fail(400, { error: errors.join(' '), conflicts: [] as string[] });
+		// What the officer wrote comes back with any message, nothing to type again.
+		const values = {
+			title: text('title'),
+			purpose: text('purpose'),
+			seed: text('seed'),
+			householdRule: data.get('householdRule') === 'on',
+			bounds: Object.fromEntries(
+				[...data.keys()].filter((k) => /^q\d+-(min|max)$/.test(k)).map((k) => [k, text(k)])
+			)
+		};
+		const none = [] as string[];
+		if (errors.length)
+			return fail(400, { error: errors.join(' '), conflicts: none, warnings: none, values });
 		let id: number;
 		try {
 			id = await createDraw(getDb(), locals.actor, {
@@ -79,13 +100,31 @@ export const actions: Actions = {
 					territoryId: Number(text('territoryId')) || undefined
 				},
 				quotas,
-				seed: text('seed')
+				seed: text('seed'),
+				confirmExtremes: data.get('confirmExtremes') === 'on'
 			});
 		} catch (caught) {
+			if (caught instanceof DrawConfirmationNeeded)
+				return fail(409, {
+					error: caught.message,
+					conflicts: none,
+					warnings: caught.warnings,
+					values
+				});
 			if (caught instanceof DrawError)
-				return fail(400, { error: caught.message, conflicts: caught.conflicts });
+				return fail(400, {
+					error: caught.message,
+					conflicts: caught.conflicts,
+					warnings: none,
+					values
+				});
 			if (caught instanceof DomainError)
-				return fail(caught.status, { error: caught.message, conflicts: [] as string[] });
+				return fail(caught.status, {
+					error: caught.message,
+					conflicts: none,
+					warnings: none,
+					values
+				});
 			throw caught;
 		}
 		redirect(303, `/admin/panel/tirages/${id}`);
