@@ -57,9 +57,11 @@ export async function requestPasswordReset(
 	if (!row || !userFromRow(row).active) return { delivery: Promise.resolve() };
 	const token = await createPasswordResetToken(db, row.id);
 	const link = `${request.origin}/mot-de-passe-oublie/${token}`;
-	const delivery = mailer.send(db, passwordResetMail(row.email, link)).catch((error) => {
-		console.error('Envoi du courriel de réinitialisation impossible :', error);
-	});
+	const delivery = mailer
+		.send(db, passwordResetMail(row.email, link, row.display_name))
+		.catch((error) => {
+			console.error('Envoi du courriel de réinitialisation impossible :', error);
+		});
 	return { delivery };
 }
 

@@ -20,9 +20,24 @@ export type MailStatus = 'sent' | 'retained' | 'failed';
 
 /** Where a template puts its signature; the mailer writes the organisation's there. */
 export const SIGNATURE_MARK = '{{signature}}';
+/** Where a template names the organisation; the mailer writes its name from the settings. */
+export const ORGANISATION_MARK = '{{organisation}}';
 
 export interface Mailer {
 	send(db: Executor, mail: OutgoingMail): Promise<MailStatus>;
+}
+
+/** A token of ours (generateToken: 32 characters of base32) or a code as long. */
+const isToken = (part: string) => /^[A-Za-z0-9_]{16,}$/.test(part) && /\d/.test(part);
+
+/** Links with a personal token (reset, invitation, cancellation) with the token hidden. */
+export function maskPersonalLinks(text: string): string {
+	return text.replace(/https?:\/\/\S+/g, (url) =>
+		url
+			.split(/([/?=&#])/)
+			.map((part) => (isToken(part) ? '[lien personnel masqué]' : part))
+			.join('')
+	);
 }
 
 export interface MailerOptions {
@@ -38,7 +53,9 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 			const identity = await getIdentity(db);
 			const mail = {
 				...outgoing,
-				text: outgoing.text.replaceAll(SIGNATURE_MARK, mailSignature(identity))
+				text: outgoing.text
+					.replaceAll(SIGNATURE_MARK, mailSignature(identity))
+					.replaceAll(ORGANISATION_MARK, identity.organisationName)
 			};
 			const base = {
 				to_address: mail.to,
@@ -55,7 +72,15 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 			}
 			const { id } = await db
 				.insertInto('mail_message')
-				.values({ ...base, text_body: null, status: 'pending', error: null, sent_at: null })
+				// The text is kept as the person reads it, for the outbox, until its retention
+				// ends; personal links are masked, so reading the outbox opens nobody's account.
+				.values({
+					...base,
+					text_body: maskPersonalLinks(mail.text),
+					status: 'pending',
+					error: null,
+					sent_at: null
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			try {

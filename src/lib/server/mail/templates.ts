@@ -1,16 +1,21 @@
 // The French text of every message the platform sends.
-import { SIGNATURE_MARK, type OutgoingMail } from './mailer';
+import { ORGANISATION_MARK, SIGNATURE_MARK, type OutgoingMail } from './mailer';
 
 /** Replaced when sending by the organisation's signature (settings). */
 const SIGNATURE = `\n\n-- \n${SIGNATURE_MARK}`;
 
-export function passwordResetMail(to: string, link: string): OutgoingMail {
+/** « Bonjour Awa Diallo, » when the name is known, « Bonjour, » otherwise. */
+const greeting = (name?: string | null) =>
+	name?.trim() ? `Bonjour ${name.trim()},\n\n` : 'Bonjour,\n\n';
+
+export function passwordResetMail(to: string, link: string, name?: string): OutgoingMail {
 	return {
 		to,
 		purpose: 'password-reset',
 		subject: 'Choisir un nouveau mot de passe',
 		text:
-			'Bonjour,\n\nVous avez demandé à choisir un nouveau mot de passe pour votre compte Concerto.\n' +
+			greeting(name) +
+			'Vous avez demandé à choisir un nouveau mot de passe pour votre compte Concerto.\n' +
 			`Ouvrez ce lien dans l'heure qui vient :\n\n${link}\n\n` +
 			"Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe ne change pas." +
 			SIGNATURE
@@ -23,7 +28,8 @@ export function invitationMail(to: string, displayName: string, link: string): O
 		purpose: 'invitation',
 		subject: 'Votre compte Concerto est prêt',
 		text:
-			`Bonjour ${displayName},\n\nUn compte Concerto vient d'être créé pour vous.\n` +
+			greeting(displayName) +
+			`Un compte Concerto vient d'être créé pour vous.\n` +
 			`Pour choisir votre mot de passe, ouvrez ce lien dans les 7 jours :\n\n${link}` +
 			SIGNATURE
 	};
@@ -35,7 +41,8 @@ export function residentWelcomeMail(to: string, displayName: string, link: strin
 		purpose: 'invitation',
 		subject: 'Votre compte Concerto : choisissez votre mot de passe',
 		text:
-			`Bonjour ${displayName},\n\nVous avez demandé à créer un compte Concerto avec cette adresse.\n` +
+			greeting(displayName) +
+			`Vous avez demandé à créer un compte Concerto avec cette adresse.\n` +
 			`Pour choisir votre mot de passe et confirmer que l’adresse est bien la vôtre, ouvrez ce lien dans les 7 jours :\n\n${link}\n\n` +
 			'Si vous n’avez rien demandé, ne faites rien : sans mot de passe, personne ne peut utiliser ce compte.' +
 			SIGNATURE
@@ -43,13 +50,19 @@ export function residentWelcomeMail(to: string, displayName: string, link: strin
 }
 
 /** Someone asked for an account with an address that has one: tell its owner, nobody else. */
-export function accountExistsMail(to: string, signInLink: string, resetLink: string): OutgoingMail {
+export function accountExistsMail(
+	to: string,
+	signInLink: string,
+	resetLink: string,
+	name?: string
+): OutgoingMail {
 	return {
 		to,
 		purpose: 'invitation',
 		subject: 'Vous avez déjà un compte Concerto',
 		text:
-			'Bonjour,\n\nQuelqu’un (peut-être vous) a demandé à créer un compte Concerto avec cette adresse, qui en a déjà un.\n\n' +
+			greeting(name) +
+			'Quelqu’un (peut-être vous) a demandé à créer un compte Concerto avec cette adresse, qui en a déjà un.\n\n' +
 			`Pour vous connecter : ${signInLink}\nMot de passe oublié : ${resetLink}\n\n` +
 			'Si vous n’avez rien demandé, vous pouvez ignorer ce message.' +
 			SIGNATURE
@@ -68,7 +81,8 @@ export function consultationInvitationMail(
 		purpose: 'consultation-invitation',
 		subject: `Donnez votre avis : ${title}`,
 		text:
-			`Bonjour,\n\nLe Département vous invite à répondre à la consultation « ${title} ».\n` +
+			greeting() +
+			`Vous êtes invité·e à répondre à la consultation « ${title} » (${ORGANISATION_MARK}).\n` +
 			`Elle est ouverte jusqu'au ${closesOn}. Répondre prend quelques minutes.\n\n` +
 			`Ouvrez ce lien :\n\n${link}\n\nPuis saisissez votre code d'invitation : ${code}\n\n` +
 			'Ce code est personnel et ne sert qu’une fois.' +
@@ -96,8 +110,7 @@ function icsAttachment(context: EventMailContext) {
 }
 
 const receiptLine = (code?: string) => (code ? `Votre code de suivi : ${code}\n\n` : '');
-const hello = (context: EventMailContext) =>
-	context.name ? `Bonjour ${context.name},\n\n` : 'Bonjour,\n\n';
+const hello = (context: EventMailContext) => greeting(context.name);
 const needsLine = (context: EventMailContext) =>
 	context.needs.length
 		? `Vous nous avez dit avoir besoin de : ${context.needs.join(', ')}. Le service participation vous appelle avant l’événement pour l’organiser avec vous ; vous pouvez aussi l’appeler (coordonnées ci-dessous).\n\n`
@@ -253,7 +266,8 @@ export function panelWelcomeMail(
 		purpose: 'panel-signup',
 		subject: 'Confirmez votre inscription au panel départemental',
 		text:
-			`Bonjour ${context.firstName},\n\nMerci de vouloir rejoindre le panel départemental des solidarités.\n\n` +
+			greeting(context.firstName) +
+			`Merci de vouloir rejoindre le panel départemental des solidarités.\n\n` +
 			`Pour confirmer votre adresse e-mail, ouvrez ce lien : ${context.confirmLink}\n` +
 			'(il reste valable 7 jours).\n\n' +
 			'Vous pouvez voir vos informations ou quitter le panel à tout moment avec ce lien, ' +
@@ -262,13 +276,18 @@ export function panelWelcomeMail(
 	};
 }
 
-export function panelAlreadyRegisteredMail(to: string, manageLink: string): OutgoingMail {
+export function panelAlreadyRegisteredMail(
+	to: string,
+	manageLink: string,
+	firstName?: string
+): OutgoingMail {
 	return {
 		to,
 		purpose: 'panel-signup',
 		subject: 'Vous êtes déjà inscrit·e au panel départemental',
 		text:
-			'Bonjour,\n\nQuelqu’un (peut-être vous) a demandé à inscrire cette adresse au panel départemental, ' +
+			greeting(firstName) +
+			'Quelqu’un (peut-être vous) a demandé à inscrire cette adresse au panel départemental, ' +
 			'où elle est déjà inscrite. Rien n’a été changé.\n\n' +
 			`Pour voir vos informations ou quitter le panel : ${manageLink}` +
 			SIGNATURE
@@ -284,7 +303,8 @@ export function mandateRenewalMail(
 		purpose: 'panel-mandate',
 		subject: 'Votre participation au panel arrive à son terme',
 		text:
-			`Bonjour ${context.firstName},\n\nVotre participation au panel départemental se termine le ${context.mandateEnd}.\n\n` +
+			greeting(context.firstName) +
+			`Votre participation au panel départemental se termine le ${context.mandateEnd}.\n\n` +
 			`Pour la prolonger d’un an, ou pour quitter le panel, ouvrez ce lien : ${context.manageLink}\n\n` +
 			'Sans réponse de votre part, l’équipe participation vous contactera.' +
 			SIGNATURE
@@ -300,7 +320,8 @@ export function contributionDigestMail(
 		purpose: 'contribution-digest',
 		subject: 'Ce que sont devenues vos idées',
 		text:
-			'Bonjour,\n\nVous nous avez demandé de vous dire ce que deviennent vos idées. Depuis notre dernier message :\n\n' +
+			greeting() +
+			'Vous nous avez demandé de vous dire ce que deviennent vos idées. Depuis notre dernier message :\n\n' +
 			context.news.map((n) => `- ${n}`).join('\n') +
 			`\n\nPour tout voir : ${context.followLinks.join(' ; ')}\n\n` +
 			`Pour ne plus recevoir ces messages : ${context.unsubscribeLink}` +
@@ -317,7 +338,8 @@ export function retourMail(
 		purpose: 'retour',
 		subject: context.title,
 		text:
-			`Bonjour${context.name ? ` ${context.name}` : ''},\n\nVous nous avez demandé de vous dire ce que votre participation a changé.\n\n` +
+			greeting(context.name) +
+			`Vous nous avez demandé de vous dire ce que votre participation a changé.\n\n` +
 			`${context.text}\n\nLe retour complet, avec ses chiffres : ${context.link}\n\n` +
 			`Pour ne plus recevoir de retours : ${context.unsubscribeLink}` +
 			SIGNATURE
@@ -330,7 +352,8 @@ export function privacyRequestMail(to: string, link: string): OutgoingMail {
 		purpose: 'privacy-request',
 		subject: 'Vos données personnelles : confirmez votre demande',
 		text:
-			'Bonjour,\n\nVous avez demandé à voir ou à effacer les données que Concerto garde avec cette adresse e-mail.\n' +
+			greeting() +
+			'Vous avez demandé à voir ou à effacer les données que Concerto garde avec cette adresse e-mail.\n' +
 			`Pour le confirmer, ouvrez ce lien dans les 7 jours :\n\n${link}\n\n` +
 			'Vous y verrez tout ce que nous avons, pourrez le télécharger et choisir de l’effacer.\n' +
 			"Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change." +

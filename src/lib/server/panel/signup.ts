@@ -39,7 +39,7 @@ export async function signUpForPanel(
 	const existing = input.email
 		? await db
 				.selectFrom('person')
-				.select('id')
+				.select(['id', 'first_name'])
 				.where('email', '=', input.email)
 				.where('in_panel', '=', 1)
 				.where('status', '!=', 'parti')
@@ -50,7 +50,11 @@ export async function signUpForPanel(
 		const manageToken = await issuePersonToken(db, existing.id, 'gestion', null);
 		const sent = await mailer.send(
 			db,
-			panelAlreadyRegisteredMail(input.email, `${options.origin}/panel/inscription/${manageToken}`)
+			panelAlreadyRegisteredMail(
+				input.email,
+				`${options.origin}/panel/inscription/${manageToken}`,
+				existing.first_name
+			)
 		);
 		return { manageToken: '', mailed: sent !== 'failed', needsConfirmation: true };
 	}

@@ -25,7 +25,8 @@ export async function signUpResident(
 	});
 	const email = normaliseEmail(input.email);
 	const created = await db.transaction().execute(async (tx) => {
-		if (await findUserRowByEmail(tx, email)) return null;
+		const existing = await findUserRowByEmail(tx, email);
+		if (existing) return { existingName: existing.display_name };
 		const row = await insertAccount(tx, {
 			email,
 			displayName: input.displayName,
@@ -39,11 +40,11 @@ export async function signUpResident(
 			entityType: 'user',
 			entityId: row.id
 		});
-		return { token, displayName: row.display_name };
+		return { token, displayName: row.display_name, existingName: null };
 	});
 	await mailer.send(
 		db,
-		created
+		created.existingName === null
 			? residentWelcomeMail(
 					email,
 					created.displayName,
@@ -52,7 +53,8 @@ export async function signUpResident(
 			: accountExistsMail(
 					email,
 					`${options.origin}/connexion`,
-					`${options.origin}/mot-de-passe-oublie`
+					`${options.origin}/mot-de-passe-oublie`,
+					created.existingName
 				)
 	);
 }
