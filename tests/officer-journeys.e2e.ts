@@ -195,3 +195,28 @@ test.describe('tirages au sort, sans JavaScript', () => {
 		).toBeVisible();
 	});
 });
+
+test.describe('la fiche d’un pilote', () => {
+	test.use({ javaScriptEnabled: false, storageState: authFile('pilote') });
+
+	test('montre ce que les habitants en ont dit, les décisions à prendre et l’historique du statut', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin');
+		await a11y.check();
+		await page.locator('[data-todo="decisions"] ul a').first().click();
+		await a11y.check();
+		await expect(page).toHaveURL(/\/admin\/fiches\/[A-Z]{3}-\d+$/);
+		const said = page.getByRole('region', { name: 'Ce que les habitants en ont dit' });
+		await expect(said).toContainText(/[1-9]\d*\sà décider/);
+		await expect(page.getByRole('heading', { name: 'Historique du statut' })).toBeVisible();
+		await said
+			.getByRole('link', { name: /^Décider de la suite/ })
+			.first()
+			.click();
+		await a11y.check();
+		await expect(page).toHaveURL(/\/admin\/contributions\/\d+$/);
+		await expect(page.getByLabel(/^Suite donnée pour/).first()).toHaveValue('');
+	});
+});

@@ -10,7 +10,12 @@ import { nowForDb } from '../db/codecs';
 import { suggestFiches } from './suggest';
 import { evaluateSuggestions } from './suggestion-evaluation';
 import { prefixStem as stem, stemWord } from '../search/french-words';
-import { getContribution, listContributions, contributionsForPilote } from './inbox';
+import {
+	getContribution,
+	listContributions,
+	contributionsForPilote,
+	contributionsOnFiche
+} from './inbox';
 import { applyToContributions, mergeContributions } from './triage';
 import { decide, linkToFiche, unlink } from './links';
 import { maskContribution, unmaskContribution } from './moderation';
@@ -361,5 +366,34 @@ describe('indicators', () => {
 		expect(median([])).toBeNull();
 		const pilote = (await createTestUser(db, 'pilote')).actor;
 		await expect(contributionIndicators(db, pilote)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('shows a fiche’s contributions to its officers and its pilote, waiting decisions first', async () => {
+		const { db, agent } = await setup();
+		const owner = await createTestUser(db, 'pilote');
+		const other = (await createTestUser(db, 'pilote')).actor;
+		const fiche = await ficheId(db, 'AUT-28');
+		await db
+			.updateTable('fiche')
+			.set({ owner_user_id: owner.user.id })
+			.where('id', '=', fiche)
+			.execute();
+		const first = await contribution(db, 'Des heures de répit le samedi', {
+			triage_state: 'en_cours'
+		});
+		const second = await contribution(db, 'Un accueil de jour pour souffler');
+		const decided = await linkToFiche(db, agent, first, fiche);
+		await decide(db, agent, decided, {
+			decision: 'prise_en_compte',
+			explanation: 'Des heures de répit seront proposées.'
+		});
+		await linkToFiche(db, agent, second, fiche);
+		const seen = await contributionsOnFiche(db, owner.actor, 'AUT-28');
+		expect(seen.map((c) => [c.contributionId, c.decision])).toEqual([
+			[second, null],
+			[first, 'prise_en_compte']
+		]);
+		expect((await contributionsOnFiche(db, agent, 'AUT-28')).length).toBe(2);
+		await expect(contributionsOnFiche(db, other, 'AUT-28')).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });

@@ -3,9 +3,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { assertCan, can, type Actor } from '../auth/permissions';
-import { NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import { foldForSearch } from '../text';
-import { CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
+import { CONTRIBUTION_STATES, type Decision } from '$lib/contribution-vocabulary';
 import type { ContributionItem } from './model';
 import { CONTRIBUTION_COLUMNS, contributionsQuery, toItems } from './queries';
 import { suggestFiches, type Suggestion } from './suggest';
@@ -190,5 +190,68 @@ export async function similarContributions(
 		id: key.id,
 		text: key.public_text ?? key.text,
 		createdAt: key.created_at
+	}));
+}
+
+export interface FicheLinkedContribution {
+	contributionId: number;
+	linkId: number;
+	text: string;
+	createdAt: string;
+	origin: string | null;
+	decision: Decision | null;
+	explanation: string;
+}
+
+/** What was said about one fiche, for its officers and its pilote: decided or waiting. */
+export async function contributionsOnFiche(
+	db: Db,
+	actor: Actor | null,
+	ficheRef: string
+): Promise<FicheLinkedContribution[]> {
+	assertCan(actor, 'contributions.answer');
+	const fiche = await db
+		.selectFrom('fiche')
+		.select(['id', 'owner_user_id'])
+		.where('ref', '=', ficheRef)
+		.executeTakeFirst();
+	if (!fiche) throw new NotFoundError('Cette fiche-action n’existe pas.');
+	if (!can(actor, 'contributions.manage') && fiche.owner_user_id !== actor.id)
+		throw new ForbiddenError(
+			'Seuls les agents et le pilote de cette fiche-action voient ses contributions.'
+		);
+	const rows = await db
+		.selectFrom('contribution_link as l')
+		.innerJoin('contribution as c', 'c.id', 'l.contribution_id')
+		.leftJoin('consultation', 'consultation.id', 'c.consultation_id')
+		.leftJoin('event', 'event.id', 'c.event_id')
+		.select([
+			'c.id as contribution_id',
+			'l.id as link_id',
+			'c.text',
+			'c.public_text',
+			'c.created_at',
+			'consultation.title as consultation_title',
+			'event.title as event_title',
+			'l.decision',
+			'l.explanation'
+		])
+		.where('l.fiche_id', '=', fiche.id)
+		.where('c.merged_into_id', 'is', null)
+		// Waiting decisions first, then the latest decided.
+		.orderBy(sql`l.decision is null`, 'desc')
+		.orderBy('l.decided_at', 'desc')
+		.orderBy('c.created_at', 'desc')
+		.limit(500)
+		.execute();
+	const showOriginal = can(actor, 'contributions.moderate');
+	return rows.map((r) => ({
+		contributionId: r.contribution_id,
+		linkId: r.link_id,
+		text: showOriginal ? r.text : (r.public_text ?? r.text),
+		createdAt: r.created_at,
+		origin: r.consultation_title ?? r.event_title,
+		decision: r.decision as Decision | null,
+		explanation: r.explanation
 	}));
 }

@@ -12,7 +12,8 @@ import {
 	statusChangeSchema,
 	updateFicheContent
 } from '$lib/server/fiches/editing';
-import { getFacets } from '$lib/server/fiches/catalogue';
+import { getFacets, getFicheByRef } from '$lib/server/fiches/catalogue';
+import { contributionsOnFiche } from '$lib/server/contributions/inbox';
 import {
 	addIndicator,
 	indicatorSchema,
@@ -34,10 +35,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.select('id')
 		.where('ref', '=', fiche.ref)
 		.executeTakeFirstOrThrow();
-	const [owners, facets, indicators] = await Promise.all([
+	const [owners, facets, indicators, detail, contributions] = await Promise.all([
 		listPossibleOwners(db),
 		getFacets(db),
-		listIndicators(db, ficheRow.id)
+		listIndicators(db, ficheRow.id),
+		getFicheByRef(db, fiche.ref),
+		orHttpError(contributionsOnFiche(db, actor, fiche.ref))
 	]);
 	return {
 		fiche: {
@@ -49,6 +52,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		owners: owners.map((o) => ({ value: String(o.id), label: o.display_name })),
 		territories: facets.territories.map((t) => ({ value: t.code, label: t.name })),
 		indicators,
+		history: detail?.history ?? [],
+		contributions,
 		contentForm: await superValidate(fiche.form, contentAdapter, { id: 'content', errors: false }),
 		statusForm: await superValidate(
 			{ status: fiche.status ?? 'non-renseigne', comment: '' },
