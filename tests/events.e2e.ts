@@ -144,11 +144,14 @@ test.describe('l’agent retrouve', () => {
 		await page.getByRole('button', { name: 'Chercher' }).click();
 		await a11y.check();
 		await page.getByLabel('Catégorie de Simon Second').selectOption({ label: 'Habitant·e' });
-		// His need shows at the door; checking him in keeps the search and comes back on his line.
+		// His need shows at the door; checking him in, with JavaScript, changes his line in place.
 		await expect(page.getByText('Besoins : Une garde pour mes enfants')).toBeVisible();
+		await page.evaluate(() => Object.assign(window, { stillThisPage: true }));
 		await page.getByRole('button', { name: 'Présent·e : Simon Second' }).click();
 		await expect(page.getByText('Simon Second : présent·e.')).toBeVisible();
-		await expect(page).toHaveURL(/\?\/checkIn&q=simon#personne-\d+$/);
+		await expect(page.getByText('Simon Second : présent·e.')).toBeInViewport();
+		expect(await page.evaluate(() => 'stillThisPage' in window)).toBe(true);
+		await expect(page).toHaveURL(/\/presences\?q=simon$/);
 		await expect(page.getByLabel('Chercher un nom')).toHaveValue('simon');
 		await a11y.check();
 		await page.getByLabel('Nom', { exact: true }).fill('Élu du canton');

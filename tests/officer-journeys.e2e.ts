@@ -220,3 +220,37 @@ test.describe('la fiche d’un pilote', () => {
 		await expect(page.getByLabel(/^Suite donnée pour/).first()).toHaveValue('');
 	});
 });
+
+test.describe('présences à la porte, sur un téléphone et sans JavaScript', () => {
+	test.use({
+		javaScriptEnabled: false,
+		storageState: authFile('agent'),
+		viewport: { width: 360, height: 740 }
+	});
+
+	test('noter une présence revient sur la personne, avec ses besoins, sans remonter en haut', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin');
+		await a11y.check();
+		const needs = page.locator('[data-todo="besoins"]');
+		const link = needs.locator('ul a').first();
+		const href = (await link.count())
+			? await link.getAttribute('href')
+			: await needs.locator('> a').getAttribute('href');
+		await page.goto(href!.replace(/inscriptions$/, 'presences'));
+		await a11y.check();
+		await expect(page.getByText(/^Besoins\s:/).first()).toBeVisible();
+		const line = page
+			.locator('li[id^="personne-"]')
+			.filter({ has: page.getByRole('button', { name: /^Présent·e/ }) })
+			.last();
+		const id = await line.getAttribute('id');
+		await line.getByRole('button', { name: /^Présent·e/ }).click();
+		await a11y.check();
+		await expect(page).toHaveURL(new RegExp(`\\?/checkIn#${id}$`));
+		await expect(page.locator(`#${id}`).getByRole('status')).toContainText('présent·e');
+		await expect(page.locator(`#${id}`)).toBeInViewport();
+	});
+});
