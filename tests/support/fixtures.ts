@@ -139,7 +139,30 @@ export async function expectPhoneLayout(target: Page, url: string): Promise<void
 	).toBeLessThanOrEqual(PHONE_WIDTH);
 	expect(problems.small, `Cibles de moins de 24 × 24 px ${where}`).toEqual([]);
 	expect(problems.fonts, `Champs hors de la police du site ${where}`).toEqual([]);
+	expect(
+		await target.evaluate(findEnglishNumbers),
+		`Nombres écrits à l’anglaise sur ${url}`
+	).toEqual([]);
 	phoneChecked.add(state);
+}
+
+/**
+ * Numbers written the English way (« 12.5 ») in what a person reads: French
+ * writes « 12,5 ». Code, addresses and form values are not prose. Runs in the page.
+ */
+export function findEnglishNumbers(): string[] {
+	const found: string[] = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		const parent = node.parentElement;
+		if (!parent || parent.closest('code, pre, kbd, samp, script, style, [translate="no"]'))
+			continue;
+		for (const match of (node.textContent ?? '').matchAll(/(?<![\w.:/@-])\d+\.\d+(?![\w.:/@-])/g))
+			found.push(
+				`« ${match[0]} » dans <${parent.tagName.toLowerCase()}> « ${(node.textContent ?? '').trim().slice(0, 60)} »`
+			);
+	}
+	return found;
 }
 
 function pageKey(url: string): string {
@@ -149,8 +172,8 @@ function pageKey(url: string): string {
 export interface A11y {
 	/**
 	 * Runs axe on the current page, then checks it on a 360 px phone (no
-	 * sideways scroll, 24 px targets, the design's font in every control);
-	 * fails the test on any problem.
+	 * sideways scroll, 24 px targets, the design's font in every control) and
+	 * for numbers written the English way; fails the test on any problem.
 	 */
 	check(): Promise<void>;
 }

@@ -524,7 +524,11 @@ describe('results', () => {
 			['Numérique', 2.5, 1],
 			['Logement', 0.5, 0]
 		]);
-		expect(byId.get(commune.id)!.counts.map((c) => c.count)).toEqual([1, 1]);
+		// The commune question counts communes, not their territories.
+		expect(byId.get(commune.id)!.counts.map((c) => [c.key, c.label, c.count])).toEqual([
+			[BLOIS, 'Blois', 1],
+			[VENDOME, 'Vendôme', 1]
+		]);
 
 		const phoneOnly = await computeResults(db, sample.questionnaire, { channel: 'papier' });
 		expect(phoneOnly.total).toBe(1);
@@ -585,7 +589,17 @@ describe('results', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load((await toXlsx(table)) as never);
 		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Réponses', 'Dictionnaire']);
-		expect(workbook.getWorksheet('Réponses')!.rowCount).toBe(2);
+		const sheet = workbook.getWorksheet('Réponses')!;
+		expect(sheet.rowCount).toBe(2);
+		const xlsxCell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1);
+		// Typed cells: a date a spreadsheet can sort and count, numbers as numbers.
+		expect(xlsxCell('date_envoi').value).toBeInstanceOf(Date);
+		expect(xlsxCell('date_envoi').numFmt).toBe('dd/mm/yyyy hh:mm');
+		expect(
+			(xlsxCell('date_envoi').value as Date).toISOString().slice(0, 16).replace('T', ' ')
+		).toBe(cell('date_envoi'));
+		expect(xlsxCell('Q2_4').value).toBe(1);
+		expect(xlsxCell('reponse').value).toBe(1);
 	});
 });
 

@@ -262,12 +262,41 @@ export function codebookCsv(table: ExportTable): string {
 	]);
 }
 
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+/**
+ * A cell as a spreadsheet should type it: numbers stay numbers, and Paris
+ * dates and date-times become real dates (their wall-clock time written as
+ * UTC, which is what a spreadsheet shows), with a French format.
+ */
+function typedCell(value: Cell): { value: Cell | Date; numFmt?: string } {
+	if (typeof value !== 'string') return { value };
+	const dayTime = DAY_TIME.exec(value);
+	if (dayTime) {
+		const [, y, m, d, h, mi] = dayTime.map(Number);
+		return { value: new Date(Date.UTC(y, m - 1, d, h, mi)), numFmt: 'dd/mm/yyyy hh:mm' };
+	}
+	const day = DAY.exec(value);
+	if (day) {
+		const [, y, m, d] = day.map(Number);
+		return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: 'dd/mm/yyyy' };
+	}
+	return { value };
+}
+
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Concerto';
 	const responses = workbook.addWorksheet('Réponses');
 	responses.addRow(table.columns.map((c) => c.name)).font = { bold: true };
-	for (const row of table.rows) responses.addRow(row);
+	for (const row of table.rows) {
+		const typed = row.map(typedCell);
+		const added = responses.addRow(typed.map((t) => t.value));
+		typed.forEach((t, i) => {
+			if (t.numFmt) added.getCell(i + 1).numFmt = t.numFmt;
+		});
+	}
 	responses.views = [{ state: 'frozen', ySplit: 1 }];
 	const codebook = workbook.addWorksheet('Dictionnaire');
 	codebook.addRow(['colonne', 'question', 'signification']).font = { bold: true };

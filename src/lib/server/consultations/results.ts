@@ -1,5 +1,6 @@
 // Results of a consultation: a handful of GROUP BY queries over the
 // normalised answers, whatever the number of responses.
+import { compareFrench } from '$lib/french';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database';
 import type { Database } from '../db/schema';
@@ -198,14 +199,13 @@ export async function computeResults(
 		communeIds.length
 			? answersOf(db, communeIds, filter, territoryId)
 					.innerJoin('commune', 'commune.insee_code', 'answer.text_value')
-					.leftJoin('territory', 'territory.id', 'commune.territory_id')
 					.select([
 						'answer.question_id',
-						'territory.code',
-						'territory.name',
+						'commune.insee_code as code',
+						'commune.name',
 						(eb) => eb.fn.countAll<number>().as('n')
 					])
-					.groupBy(['answer.question_id', 'territory.code', 'territory.name'])
+					.groupBy(['answer.question_id', 'commune.insee_code', 'commune.name'])
 					.execute()
 			: [],
 		otherOptionIds.length
@@ -303,12 +303,12 @@ export async function computeResults(
 				result.counts = perCommune
 					.filter((r) => r.question_id === question.id)
 					.map((r) => ({
-						key: r.code ?? 'sans',
-						label: r.name ?? 'Sans territoire',
+						key: r.code,
+						label: r.name,
 						count: Number(r.n),
 						percent: percent(Number(r.n), respondents)
 					}))
-					.sort((a, b) => b.count - a.count);
+					.sort((a, b) => b.count - a.count || compareFrench(a.label, b.label));
 			}
 			const stat = statRows.get(question.id);
 			if (stat && question.kind === 'number') {
