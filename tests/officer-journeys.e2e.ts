@@ -254,3 +254,33 @@ test.describe('présences à la porte, sur un téléphone et sans JavaScript', (
 		await expect(page.locator(`#${id}`)).toBeInViewport();
 	});
 });
+
+test.describe('questionnaire papier', () => {
+	test.use({ storageState: authFile('agent') });
+
+	test('s’imprime sur toute la largeur d’une page A4, en deux pages au plus pour huit questions', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/admin/consultations');
+		await a11y.check();
+		await page
+			.getByRole('link', { name: /Mon avis citoyen 2026/ })
+			.first()
+			.click();
+		await a11y.check();
+		await page.goto(page.url().replace(/\/?$/, '/papier'));
+		await a11y.check();
+		await expect(page.locator('.paper-question')).toHaveCount(8);
+		await page.emulateMedia({ media: 'print' });
+		const sheet = await page.evaluate(() => ({
+			paper: document.querySelector('.paper')!.getBoundingClientRect().width,
+			page: document.documentElement.clientWidth
+		}));
+		expect(sheet.paper / sheet.page).toBeGreaterThan(0.9);
+		const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+		const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		expect(pages.length).toBeLessThanOrEqual(2);
+	});
+});

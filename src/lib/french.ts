@@ -64,3 +64,10 @@ function elides(word: string): boolean {
 export function sentence(text: string): string {
 	return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
 }
+
+const decimals = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** « 91,6 », « 1 250 »: a number as a French reader writes it. */
+export function frenchNumber(value: number): string {
+	return decimals.format(value);
+}

@@ -155,7 +155,8 @@ export function findEnglishNumbers(): string[] {
 	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 		const parent = node.parentElement;
-		if (!parent || parent.closest('code, pre, kbd, samp, script, style, [translate="no"]'))
+		// Identifiers such as RGAA criteria (« 4.1 ») are marked data-identifier.
+		if (!parent || parent.closest('code, pre, kbd, samp, script, style, [data-identifier]'))
 			continue;
 		for (const match of (node.textContent ?? '').matchAll(/(?<![\w.:/@-])\d+\.\d+(?![\w.:/@-])/g))
 			found.push(
