@@ -35,6 +35,7 @@ import {
 } from './builder';
 import { generateInvitationCodes, codesOfBatch } from './invitations';
 import { buildExport, codebookCsv, toCsv, toXlsx } from './export';
+import { groupSmallCommunes } from './public-results';
 import { loadQuestionnaire } from './queries';
 import { buildSampleConsultation, formOf, questionInput, setUpConsultations } from './testing';
 import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
@@ -529,6 +530,14 @@ describe('results', () => {
 			[BLOIS, 'Blois', 1],
 			[VENDOME, 'Vendôme', 1]
 		]);
+		// In public, communes under the threshold are counted together before protection.
+		const grouped = groupSmallCommunes(results, 5).questions.find(
+			(r) => r.question.id === commune.id
+		)!;
+		expect(grouped.counts.map((c) => [c.key, c.count])).toEqual([['autres', 2]]);
+		expect(
+			groupSmallCommunes(results, 1).questions.find((r) => r.question.id === commune.id)!.counts
+		).toHaveLength(2);
 
 		const phoneOnly = await computeResults(db, sample.questionnaire, { channel: 'papier' });
 		expect(phoneOnly.total).toBe(1);

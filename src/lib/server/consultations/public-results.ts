@@ -13,7 +13,7 @@ import type { Dimension } from '$lib/consultation-vocabulary';
 import type { Figure } from '$lib/disclosure';
 import type { BreakdownView, QuestionResultView } from '$lib/results-view';
 import type { Question, Questionnaire } from './model';
-import type { Breakdown, ConsultationResults, QuestionResult } from './results';
+import { percent, type Breakdown, type ConsultationResults, type QuestionResult } from './results';
 import { suppressCells, type CellState } from '../statistics/suppression';
 import { questionView } from './view';
 
@@ -61,6 +61,38 @@ export interface ProtectedQuestion {
 
 function countsOf(result: QuestionResult): number[] {
 	return result.counts.map((c) => c.count);
+}
+
+/**
+ * In public, the communes with fewer answers than the threshold are counted
+ * together as « Autres communes »: a list of 267 communes would otherwise be
+ * mostly hidden cells. The group is then protected like any other count.
+ */
+export function groupSmallCommunes(
+	results: ConsultationResults,
+	threshold: number
+): ConsultationResults {
+	return {
+		...results,
+		questions: results.questions.map((result) => {
+			if (result.question.kind !== 'commune') return result;
+			const small = result.counts.filter((c) => c.count < threshold);
+			if (small.length < 2) return result;
+			const count = small.reduce((sum, c) => sum + c.count, 0);
+			return {
+				...result,
+				counts: [
+					...result.counts.filter((c) => c.count >= threshold),
+					{
+						key: 'autres',
+						label: `Autres communes (moins de ${threshold} réponses chacune)`,
+						count,
+						percent: percent(count, result.respondents)
+					}
+				]
+			};
+		})
+	};
 }
 
 /** The whole results: each question's counts against its respondents. */

@@ -24,6 +24,7 @@ import { breakdownView, resultsView } from './view';
 import type { Figure } from '$lib/disclosure';
 import type { BreakdownView, QuestionResultView } from '$lib/results-view';
 import {
+	groupSmallCommunes,
 	protectDimension,
 	protectWhole,
 	publicBreakdownView,
@@ -154,7 +155,7 @@ async function publicView(
 			'Sur cette page publique, les résultats se lisent selon un seul critère à la fois (un filtre ou une ventilation) : en croisant plusieurs critères, on pourrait reconnaître une personne. Choisissez un seul critère.',
 			threshold
 		);
-	const whole = await computeResults(db, questionnaire);
+	const whole = groupSmallCommunes(await computeResults(db, questionnaire), threshold);
 	if (whole.total < threshold)
 		return withheldView(
 			`Cette consultation a reçu moins de ${threshold} réponses : ses résultats ne sont pas publiés, pour qu’on ne puisse reconnaître personne.`,

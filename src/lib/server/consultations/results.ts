@@ -110,7 +110,8 @@ function answersOf(
 	return base.where('answer.response_id', 'in', kept);
 }
 
-function percent(count: number, of: number): number {
+/** A share in percent, one decimal. */
+export function percent(count: number, of: number): number {
 	return of === 0 ? 0 : Math.round((count / of) * 1000) / 10;
 }
 
