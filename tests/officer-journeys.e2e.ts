@@ -286,3 +286,19 @@ test.describe('questionnaire papier', () => {
 		expect(pages.length).toBeLessThanOrEqual(2);
 	});
 });
+
+test.describe('l’adresse d’un nouvel événement, avec JavaScript', () => {
+	test.use({ storageState: authFile('agent') });
+
+	test('suit le titre tant que l’agent ne l’écrit pas lui-même', async ({ page, a11y }) => {
+		await page.goto('/admin/evenements/nouveau');
+		await a11y.check();
+		await expect(page.getByLabel('Début (heure de Paris)')).toHaveValue(/T\d{2}:00$/);
+		await page.getByLabel('Titre').fill('Atelier « répit » à Mer');
+		await expect(page.getByLabel('Adresse de la page')).toHaveValue('atelier-repit-a-mer');
+		await expect(page.getByText('Le lien sera /agenda/atelier-repit-a-mer.')).toBeVisible();
+		await page.getByLabel('Adresse de la page').fill('repit-mer');
+		await page.getByLabel('Titre').fill('Atelier « répit » à Mer, le samedi');
+		await expect(page.getByLabel('Adresse de la page')).toHaveValue('repit-mer');
+	});
+});
