@@ -7,8 +7,10 @@ import { slugFromTitle } from './slug';
 export function slugFollowingTitle<T extends { title: string; slug: string }>(form: Writable<T>) {
 	const current = fromStore(form);
 	let written = $state(Boolean(current.current.slug));
+	// Only the title drives it: typing in the slug field must not re-run it.
+	const title = $derived(current.current.title ?? '');
 	$effect(() => {
-		const proposed = slugFromTitle(current.current.title ?? '');
+		const proposed = slugFromTitle(title);
 		untrack(() => {
 			if (!written && current.current.slug !== proposed)
 				form.update((values) => ({ ...values, slug: proposed }));
