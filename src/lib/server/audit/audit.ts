@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Executor } from '../db/database';
+import type { AuditLogTable } from '../db/schema';
 import { fromDbDate, fromDbJson, nowForDb, toDbDate, toDbJson } from '../db/codecs';
 import { sortFrench } from '$lib/french';
 import {
@@ -85,17 +87,7 @@ function filtered(db: Executor, filter: AuditFilter) {
 	return query;
 }
 
-function describe(row: {
-	id: number;
-	actor_user_id: number | null;
-	actor_label: string;
-	action: string;
-	entity_type: string;
-	entity_id: string | null;
-	before: string | null;
-	after: string | null;
-	created_at: string;
-}): DescribedAuditEntry {
+function describe(row: Selectable<AuditLogTable>): DescribedAuditEntry {
 	const entry: AuditEntry = {
 		id: row.id,
 		actorUserId: row.actor_user_id,
