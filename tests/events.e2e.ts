@@ -158,6 +158,9 @@ test.describe('l’agent retrouve', () => {
 		await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Élu·e' });
 		await page.getByRole('button', { name: 'Ajouter et noter présent·e' }).click();
 		await expect(page.locator('.totals')).toContainText('2 participants dont 1 habitant');
+		// The walk-in's confirmation shows by its form, where the officer is, which is emptied.
+		await expect(page.getByText('Élu du canton ajouté·e et présent·e.')).toBeInViewport();
+		await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('');
 		await a11y.check();
 
 		await page.goto(page.url().replace(/presences.*$/, 'emargement'));

@@ -61,9 +61,9 @@ export const actions: Actions = {
 		const f = await form(request);
 		try {
 			await addWalkIn(getDb(), locals.actor, idParam(params.id), f('name'), f('category'));
-			return { done: `${f('name').trim()} ajouté·e et présent·e.` };
+			return { done: `${f('name').trim()} ajouté·e et présent·e.`, walkIn: true };
 		} catch (caught) {
-			return failPlain(caught, { walkInName: f('name') });
+			return failPlain(caught, { walkInName: f('name'), walkIn: true });
 		}
 	},
 	close: async ({ locals, params }) => {
