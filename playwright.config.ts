@@ -1,18 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 4173;
-export const E2E_SMTP_PORT = 2526;
-const origin = `http://127.0.0.1:${E2E_PORT}`;
-
 export default defineConfig({
 	testDir: 'tests',
-	testMatch: /.*\.(e2e|setup)\.ts/,
-	// One worker: the tests share one demo database, and CI machines have two cores.
-	workers: 1,
+	testMatch: /.*\.e2e\.ts/,
+	// Each worker has its own server and database (tests/support/worker-server.ts);
+	// two match CI's two cores.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
+	// Two workers share two cores with their servers: the longest journeys need more than 30 s.
+	timeout: 60_000,
+	globalSetup: './tests/support/global-setup.ts',
 	forbidOnly: !!process.env.CI,
 	reporter: process.env.CI ? 'list' : [['list']],
 	use: {
-		baseURL: origin,
 		locale: 'fr-FR',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -25,24 +24,6 @@ export default defineConfig({
 				'--disable-component-update',
 				'--disable-sync'
 			]
-		}
-	},
-	projects: [
-		{ name: 'setup', testMatch: /.*\.setup\.ts/ },
-		{ name: 'chromium', testMatch: /.*\.e2e\.ts/, dependencies: ['setup'] }
-	],
-	webServer: {
-		command: 'node scripts/demo.js --fresh',
-		url: `${origin}/`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			PORT: String(E2E_PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATABASE_PATH: 'data/e2e.sqlite',
-			SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-			MAIL_FROM: 'Concerto <concerto@exemple.fr>'
 		}
 	}
 });

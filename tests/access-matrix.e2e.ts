@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
+import { workerDatabasePath, workerOrigin } from './support/worker-server';
 import { test, expect, authFile, DEMO_PASSWORD, type DemoRole } from './support/fixtures';
 import {
 	allows,
@@ -18,7 +19,7 @@ import { PERMISSIONS, type Permission, type Role } from '../src/lib/server/auth/
 
 type Who = 'anonyme' | DemoRole;
 const WHO: Who[] = ['anonyme', 'habitant', 'membre', 'pilote', 'agent', 'admin'];
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = workerOrigin();
 const BOGUS_TOKEN = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 /** What a browser sends with a form without JavaScript: same origin, HTML expected. */
 const FORM_HEADERS = { origin: ORIGIN, accept: 'text/html' };
@@ -383,7 +384,7 @@ for (const who of WHO) {
 
 /** Rows of the demonstration database that the rules on rows are about. */
 function demoRows() {
-	const db = new Database('data/e2e.sqlite', { readonly: true, fileMustExist: true });
+	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
 	try {
 		const linkOf = (ref: string, owned: boolean) =>
 			db

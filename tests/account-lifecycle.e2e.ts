@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, authFile, logIn } from './support/fixtures';
 import { startSmtpServer, firstLink, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 

@@ -5,11 +5,11 @@
 // and sent, and the mail arrives at the SMTP server started here.
 import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 

@@ -1,7 +1,8 @@
 // Bad or hostile requests get a 4xx with a French message, never a 500.
 import { test, expect, authFile } from './support/fixtures';
+import { workerOrigin } from './support/worker-server';
 
-const html = { Accept: 'text/html', Origin: 'http://127.0.0.1:4173' };
+const html = { Accept: 'text/html', Origin: workerOrigin() };
 
 test('des envois malformés ou démesurés sont refusés proprement', async ({ request }) => {
 	const huge = 'a'.repeat(20_000);

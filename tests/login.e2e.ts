@@ -1,4 +1,12 @@
-import { test, expect, logIn } from './support/fixtures';
+import { test, expect, logIn, DEMO_ROLES } from './support/fixtures';
+
+for (const role of DEMO_ROLES) {
+	test(`connexion du compte de démonstration ${role}`, async ({ page, a11y }) => {
+		await logIn(page, a11y, `${role}@concerto.test`);
+		await expect(page).toHaveURL(['habitant', 'membre'].includes(role) ? '/compte' : '/admin');
+		await a11y.check();
+	});
+}
 
 test.describe('connexion sans JavaScript', () => {
 	test.use({ javaScriptEnabled: false });

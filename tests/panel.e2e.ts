@@ -2,11 +2,11 @@
 // on a real SMTP server and leaves; an agent draws a group fairly.
 import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 

@@ -4,7 +4,7 @@
 // accessibility statement generated from it.
 import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, firstLink, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 import { PURPOSES } from '../src/lib/server/privacy/purposes';
 import { DEMO_LOGO_PNG } from '../src/lib/server/demo/logo';
 
@@ -12,7 +12,7 @@ import { SMALL_JPEG } from './support/images';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 

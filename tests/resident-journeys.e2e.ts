@@ -4,13 +4,13 @@
 // from the account and corrected by the person herself.
 import { test, expect, authFile, type A11y } from './support/fixtures';
 import { firstLink, startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 
 const SLUG = '/consultations/mon-avis-citoyen-2026';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 

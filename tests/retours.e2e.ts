@@ -2,11 +2,11 @@
 // the preview with the computed figures, publishes it; anyone reads it.
 import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
-import { E2E_SMTP_PORT } from '../playwright.config';
+import { workerSmtpPort } from './support/worker-server';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
-	smtp = await startSmtpServer(E2E_SMTP_PORT);
+	smtp = await startSmtpServer(workerSmtpPort());
 });
 test.afterAll(() => smtp.close());
 
@@ -57,7 +57,34 @@ test.describe('un agent sans JavaScript', () => {
 		await expect(page.getByRole('table', { name: 'La suite donnée aux idées' })).toBeVisible();
 	});
 
-	test('envoie le retour de la consultation 2026 à qui l’a demandé', async ({ page, a11y }) => {
+	test('envoie le retour de la consultation 2026 à qui l’a demandé', async ({
+		page,
+		browser,
+		a11y
+	}) => {
+		// A resident answers and asks for the retour (the test makes what it needs).
+		const resident = await browser.newContext({ javaScriptEnabled: false });
+		const answering = await resident.newPage();
+		await answering.goto('/consultations/mon-avis-citoyen-2026');
+		const next = async (button: string, url: RegExp) => {
+			await answering.getByRole('button', { name: button }).click();
+			await expect(answering).toHaveURL(url);
+		};
+		await next('Commencer', /etape\/1$/);
+		await answering
+			.getByRole('group', { name: /Depuis deux ans/ })
+			.getByLabel('Non')
+			.check();
+		await next('Suivant', /etape\/2$/);
+		await next('Suivant', /etape\/3$/);
+		await next('Envoyer mes réponses', /merci$/);
+		await answering.getByLabel('Adresse e-mail').fill('retour.envoi@exemple.fr');
+		await answering.getByLabel(/version facile à lire/).check();
+		await answering.getByLabel(/pour m’envoyer le retour/).check();
+		await answering.getByRole('button', { name: 'Recevoir le retour' }).click();
+		await expect(answering.getByRole('status')).toContainText('vous recevrez le retour');
+		await resident.close();
+
 		await page.goto('/admin/retours');
 		await a11y.check();
 		await page.getByLabel('Titre').fill('Mon avis citoyen 2026 : nos premières réponses');
@@ -75,7 +102,11 @@ test.describe('un agent sans JavaScript', () => {
 		await a11y.check();
 		await expect(page.getByText(/préparés?\s:\s\d+ courriels? partis?/)).toBeVisible();
 		await expect(page.getByText(/Courriels\s:\s(\d+) envoyés sur \1/)).toBeVisible();
-		const mail = await smtp.waitForMail('retour.2026@exemple.fr', 10_000, /nos premières réponses/);
+		const mail = await smtp.waitForMail(
+			'retour.envoi@exemple.fr',
+			10_000,
+			/nos premières réponses/
+		);
 		expect(mail.text).toContain('Merci. Nous avons lu vos idées.');
 		const unsubscribe = new URL(mail.text.match(/https?:\/\/\S+\/retours\/desabonnement\/\w+/)![0]);
 		await page.goto(unsubscribe.pathname);
