@@ -5,12 +5,14 @@ import { failPlain } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { answerMeeting, mySpace } from '$lib/server/groups/member-space';
 import { NEEDS } from '$lib/event-vocabulary';
+import { REGISTRATION_CONSENT } from '$lib/server/events/registration';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { actor } = requireUser(locals, url);
 	const space = await mySpace(getDb(), actor);
 	return {
 		needChoices: NEEDS.map((n) => ({ value: n.code, label: n.label })),
+		consentText: REGISTRATION_CONSENT.text,
 		...space,
 		groups: space.groups.map((g) => ({
 			...g,

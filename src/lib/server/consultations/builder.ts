@@ -444,13 +444,7 @@ export async function moveSection(
 	await sectionOf(db, consultationId, sectionId);
 	await assertUnlocked(db, consultationId);
 	await db.transaction().execute(async (tx) => {
-		await renumberSections(tx, consultationId);
-		const sections = await tx
-			.selectFrom('consultation_section')
-			.select(['id', 'position'])
-			.where('consultation_id', '=', consultationId)
-			.orderBy('position')
-			.execute();
+		const sections = await renumbered(tx, 'consultation_section', consultationId);
 		const index = sections.findIndex((s) => s.id === sectionId);
 		const other = sections[direction === 'up' ? index - 1 : index + 1];
 		if (!other) return;
@@ -463,20 +457,38 @@ export async function moveSection(
 	});
 }
 
-async function renumberSections(tx: Tx, consultationId: number) {
-	const sections = await tx
-		.selectFrom('consultation_section')
-		.select('id')
-		.where('consultation_id', '=', consultationId)
-		.orderBy('position')
-		.orderBy('id')
-		.execute();
-	for (const [i, s] of sections.entries())
+/**
+ * Numbers the sections of a consultation, or the questions of a section,
+ * 1, 2, 3… in their order (gaps left by deletions closed), and returns them.
+ */
+async function renumbered(
+	tx: Tx,
+	table: 'consultation_section' | 'question',
+	parentId: number
+): Promise<{ id: number; position: number }[]> {
+	const rows =
+		table === 'consultation_section'
+			? await tx
+					.selectFrom('consultation_section')
+					.select('id')
+					.where('consultation_id', '=', parentId)
+					.orderBy('position')
+					.orderBy('id')
+					.execute()
+			: await tx
+					.selectFrom('question')
+					.select('id')
+					.where('section_id', '=', parentId)
+					.orderBy('position')
+					.orderBy('id')
+					.execute();
+	for (const [i, row] of rows.entries())
 		await tx
-			.updateTable('consultation_section')
+			.updateTable(table)
 			.set({ position: i + 1 })
-			.where('id', '=', s.id)
+			.where('id', '=', row.id)
 			.execute();
+	return rows.map((row, i) => ({ id: row.id, position: i + 1 }));
 }
 
 /* ---------- Questions ---------- */
@@ -793,21 +805,7 @@ export async function moveQuestion(
 	const current = await getQuestion(db, actor, consultationId, questionId);
 	if (current.locked) throw new ConflictError(LOCKED_MESSAGE);
 	await db.transaction().execute(async (tx) => {
-		const siblings = await tx
-			.selectFrom('question')
-			.select(['id', 'position'])
-			.where('section_id', '=', current.question.sectionId)
-			.orderBy('position')
-			.orderBy('id')
-			.execute();
-		for (const [i, s] of siblings.entries()) {
-			s.position = i + 1;
-			await tx
-				.updateTable('question')
-				.set({ position: i + 1 })
-				.where('id', '=', s.id)
-				.execute();
-		}
+		const siblings = await renumbered(tx, 'question', current.question.sectionId);
 		const index = siblings.findIndex((s) => s.id === questionId);
 		const other = siblings[direction === 'up' ? index - 1 : index + 1];
 		if (!other) return;

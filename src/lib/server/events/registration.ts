@@ -151,6 +151,132 @@ async function placesTaken(tx: Executor, eventId: number): Promise<number> {
 	return Number(row.n);
 }
 
+/** Who takes a place: a person from the public form, or a member of the event's group. */
+export interface NewRegistration {
+	name: string;
+	email: string | null;
+	phone?: string | null;
+	postalAddress?: string | null;
+	needs: string[];
+	needsDetail: string;
+	/** The member's account, when she registers from « Mes groupes ». */
+	userId?: number | null;
+}
+
+export interface PlacedRegistration {
+	id: number;
+	status: 'inscrit' | 'attente';
+	/** Her rank on the waiting list, null with a place. */
+	rank: number | null;
+	receiptCode: string;
+	cancelToken: string;
+}
+
+/** A place while there is one, the waiting list after. */
+async function statusForNewPlace(tx: Executor, event: ConcertoEvent) {
+	const taken = await placesTaken(tx, event.id);
+	return event.capacity === null || taken < event.capacity
+		? ('inscrit' as const)
+		: ('attente' as const);
+}
+
+/**
+ * The one way a registration is written, from the public form and from a
+ * member's space: place or waiting list, the consent text's version, a
+ * receipt code and a cancel link. Runs inside the caller's transaction.
+ */
+export async function placeRegistration(
+	tx: Tx,
+	event: ConcertoEvent,
+	person: NewRegistration
+): Promise<PlacedRegistration> {
+	const status = await statusForNewPlace(tx, event);
+	const cancelToken = generateToken();
+	const receiptCode = generateReadableCode();
+	const now = nowForDb();
+	const { id } = await tx
+		.insertInto('registration')
+		.values({
+			event_id: event.id,
+			status,
+			name: person.name,
+			email: person.email,
+			phone: person.phone ?? null,
+			postal_address: person.postalAddress ?? null,
+			needs: toDbJson(person.needs),
+			needs_detail: person.needsDetail,
+			user_id: person.userId ?? null,
+			consent_text_version: REGISTRATION_CONSENT.version,
+			consented_at: now,
+			cancel_token_hash: hashToken(cancelToken),
+			receipt_code: receiptCode,
+			created_at: now,
+			updated_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const rank = status === 'attente' ? await waitingRank(tx, event.id, id) : null;
+	return { id, status, rank, receiptCode, cancelToken };
+}
+
+/**
+ * Takes back a cancelled registration of the same person: a place if one is
+ * free, the waiting list otherwise, as a new registration would.
+ */
+export async function reopenRegistration(
+	tx: Tx,
+	event: ConcertoEvent,
+	registrationId: number,
+	change: { needs?: string[]; needsDetail?: string } = {}
+): Promise<'inscrit' | 'attente'> {
+	const status = await statusForNewPlace(tx, event);
+	await tx
+		.updateTable('registration')
+		.set({
+			status,
+			cancelled_at: null,
+			...neededChange(change),
+			updated_at: nowForDb()
+		})
+		.where('id', '=', registrationId)
+		.execute();
+	return status;
+}
+
+/** Needs changed are to arrange again. */
+export function neededChange(change: { needs?: string[]; needsDetail?: string }) {
+	return change.needs
+		? {
+				needs: toDbJson(change.needs),
+				needs_detail: change.needsDetail ?? '',
+				needs_arranged_at: null,
+				needs_arranged_by: null
+			}
+		: {};
+}
+
+/**
+ * Cancels a place or a waiting rank and gives the freed place to the
+ * waiting list; returns whether it was cancelled and the mails to send.
+ */
+export async function cancelInTransaction(
+	tx: Tx,
+	registrationId: number,
+	eventId: number,
+	origin: string
+): Promise<{ cancelled: boolean; mails: OutgoingMail[] }> {
+	const now = nowForDb();
+	const updated = await tx
+		.updateTable('registration')
+		.set({ status: 'annule', cancelled_at: now, updated_at: now })
+		.where('id', '=', registrationId)
+		.where('status', 'in', ['inscrit', 'attente'])
+		.executeTakeFirst();
+	if (Number(updated.numUpdatedRows) === 0) return { cancelled: false, mails: [] };
+	const event = await getEventById(tx, eventId);
+	return { cancelled: true, mails: await promoteWaitingList(tx, event, origin) };
+}
+
 export async function registerForEvent(
 	db: Db,
 	mailer: Mailer,
@@ -164,49 +290,35 @@ export async function registerForEvent(
 		limit: options.perHour,
 		windowSeconds: 3600
 	});
-	const cancelToken = generateToken();
-	const receiptCode = generateReadableCode();
+	// An address already registered gets a new cancel link, and nothing is written.
 	const outcome = await db.transaction().execute(async (tx) => {
-		if (input.email) {
-			const already = await tx
-				.selectFrom('registration')
-				.select(['id', 'status'])
-				.where('event_id', '=', event.id)
-				.where('email', '=', input.email)
-				.where('status', 'in', ['inscrit', 'attente'])
-				.executeTakeFirst();
-			if (already)
-				return {
-					status: already.status as 'inscrit' | 'attente',
-					again: await issueCancelToken(tx, already.id),
-					rank: already.status === 'attente' ? await waitingRank(tx, event.id, already.id) : null
-				};
-		}
-		const taken = await placesTaken(tx, event.id);
-		const status: 'inscrit' | 'attente' =
-			event.capacity === null || taken < event.capacity ? 'inscrit' : 'attente';
-		const now = nowForDb();
-		const { id } = await tx
-			.insertInto('registration')
-			.values({
-				event_id: event.id,
+		const already = input.email
+			? await tx
+					.selectFrom('registration')
+					.select(['id', 'status'])
+					.where('event_id', '=', event.id)
+					.where('email', '=', input.email)
+					.where('status', 'in', ['inscrit', 'attente'])
+					.executeTakeFirst()
+			: undefined;
+		if (already) {
+			const status = already.status as 'inscrit' | 'attente';
+			return {
+				already: true as const,
 				status,
-				name: input.name,
-				email: input.email || null,
-				phone: input.phone || null,
-				postal_address: input.postalAddress || null,
-				needs: toDbJson(input.needs),
-				needs_detail: input.needsDetail,
-				consent_text_version: REGISTRATION_CONSENT.version,
-				consented_at: now,
-				cancel_token_hash: hashToken(cancelToken),
-				receipt_code: receiptCode,
-				created_at: now,
-				updated_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordChoices(tx, event.id, id, input.workshops);
+				rank: status === 'attente' ? await waitingRank(tx, event.id, already.id) : null,
+				cancelToken: await issueCancelToken(tx, already.id)
+			};
+		}
+		const placed = await placeRegistration(tx, event, {
+			name: input.name,
+			email: input.email || null,
+			phone: input.phone || null,
+			postalAddress: input.postalAddress || null,
+			needs: input.needs,
+			needsDetail: input.needsDetail
+		});
+		await recordChoices(tx, event.id, placed.id, input.workshops);
 		if (input.wantsRetour && (input.email || input.postalAddress))
 			await addRetourRequest(tx, {
 				eventId: event.id,
@@ -215,26 +327,31 @@ export async function registerForEvent(
 				postalAddress: input.postalAddress,
 				falc: input.needs.includes('falc')
 			});
-		return {
-			status,
-			again: null as string | null,
-			rank: status === 'attente' ? await waitingRank(tx, event.id, id) : null
-		};
+		return { already: false as const, ...placed };
 	});
-	const { status, again, rank } = outcome;
 	const needs = needLabels(input.needs);
-	const done = { status, waitingPosition: rank, needs };
-	if (!input.email) return { ...done, receiptCode, cancelToken, mailed: false };
-	const context = mailContext(event, options.origin, again ?? cancelToken, {
+	const done = { status: outcome.status, waitingPosition: outcome.rank, needs };
+	// Without an e-mail address (never found already registered) the page is
+	// the only way to give the codes.
+	if (!input.email)
+		return outcome.already
+			? { ...done, receiptCode: null, cancelToken: outcome.cancelToken, mailed: false }
+			: {
+					...done,
+					receiptCode: outcome.receiptCode,
+					cancelToken: outcome.cancelToken,
+					mailed: false
+				};
+	const context = mailContext(event, options.origin, outcome.cancelToken, {
 		name: input.name,
-		waitingPosition: rank,
+		waitingPosition: outcome.rank,
 		needs
 	});
-	const mail = again
-		? registrationAlreadyMail(input.email, context, status)
-		: status === 'inscrit'
-			? registrationConfirmedMail(input.email, context, receiptCode)
-			: registrationWaitingMail(input.email, context, receiptCode);
+	const mail = outcome.already
+		? registrationAlreadyMail(input.email, context, outcome.status)
+		: outcome.status === 'inscrit'
+			? registrationConfirmedMail(input.email, context, outcome.receiptCode)
+			: registrationWaitingMail(input.email, context, outcome.receiptCode);
 	const mailed = (await mailer.send(db, mail)) !== 'failed';
 	return { ...done, receiptCode: null, cancelToken: null, mailed };
 }
@@ -335,18 +452,9 @@ export async function cancelRegistration(
 ): Promise<{ eventTitle: string; promoted: number }> {
 	const found = await findRegistrationByToken(db, token);
 	if (!found) throw new NotFoundError('Ce lien d’annulation n’est pas valable.');
-	const { cancelled, mails } = await db.transaction().execute(async (tx) => {
-		const now = nowForDb();
-		const updated = await tx
-			.updateTable('registration')
-			.set({ status: 'annule', cancelled_at: now, updated_at: now })
-			.where('id', '=', found.id)
-			.where('status', 'in', ['inscrit', 'attente'])
-			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) === 0) return { cancelled: false, mails: [] };
-		const event = await getEventById(tx, found.event.id);
-		return { cancelled: true, mails: await promoteWaitingList(tx, event, origin) };
-	});
+	const { cancelled, mails } = await db
+		.transaction()
+		.execute((tx) => cancelInTransaction(tx, found.id, found.event.id, origin));
 	for (const mail of mails) await mailer.send(db, mail);
 	if (cancelled && found.email)
 		await mailer.send(
@@ -378,11 +486,7 @@ export async function changeRegistration(
 		.updateTable('registration')
 		.set({
 			phone: change.phone || null,
-			needs: toDbJson(change.needs),
-			needs_detail: change.needsDetail,
-			// Changed needs are to arrange again.
-			needs_arranged_at: null,
-			needs_arranged_by: null,
+			...neededChange(change),
 			updated_at: nowForDb()
 		})
 		.where('id', '=', found.id)

@@ -23,6 +23,7 @@ import { addBody, setBodySeats } from './bodies';
 import { addDocument, removeDocument } from './documents';
 import { openMemberAccount } from './accounts';
 import { answerMeeting, mySpace } from './member-space';
+import { REGISTRATION_CONSENT } from '../events/registration';
 import { getPublicEvent } from '../events/public';
 import { documentSchema, groupSchema, membershipSchema, outsideMemberSchema } from './schemas';
 
@@ -342,6 +343,16 @@ describe('a member’s space', () => {
 				status: 'inscrit'
 			}
 		]);
+		// The same registration as from the public form: consent, receipt code, cancel link.
+		const written = await db
+			.selectFrom('registration')
+			.select(['consent_text_version', 'consented_at', 'receipt_code', 'cancel_token_hash'])
+			.where('event_id', '=', next)
+			.executeTakeFirstOrThrow();
+		expect(written.consent_text_version).toBe(REGISTRATION_CONSENT.version);
+		expect(written.consented_at).not.toBeNull();
+		expect(written.receipt_code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+		expect(written.cancel_token_hash).toMatch(/^[0-9a-f]{64}$/);
 		// She says she needs childcare for this meeting: kept, and to arrange again.
 		expect(
 			await answerMeeting(db, mailer, awaActor, next, true, ORIGIN, {
@@ -356,6 +367,12 @@ describe('a member’s space', () => {
 		]);
 		expect(await answerMeeting(db, mailer, awaActor, next, false, ORIGIN)).toBe('annule');
 		expect((await mySpace(db, awaActor)).groups[0].upcoming[0].myAnswer).toBe('annule');
+		// Changing her mind takes the same registration back.
+		expect(await answerMeeting(db, mailer, awaActor, next, true, ORIGIN)).toBe('inscrit');
+		expect(await answerMeeting(db, mailer, awaActor, next, false, ORIGIN)).toBe('annule');
+		expect(
+			await db.selectFrom('registration').select('id').where('event_id', '=', next).execute()
+		).toHaveLength(1);
 		await expect(answerMeeting(db, mailer, awaActor, past, true, ORIGIN)).rejects.toThrow(/passée/);
 
 		// Someone outside the group can neither see nor answer.

@@ -2,12 +2,17 @@
 // coming meetings (and says whether they come), its documents, who sits
 // in which body, and what happened so far.
 import type { Db, Executor } from '../db/database';
-import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { fromDbJson, nowForDb } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { getEventById } from '../events/queries';
-import { promoteWaitingList } from '../events/registration';
+import {
+	cancelInTransaction,
+	neededChange,
+	placeRegistration,
+	reopenRegistration
+} from '../events/registration';
 import type { GroupRole } from '$lib/panel-vocabulary';
 import type { GroupDocument, GroupMeeting } from './model';
 import { groupBodies, groupDocuments, groupMeetings, groupMembers } from './queries';
@@ -262,75 +267,33 @@ export async function answerMeeting(
 			.where('user_id', '=', actor.id)
 			.orderBy('id', 'desc')
 			.executeTakeFirst();
-		const now = nowForDb();
+		const active = existing && ['inscrit', 'attente'].includes(existing.status);
 		if (!coming) {
-			if (existing && ['inscrit', 'attente'].includes(existing.status)) {
-				await tx
-					.updateTable('registration')
-					.set({ status: 'annule', cancelled_at: now, updated_at: now })
-					.where('id', '=', existing.id)
-					.execute();
-				return {
-					status: 'annule' as const,
-					mails: await promoteWaitingList(tx, await getEventById(tx, eventId), origin)
-				};
-			}
-			return { status: 'annule' as const, mails: [] };
+			const cancelled = active
+				? await cancelInTransaction(tx, existing.id, eventId, origin)
+				: { mails: [] };
+			return { status: 'annule' as const, mails: cancelled.mails };
 		}
-		const stated = needs
-			? {
-					needs: toDbJson(needs.codes),
-					needs_detail: needs.detail,
-					needs_arranged_at: null,
-					needs_arranged_by: null
-				}
-			: {};
-		if (existing && ['inscrit', 'attente'].includes(existing.status)) {
+		const change = needs ? { needs: needs.codes, needsDetail: needs.detail } : {};
+		if (active) {
 			if (needs)
 				await tx
 					.updateTable('registration')
-					.set({ ...stated, updated_at: now })
+					.set({ ...neededChange(change), updated_at: nowForDb() })
 					.where('id', '=', existing.id)
 					.execute();
 			return { status: existing.status as 'inscrit' | 'attente', mails: [] };
 		}
-		const taken = Number(
-			(
-				await tx
-					.selectFrom('registration')
-					.select((eb) => eb.fn.countAll<number>().as('n'))
-					.where('event_id', '=', eventId)
-					.where('status', 'in', ['inscrit', 'present'])
-					.executeTakeFirstOrThrow()
-			).n
-		);
-		const status =
-			event.capacity === null || taken < event.capacity
-				? ('inscrit' as const)
-				: ('attente' as const);
-		if (existing) {
-			await tx
-				.updateTable('registration')
-				.set({ status, cancelled_at: null, ...stated, updated_at: now })
-				.where('id', '=', existing.id)
-				.execute();
-		} else {
-			await tx
-				.insertInto('registration')
-				.values({
-					event_id: eventId,
-					status,
-					name: `${member.first_name} ${member.last_name}`.trim(),
-					email: member.email,
-					needs: needs ? toDbJson(needs.codes) : member.needs,
-					needs_detail: needs?.detail ?? '',
-					user_id: actor.id,
-					created_at: now,
-					updated_at: now
-				})
-				.execute();
-		}
-		return { status, mails: [] };
+		if (existing)
+			return { status: await reopenRegistration(tx, event, existing.id, change), mails: [] };
+		const placed = await placeRegistration(tx, event, {
+			name: `${member.first_name} ${member.last_name}`.trim(),
+			email: member.email,
+			needs: needs?.codes ?? fromDbJson<string[]>(member.needs, []),
+			needsDetail: needs?.detail ?? '',
+			userId: actor.id
+		});
+		return { status: placed.status, mails: [] };
 	});
 	for (const mail of mails) await mailer.send(db, mail);
 	return status;
