@@ -3,7 +3,11 @@ import { decideAccess } from '$lib/server/auth/access';
 import { getDb, startRuntime } from '$lib/server/runtime';
 import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie
+} from '$lib/server/web/session-cookie';
 import { actorOf } from '$lib/server/users/user';
 import { mustNotBeCached } from '$lib/server/security/personal-pages';
 import { DISPLAY_COOKIE, htmlAttributes, parseDisplaySettings } from '$lib/display-settings';

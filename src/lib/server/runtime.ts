@@ -4,7 +4,6 @@ import { createDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { createMailer, type Mailer } from './mail/mailer';
 import { hasReferenceData, loadReferenceData } from './reference/seed';
-import { demoBanner, seedDemoData } from './demo/seed';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
 import { sendEventReminders } from './events/reminders';
@@ -51,6 +50,8 @@ export async function startRuntime(): Promise<void> {
 	await migrateToLatest(db);
 	if (!(await hasReferenceData(db))) await loadReferenceData(db);
 	if (config.demo) {
+		// Loaded only in demo mode, so production code never depends on the demo data.
+		const { demoBanner, seedDemoData } = await import('./demo/seed');
 		// Idempotent: a demo database from an earlier version gets what it lacks.
 		await seedDemoData(db);
 		console.log(demoBanner(config.origin ?? 'http://localhost:3000'));

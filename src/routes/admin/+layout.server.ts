@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can, PERMISSIONS, type Permission } from '$lib/server/auth/permissions';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {

@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import { changePasswordSchema, deleteAccountSchema } from '$lib/server/auth/schemas';
 import { profileSchema } from '$lib/server/users/schemas';
 import {
@@ -13,9 +13,9 @@ import {
 	updateOwnProfile
 } from '$lib/server/users/account';
 import { createSession } from '$lib/server/auth/sessions';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
 import { ROLE_LABELS } from '$lib/server/auth/permissions';
-import { blankSecrets, failForm, orHttpError } from '$lib/server/http';
+import { blankSecrets, failForm, orHttpError } from '$lib/server/web/http';
 import { myPanelRecord } from '$lib/server/panel/my-registration';
 
 const profileAdapter = zod4(profileSchema);

@@ -6,11 +6,11 @@ import { getDb } from '$lib/server/runtime';
 import { loginSchema } from '$lib/server/auth/schemas';
 import { logIn } from '$lib/server/auth/login';
 import { createSession } from '$lib/server/auth/sessions';
-import { setSessionCookie } from '$lib/server/auth/cookie';
+import { setSessionCookie } from '$lib/server/web/session-cookie';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { can } from '$lib/server/auth/permissions';
 import { actorOf } from '$lib/server/users/user';
-import { blankSecrets, failForm } from '$lib/server/http';
+import { blankSecrets, failForm } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')) ?? '/compte');

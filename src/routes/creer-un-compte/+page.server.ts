@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { residentSignupSchema } from '$lib/server/users/schemas';
 import { signUpResident } from '$lib/server/users/signup';
-import { failForm } from '$lib/server/http';
+import { failForm } from '$lib/server/web/http';
 import { getRetentionPeriods } from '$lib/server/privacy/periods';
 import { formatPeriod } from '$lib/server/privacy/purposes';
 

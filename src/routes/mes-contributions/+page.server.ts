@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import { myContributions } from '$lib/server/contributions/traceability';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

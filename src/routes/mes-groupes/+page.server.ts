@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requireUser } from '$lib/server/auth/guards';
-import { failPlain } from '$lib/server/http';
+import { requireUser } from '$lib/server/web/guards';
+import { failPlain } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { answerMeeting, mySpace } from '$lib/server/groups/member-space';
 import { NEEDS } from '$lib/event-vocabulary';

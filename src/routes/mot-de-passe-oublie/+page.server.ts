@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getRuntime } from '$lib/server/runtime';
 import { resetRequestSchema } from '$lib/server/auth/schemas';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
-import { failForm } from '$lib/server/http';
+import { failForm } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async () => {
 	return { form: await superValidate(zod4(resetRequestSchema)) };

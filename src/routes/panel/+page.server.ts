@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { myPanelRecord, openMyRegistration } from '$lib/server/panel/my-registration';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
 import { personFormValues, readPersonForm, signupSchema } from '$lib/server/panel/schemas';

@@ -1,5 +1,4 @@
 // What the public sees of consultations: never a draft.
-import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../db/database';
 import { NotFoundError } from '../errors';
 import { consultationFromRow, type Consultation } from './model';
@@ -20,36 +19,6 @@ export async function getPublicConsultation(db: Executor, slug: string): Promise
 	if (!consultation || consultation.status === 'brouillon')
 		throw new NotFoundError('Cette consultation est introuvable.');
 	return consultation;
-}
-
-const cookieName = (consultation: Consultation) => `reponse_${consultation.id}`;
-
-function cookieOptions(consultation: Consultation, url: URL) {
-	return {
-		path: `/consultations/${consultation.slug}`,
-		httpOnly: true,
-		sameSite: 'lax' as const,
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 24 * 3600
-	};
-}
-
-/** The respondent's draft lives on the server; the browser keeps only this token. */
-export function setDraftCookie(
-	cookies: Cookies,
-	url: URL,
-	consultation: Consultation,
-	token: string
-) {
-	cookies.set(cookieName(consultation), token, cookieOptions(consultation, url));
-}
-
-export function readDraftCookie(cookies: Cookies, consultation: Consultation): string | null {
-	return cookies.get(cookieName(consultation)) ?? null;
-}
-
-export function clearDraftCookie(cookies: Cookies, url: URL, consultation: Consultation) {
-	cookies.delete(cookieName(consultation), cookieOptions(consultation, url));
 }
 
 /** The fiches-actions a consultation feeds, for its public page. */

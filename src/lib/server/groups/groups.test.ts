@@ -10,7 +10,7 @@ import { registerPersonByOfficer } from '../panel/registry';
 import { createEvent, publishEvent } from '../events/manage';
 import type { EventInput } from '../events/schemas';
 import { toParisLocalInput } from '$lib/paris-time';
-import { readForm } from '../plain-form';
+import { readForm } from '../web/plain-form';
 import { createGroup, getGroup, listGroups, setGroupArchived, updateGroup } from './manage';
 import {
 	addOutsideMember,

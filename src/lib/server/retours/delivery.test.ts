@@ -4,7 +4,7 @@ import { createMailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { RateLimitedError } from '../errors';
-import { readForm } from '../plain-form';
+import { readForm } from '../web/plain-form';
 import { createConsultation } from '../consultations/builder';
 import { consultationInput } from '../consultations/testing';
 import { createRetour, publishRetour } from './manage';

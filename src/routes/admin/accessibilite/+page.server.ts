@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
 import {
 	auditInfoSchema,
 	getLatestAudit,

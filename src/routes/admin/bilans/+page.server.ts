@@ -3,10 +3,10 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
 import { listCampaigns, openCampaign, openCampaignSchema } from '$lib/server/fiches/reviews';
-import { failForm, orHttpError } from '$lib/server/http';
+import { failForm, orHttpError } from '$lib/server/web/http';
 
 const adapter = zod4(openCampaignSchema);
 

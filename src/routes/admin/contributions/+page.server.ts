@@ -1,9 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
-import { pageParam } from '$lib/server/query-params';
+import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import {
 	contributionsForPilote,
 	INBOX_PAGE_SIZE,

@@ -1,9 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { pageParam } from '$lib/server/query-params';
+import { pageParam } from '$lib/server/web/query-params';
 import { getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listOutbox, OUTBOX_PAGE_SIZE } from '$lib/server/mail/outbox';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 import { getIdentity } from '$lib/server/settings/identity';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { privacyNotice } from '$lib/server/privacy/register';
 import { changeRetentionPeriods } from '$lib/server/privacy/periods';
 import { listRetentionRuns, runRetention } from '$lib/server/privacy/retention';

@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listEventKinds } from '$lib/server/events/queries';
 import { displayStatus } from '$lib/server/events/model';
 import { addEventKind, listEventsForOfficers } from '$lib/server/events/manage';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'events.manage');

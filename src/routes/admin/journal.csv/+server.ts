@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { orHttpError } from '$lib/server/web/http';
 import { exportAudit } from '$lib/server/audit/audit';
 import { auditCsv } from '$lib/server/audit/csv';
 import { readAuditFilter } from '$lib/server/audit/filter-params';

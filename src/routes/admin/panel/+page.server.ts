@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listPanel, REGISTRY_PAGE_SIZE } from '$lib/server/panel/registry';
 import { listTerritories } from '$lib/server/reference/service';
 

@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	changeDisclosureThreshold,
 	departmentSchema,
@@ -13,7 +13,7 @@ import {
 } from '$lib/server/settings/settings';
 import { changeDepartment } from '$lib/server/reference/service';
 import { changeIdentity, getIdentity, identitySchema } from '$lib/server/settings/identity';
-import { failForm, failPlain } from '$lib/server/http';
+import { failForm, failPlain } from '$lib/server/web/http';
 import { getLogoInfo, LOGO_MAX_BYTES, removeLogo, saveLogo } from '$lib/server/settings/logo';
 
 const adapter = zod4(departmentSchema);

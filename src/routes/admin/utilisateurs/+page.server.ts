@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
-import { pageParam } from '$lib/server/query-params';
+import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listUsers } from '$lib/server/users/service';
 import { ROLE_LABELS, ROLES } from '$lib/server/auth/permissions';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'users.manage');

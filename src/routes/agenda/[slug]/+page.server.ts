@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
 import { linkedFichesOfEvent } from '$lib/server/events/queries';

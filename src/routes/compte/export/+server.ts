@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/web/guards';
 import { exportOwnData } from '$lib/server/users/account';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { actor } = requireUser(locals, url);

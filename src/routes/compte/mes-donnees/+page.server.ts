@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requireUser } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/http';
+import { requireUser } from '$lib/server/web/guards';
+import { orHttpError } from '$lib/server/web/http';
 import { ownData } from '$lib/server/privacy/rights';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

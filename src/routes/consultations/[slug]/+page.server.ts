@@ -2,13 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { renderMarkdown } from '$lib/server/markdown';
-import { failPlain, orHttpError } from '$lib/server/http';
-import {
-	getPublicConsultation,
-	linkedFiches,
-	readDraftCookie,
-	setDraftCookie
-} from '$lib/server/consultations/public';
+import { failPlain, orHttpError } from '$lib/server/web/http';
+import { getPublicConsultation, linkedFiches } from '$lib/server/consultations/public';
+import { readDraftCookie, setDraftCookie } from '$lib/server/web/draft-cookie';
 import {
 	getDraft,
 	hasAlreadyAnswered,

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { getRuntime } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
+import { failPlain } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
 import { privacyRequestSchema, requestByEmail } from '$lib/server/privacy/rights';
 
 export const actions: Actions = {

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
+import { failPlain } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
 import { NEEDS } from '$lib/event-vocabulary';
 import {
 	cancelRegistration,

@@ -6,8 +6,8 @@ import { getDb } from '$lib/server/runtime';
 import { newPasswordSchema } from '$lib/server/auth/schemas';
 import { completePasswordReset, findUserByResetToken } from '$lib/server/auth/password-reset';
 import { createSession } from '$lib/server/auth/sessions';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { blankSecrets } from '$lib/server/http';
+import { setSessionCookie } from '$lib/server/web/session-cookie';
+import { blankSecrets } from '$lib/server/web/http';
 
 const EXPIRED = {
 	message:

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { figuresOf, getPublishedRetour } from '$lib/server/retours/manage';
 

@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
 import { consultationsForFiche } from '$lib/server/consultations/public';
-import { failPlain } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
+import { failPlain } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
 import {
 	ficheContributions,
 	ficheMessageSchema,

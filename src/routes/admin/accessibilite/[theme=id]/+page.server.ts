@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain } from '$lib/server/web/http';
 import {
 	getLatestAudit,
 	RGAA_THEMES,

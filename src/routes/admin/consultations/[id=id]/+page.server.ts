@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
 import { consultationSchema } from '$lib/server/consultations/schemas';
 import {
@@ -14,8 +14,9 @@ import {
 	type LifecycleAction
 } from '$lib/server/consultations/builder';
 import { countSubmittedResponses } from '$lib/server/consultations/queries';
-import { axisOptions, idParam } from '$lib/server/consultations/admin-page';
-import { failForm, failPlain, orHttpError } from '$lib/server/http';
+import { axisOptions } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
+import { failForm, failPlain, orHttpError } from '$lib/server/web/http';
 import { CONSULTATION_STATUS_LABELS } from '$lib/consultation-vocabulary';
 
 const adapter = zod4(consultationSchema);

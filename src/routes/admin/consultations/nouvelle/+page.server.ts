@@ -3,11 +3,11 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { consultationSchema } from '$lib/server/consultations/schemas';
 import { createConsultation } from '$lib/server/consultations/builder';
-import { axisOptions } from '$lib/server/consultations/admin-page';
-import { failForm } from '$lib/server/http';
+import { axisOptions } from '$lib/server/web/consultation-pages';
+import { failForm } from '$lib/server/web/http';
 import { parisDayAt, toParisLocalInput } from '$lib/paris-time';
 
 const adapter = zod4(consultationSchema);

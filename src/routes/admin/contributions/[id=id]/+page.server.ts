@@ -1,9 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { attemptAction, orHttpError } from '$lib/server/web/http';
+import { idParam } from '$lib/server/web/params';
 import { InvalidInputError } from '$lib/server/errors';
 import { getContribution, similarContributions } from '$lib/server/contributions/inbox';
 import { applyToContributions, mergeContributions } from '$lib/server/contributions/triage';
@@ -45,19 +45,10 @@ const number = (data: FormData, key: string) => {
 	return /^\d{1,9}$/.test(value) ? Number(value) : 0;
 };
 
-/** Runs one change; answers with its message, or the service's error for that form. */
-async function attempt(form: string, work: () => Promise<string>, extra = {}) {
-	try {
-		return { form, done: await work() };
-	} catch (caught) {
-		return failPlain(caught, { form, ...extra });
-	}
-}
-
 export const actions: Actions = {
 	state: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('state', async () => {
+		return attemptAction('state', async () => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'state',
 				state: text(data, 'state')
@@ -67,7 +58,7 @@ export const actions: Actions = {
 	},
 	assign: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('assign', async () => {
+		return attemptAction('assign', async () => {
 			const user = number(data, 'userId');
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'assign',
@@ -78,7 +69,7 @@ export const actions: Actions = {
 	},
 	tag: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('tag', async () => {
+		return attemptAction('tag', async () => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'tag',
 				tag: text(data, 'tag')
@@ -88,7 +79,7 @@ export const actions: Actions = {
 	},
 	untag: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('untag', async () => {
+		return attemptAction('untag', async () => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'untag',
 				tag: text(data, 'tag')
@@ -99,7 +90,7 @@ export const actions: Actions = {
 	link: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		const ref = text(data, 'ref').trim().toUpperCase();
-		return attempt(
+		return attemptAction(
 			'link',
 			async () => {
 				const db = getDb();
@@ -137,7 +128,7 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const linkId = number(data, 'linkId');
 		const values = { decision: text(data, 'decision'), explanation: text(data, 'explanation') };
-		return attempt(
+		return attemptAction(
 			`decide-${linkId}`,
 			async () => {
 				await decide(getDb(), locals.actor, linkId, values);
@@ -148,7 +139,7 @@ export const actions: Actions = {
 	},
 	unlink: async ({ request, locals }) => {
 		const data = await request.formData();
-		return attempt('unlink', async () => {
+		return attemptAction('unlink', async () => {
 			await unlink(getDb(), locals.actor, number(data, 'linkId'));
 			return 'Lien retiré.';
 		});
@@ -156,7 +147,7 @@ export const actions: Actions = {
 	mask: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		const values = { publicText: text(data, 'publicText'), reason: text(data, 'reason') };
-		return attempt(
+		return attemptAction(
 			'mask',
 			async () => {
 				await maskContribution(getDb(), locals.actor, idParam(params.id), values);
@@ -166,13 +157,13 @@ export const actions: Actions = {
 		);
 	},
 	unmask: async ({ locals, params }) =>
-		attempt('unmask', async () => {
+		attemptAction('unmask', async () => {
 			await unmaskContribution(getDb(), locals.actor, idParam(params.id));
 			return 'Le public voit de nouveau le texte original.';
 		}),
 	merge: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('merge', async () => {
+		return attemptAction('merge', async () => {
 			await mergeContributions(getDb(), locals.actor, idParam(params.id), checkedIds(data));
 			return 'Doublons fusionnés dans cette contribution.';
 		});

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import {
 	correctPerson,
 	erasePerson,

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { orHttpError } from '$lib/server/web/http';
 import { processingRegisterCsv } from '$lib/server/privacy/register';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

@@ -3,13 +3,13 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { eventSchema } from '$lib/server/events/schemas';
 import { cancelEvent, getEventForm, publishEvent, updateEvent } from '$lib/server/events/manage';
 import { displayStatus } from '$lib/server/events/model';
 import { eventFormOptions } from '$lib/server/events/admin-page';
-import { idParam } from '$lib/server/consultations/admin-page';
-import { failForm, failPlain, orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/web/params';
+import { failForm, failPlain, orHttpError } from '$lib/server/web/http';
 
 const adapter = zod4(eventSchema);
 

@@ -3,11 +3,11 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { eventSchema } from '$lib/server/events/schemas';
 import { createEvent } from '$lib/server/events/manage';
 import { eventFormOptions } from '$lib/server/events/admin-page';
-import { failForm } from '$lib/server/http';
+import { failForm } from '$lib/server/web/http';
 import { parisNextHour, toParisLocalInput } from '$lib/paris-time';
 
 const adapter = zod4(eventSchema);

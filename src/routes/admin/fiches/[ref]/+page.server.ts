@@ -3,7 +3,7 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	changeFicheStatus,
 	ficheContentSchema,
@@ -21,7 +21,7 @@ import {
 	removeIndicator
 } from '$lib/server/fiches/indicators';
 import { DomainError } from '$lib/server/errors';
-import { failForm, orHttpError } from '$lib/server/http';
+import { failForm, orHttpError } from '$lib/server/web/http';
 
 const contentAdapter = zod4(ficheContentSchema);
 const statusAdapter = zod4(statusChangeSchema);

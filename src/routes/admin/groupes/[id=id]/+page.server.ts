@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { queryInt } from '$lib/server/query-params';
+import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { requirePermission } from '$lib/server/web/guards';
+import { attemptAction, orHttpError } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
+import { idParam } from '$lib/server/web/params';
 import { getGroup, setGroupArchived, updateGroup } from '$lib/server/groups/manage';
 import {
 	addOutsideMember,
@@ -58,21 +58,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-/** Runs one change, answering with its message or the service's error for that form. */
-async function attempt(form: string, work: () => Promise<string>, extra = {}) {
-	try {
-		return { form, done: await work() };
-	} catch (caught) {
-		return failPlain(caught, { form, ...extra, errors: {} as Record<string, string> });
-	}
-}
-
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
 		const values = textFields(await request.formData(), GROUP_FIELDS);
 		const parsed = readForm(groupSchema, values);
 		if (!parsed.ok) return fail(400, { form: 'update', values, errors: parsed.errors });
-		return attempt(
+		return attemptAction(
 			'update',
 			async () => {
 				await updateGroup(getDb(), locals.actor, idParam(params.id), parsed.data);
@@ -83,7 +74,7 @@ export const actions: Actions = {
 	},
 	archive: async ({ request, locals, params }) => {
 		const archived = (await request.formData()).get('archived') === '1';
-		return attempt('archive', async () => {
+		return attemptAction('archive', async () => {
 			await setGroupArchived(getDb(), locals.actor, idParam(params.id), archived);
 			return archived ? 'Groupe archivé.' : 'Groupe rouvert.';
 		});
@@ -93,7 +84,7 @@ export const actions: Actions = {
 		const values = textFields(data, MEMBERSHIP_FIELDS);
 		const parsed = readForm(membershipSchema, values);
 		if (!parsed.ok) return fail(400, { form: 'addPanel', values, errors: parsed.errors });
-		return attempt('addPanel', async () => {
+		return attemptAction('addPanel', async () => {
 			await addPanelMember(
 				getDb(),
 				locals.actor,
@@ -113,7 +104,7 @@ export const actions: Actions = {
 			(): Record<string, string> => (hasContact(values) ? {} : { email: MEMBER_CONTACT_MESSAGE })
 		);
 		if (!parsed.ok) return fail(400, { form: 'addOutside', values, errors: parsed.errors });
-		return attempt(
+		return attemptAction(
 			'addOutside',
 			async () => {
 				await addOutsideMember(getDb(), locals.actor, idParam(params.id), parsed.data);
@@ -127,7 +118,7 @@ export const actions: Actions = {
 		const values = textFields(data, MEMBERSHIP_FIELDS);
 		const parsed = readForm(membershipSchema, values);
 		if (!parsed.ok) return fail(400, { form: 'membership', values, errors: parsed.errors });
-		return attempt(
+		return attemptAction(
 			'membership',
 			async () => {
 				await updateMembership(
@@ -144,7 +135,7 @@ export const actions: Actions = {
 	},
 	end: async ({ request, locals, params }) => {
 		const data = await request.formData();
-		return attempt('end', async () => {
+		return attemptAction('end', async () => {
 			await endMembership(
 				getDb(),
 				locals.actor,
@@ -157,7 +148,7 @@ export const actions: Actions = {
 	account: async ({ request, locals, url }) => {
 		const data = await request.formData();
 		const { mailer, config } = getRuntime();
-		return attempt('account', async () => {
+		return attemptAction('account', async () => {
 			const outcome = await openMemberAccount(
 				getDb(),
 				locals.actor,

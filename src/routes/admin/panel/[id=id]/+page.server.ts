@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain, orHttpError } from '$lib/server/web/http';
+import { idParam } from '$lib/server/web/params';
 import { erasePerson, getPersonDetail, updatePersonStatus } from '$lib/server/panel/registry';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain } from '$lib/server/web/http';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
 import { officerPersonSchema, personFormValues, readPersonForm } from '$lib/server/panel/schemas';

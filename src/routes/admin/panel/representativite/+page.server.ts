@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain } from '$lib/server/web/http';
 import { representation, saveTargets } from '$lib/server/panel/representation';
 import { ALL_CRITERIA } from '$lib/server/panel/criteria';
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listDraws } from '$lib/server/panel/draws';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

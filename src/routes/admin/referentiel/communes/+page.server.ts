@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listCommunes, listTerritories } from '$lib/server/reference/service';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');

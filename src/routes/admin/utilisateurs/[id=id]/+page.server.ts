@@ -3,11 +3,11 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { updateUserSchema } from '$lib/server/users/schemas';
 import { getUser, updateUser } from '$lib/server/users/service';
 import { ROLE_LABELS, ROLES } from '$lib/server/auth/permissions';
-import { failForm, orHttpError } from '$lib/server/http';
+import { failForm, orHttpError } from '$lib/server/web/http';
 
 const adapter = zod4(updateUserSchema);
 

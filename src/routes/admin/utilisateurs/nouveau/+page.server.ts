@@ -3,11 +3,11 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { createUserSchema } from '$lib/server/users/schemas';
 import { createUser } from '$lib/server/users/service';
 import { ROLE_LABELS, ROLES } from '$lib/server/auth/permissions';
-import { failForm } from '$lib/server/http';
+import { failForm } from '$lib/server/web/http';
 
 const adapter = zod4(createUserSchema);
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 import { getPublicEvent } from '$lib/server/events/public';
 import { eventIcs } from '$lib/server/events/ical';
 

@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
-import { getPublicConsultation, readDraftCookie } from '$lib/server/consultations/public';
+import { failPlain, orHttpError } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
+import { getPublicConsultation } from '$lib/server/consultations/public';
+import { readDraftCookie } from '$lib/server/web/draft-cookie';
 import { getDraft } from '$lib/server/consultations/responding';
 import {
 	RETOUR_REQUEST_CONSENT,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { loadResultsPage } from '$lib/server/consultations/results-page';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { confirmedRequest, eraseByRequest } from '$lib/server/privacy/rights';
 
 export const load: PageServerLoad = async ({ params }) => ({

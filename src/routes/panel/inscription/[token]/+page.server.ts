@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import { NotFoundError } from '$lib/server/errors';
-import { readForm } from '$lib/server/plain-form';
+import { readForm } from '$lib/server/web/plain-form';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { personFormValues, selfCorrectionSchema } from '$lib/server/panel/schemas';
 import {

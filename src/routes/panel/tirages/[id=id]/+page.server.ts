@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { orHttpError } from '$lib/server/web/http';
+import { idParam } from '$lib/server/web/params';
 import { getPublicDraw } from '$lib/server/panel/public-draws';
 
 export const load: PageServerLoad = async ({ params }) => ({

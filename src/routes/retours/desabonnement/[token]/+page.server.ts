@@ -1,6 +1,6 @@
 import type { Actions } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import { unsubscribeFromRetours } from '$lib/server/retours/delivery';
 
 // Opening the link changes nothing (mail scanners open links); the button does.

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { can } from '$lib/server/auth/permissions';
 import { buildBilan } from '$lib/server/fiches/bilan';
-import { parseYear } from '$lib/server/fiches/year-param';
+import { parseYear } from '$lib/server/web/params';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const bilan = await buildBilan(getDb(), parseYear(params.year));

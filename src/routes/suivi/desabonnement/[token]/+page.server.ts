@@ -1,6 +1,6 @@
 import type { Actions } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import { unsubscribeContact } from '$lib/server/contributions/digests';
 
 // Opening the link changes nothing (mail scanners open links); the button does.

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { getReviewForm, reviewSchema, submitReview } from '$lib/server/fiches/reviews';
-import { parseYear } from '$lib/server/fiches/year-param';
+import { parseYear } from '$lib/server/web/params';
 import { DomainError } from '$lib/server/errors';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'backoffice.access');

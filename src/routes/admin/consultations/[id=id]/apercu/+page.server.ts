@@ -1,15 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	getConsultationById,
 	listCommuneChoices,
 	loadQuestionnaire
 } from '$lib/server/consultations/queries';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
 import { renderMarkdown } from '$lib/server/markdown';
-import { orHttpError } from '$lib/server/http';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'consultations.results');

@@ -1,15 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	generateInvitationCodes,
 	listInvitationBatches,
 	sendInvitationCodes
 } from '$lib/server/consultations/invitations';
 import { invitationBatchSchema, invitationMailSchema } from '$lib/server/consultations/schemas';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
-import { failPlain } from '$lib/server/http';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
+import { failPlain } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.manage');

@@ -1,4 +1,4 @@
 import type { RequestHandler } from './$types';
-import { exportResponse } from '$lib/server/consultations/export-response';
+import { exportResponse } from '$lib/server/web/export-response';
 
 export const GET: RequestHandler = (event) => exportResponse(event, 'csv');

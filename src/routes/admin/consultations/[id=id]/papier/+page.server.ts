@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

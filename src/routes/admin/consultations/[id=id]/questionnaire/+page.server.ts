@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	addProfileBlock,
 	addQuestion,
@@ -16,9 +16,10 @@ import {
 } from '$lib/server/consultations/builder';
 import { hasAnyResponse, loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionSchema, sectionSchema } from '$lib/server/consultations/schemas';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
-import { failPlain } from '$lib/server/http';
+import { failPlain } from '$lib/server/web/http';
 import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,10 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { pageParam } from '$lib/server/query-params';
+import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { listFreeTexts } from '$lib/server/consultations/results';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
 import { allQuestions } from '$lib/server/consultations/model';
 
 const PAGE_SIZE = 50;

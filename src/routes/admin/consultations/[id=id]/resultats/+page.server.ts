@@ -1,10 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { loadResultsPage } from '$lib/server/consultations/results-page';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.results');

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { generateToken } from '$lib/server/auth/tokens';
 import {
 	getConsultationById,
@@ -9,11 +9,11 @@ import {
 	loadQuestionnaire
 } from '$lib/server/consultations/queries';
 import { enterResponse, ENTRY_CHANNELS } from '$lib/server/consultations/entry';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
 import { getTourStop } from '$lib/server/events/tours';
 import { HALF_DAYS } from '$lib/event-vocabulary';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
 
 const META = [

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/http';
+import { requirePermission } from '$lib/server/web/guards';
+import { orHttpError } from '$lib/server/web/http';
 import { findPerson, subjectQuerySchema } from '$lib/server/privacy/rights';
 
 export const GET: RequestHandler = async ({ locals, url }) => {

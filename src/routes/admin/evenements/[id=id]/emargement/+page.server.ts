@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { getEventById } from '$lib/server/events/queries';
 import { attendanceSheet } from '$lib/server/events/attendance';
-import { idParam } from '$lib/server/consultations/admin-page';
-import { orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/web/params';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');

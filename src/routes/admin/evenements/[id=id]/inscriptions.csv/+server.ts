@@ -1,11 +1,11 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { csvDateTime, writeCsv } from '$lib/server/csv';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listRegistrations } from '$lib/server/events/manage';
 import { getEventById } from '$lib/server/events/queries';
-import { idParam } from '$lib/server/consultations/admin-page';
-import { orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/web/params';
+import { orHttpError } from '$lib/server/web/http';
 import { NEEDS, REGISTRATION_STATUS_LABELS } from '$lib/event-vocabulary';
 
 export const GET: RequestHandler = async ({ locals, url, params }) => {

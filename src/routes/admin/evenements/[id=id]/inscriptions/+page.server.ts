@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { listRegistrations, markNeedsArranged } from '$lib/server/events/manage';
 import { getEventById } from '$lib/server/events/queries';
-import { idParam } from '$lib/server/consultations/admin-page';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/web/params';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');

@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { getEventById } from '$lib/server/events/queries';
 import { addProgrammeItem, deleteProgrammeItem, listProgramme } from '$lib/server/events/programme';
-import { idParam } from '$lib/server/consultations/admin-page';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { idParam } from '$lib/server/web/params';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { toParisLocalInput } from '$lib/paris-time';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { readForm } from '$lib/server/plain-form';
+import { requirePermission } from '$lib/server/web/guards';
+import { failPlain, orHttpError } from '$lib/server/web/http';
+import { readForm } from '$lib/server/web/plain-form';
 import { renderMarkdown } from '$lib/server/markdown';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { idParam } from '$lib/server/web/params';
 import { getGroup } from '$lib/server/groups/manage';
 import { addDocument, removeDocument } from '$lib/server/groups/documents';
 import { documentSchema } from '$lib/server/groups/schemas';

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { queryInt } from '$lib/server/query-params';
+import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import {
 	createDraw,
 	DrawConfirmationNeeded,

@@ -2,15 +2,10 @@ import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { getReferenceOverview } from '$lib/server/reference/service';
-import {
-	parseSiteId,
-	siteAdapter,
-	siteFormOptions,
-	submitSite
-} from '$lib/server/reference/site-form';
-import { orHttpError } from '$lib/server/http';
+import { parseSiteId, siteAdapter, siteFormOptions, submitSite } from '$lib/server/web/site-form';
+import { orHttpError } from '$lib/server/web/http';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');

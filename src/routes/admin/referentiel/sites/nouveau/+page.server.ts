@@ -1,7 +1,7 @@
 import { superValidate } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth/guards';
-import { siteAdapter, siteFormOptions, submitSite } from '$lib/server/reference/site-form';
+import { requirePermission } from '$lib/server/web/guards';
+import { siteAdapter, siteFormOptions, submitSite } from '$lib/server/web/site-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');

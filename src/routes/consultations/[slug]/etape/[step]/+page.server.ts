@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb, getRuntime } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/http';
-import { getPublicConsultation, readDraftCookie } from '$lib/server/consultations/public';
+import { failPlain, orHttpError } from '$lib/server/web/http';
+import { getPublicConsultation } from '$lib/server/consultations/public';
+import { readDraftCookie } from '$lib/server/web/draft-cookie';
 import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
 import {
 	createResumeCode,

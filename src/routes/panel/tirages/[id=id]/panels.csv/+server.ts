@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { orHttpError } from '$lib/server/http';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { orHttpError } from '$lib/server/web/http';
+import { idParam } from '$lib/server/web/params';
 import { panelsCsv } from '$lib/server/panel/public-draws';
 
 /** The lottery's list of panels, published before the number is drawn. */

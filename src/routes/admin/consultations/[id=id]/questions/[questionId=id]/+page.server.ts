@@ -1,13 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
+import { requirePermission } from '$lib/server/web/guards';
 import { getQuestion, updateQuestion } from '$lib/server/consultations/builder';
 import { questionSchema, type QuestionInput } from '$lib/server/consultations/schemas';
-import { consultationHeader, idParam } from '$lib/server/consultations/admin-page';
+import { consultationHeader } from '$lib/server/web/consultation-pages';
+import { idParam } from '$lib/server/web/params';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionView } from '$lib/server/consultations/view';
-import { failPlain, orHttpError } from '$lib/server/http';
+import { failPlain, orHttpError } from '$lib/server/web/http';
 import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 type Values = Record<string, string | string[] | boolean | number | undefined>;

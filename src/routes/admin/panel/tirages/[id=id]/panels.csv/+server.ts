@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { requirePermission } from '$lib/server/auth/guards';
-import { orHttpError } from '$lib/server/http';
-import { idParam } from '$lib/server/consultations/admin-page';
+import { requirePermission } from '$lib/server/web/guards';
+import { orHttpError } from '$lib/server/web/http';
+import { idParam } from '$lib/server/web/params';
 import { panelsCsv } from '$lib/server/panel/public-draws';
 
 export const GET: RequestHandler = async ({ locals, url, params }) => {

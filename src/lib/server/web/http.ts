@@ -2,7 +2,7 @@
 // service's French message, never a 500.
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, type SuperValidated } from 'sveltekit-superforms';
-import { DomainError } from './errors';
+import { DomainError } from '../errors';
 
 export async function orHttpError<T>(work: Promise<T>): Promise<T> {
 	try {
@@ -39,4 +39,21 @@ export function failPlain<E extends Record<string, unknown>>(caught: unknown, ex
 	if (!(caught instanceof DomainError)) throw caught;
 	const field = 'field' in caught ? (caught.field as string | undefined) : undefined;
 	return fail(caught.status, { ...extra, error: caught.message, field: field ?? null });
+}
+
+/**
+ * Runs the change of one form on a page that has several: answers with its
+ * message (`done`), or with the service's error, both marked with the form's
+ * name so the page shows them by the right form.
+ */
+export async function attemptAction<E extends Record<string, unknown>>(
+	form: string,
+	work: () => Promise<string>,
+	extra: E = {} as E
+) {
+	try {
+		return { form, done: await work(), ...extra };
+	} catch (caught) {
+		return failPlain(caught, { form, ...extra });
+	}
 }

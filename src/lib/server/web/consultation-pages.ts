@@ -1,15 +1,8 @@
 // Helpers shared by the back-office consultation pages.
-import { error } from '@sveltejs/kit';
 import type { Executor } from '../db/database';
 import type { Actor } from '../auth/permissions';
-import { orHttpError } from '../http';
-import { getConsultationById } from './queries';
-
-export function idParam(value: string): number {
-	const id = Number(value);
-	if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id)) error(404, 'Élément introuvable.');
-	return id;
-}
+import { orHttpError } from './http';
+import { getConsultationById } from '../consultations/queries';
 
 export async function consultationHeader(db: Executor, id: number) {
 	const c = await orHttpError(getConsultationById(db, id));

@@ -3,8 +3,8 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { getDb } from '../runtime';
-import { failForm } from '../http';
-import { listCommunes, saveSite, siteSchema, SITE_KINDS } from './service';
+import { failForm } from './http';
+import { listCommunes, saveSite, siteSchema, SITE_KINDS } from '../reference/service';
 import type { Actor } from '../auth/permissions';
 
 export const siteAdapter = zod4(siteSchema);

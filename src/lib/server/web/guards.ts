@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { User } from '../users/user';
-import { can, type Actor, type Permission } from './permissions';
+import { can, type Actor, type Permission } from '../auth/permissions';
 
 /** Sends visitors to the sign-in page, then back here. */
 export function requireUser(locals: App.Locals, url: URL): { user: User; actor: Actor } {

@@ -1,10 +1,10 @@
 // HTTP answers for the export files.
 import type { RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../runtime';
-import { requirePermission } from '../auth/guards';
-import { orHttpError } from '../http';
-import { idParam } from './admin-page';
-import { buildExport, codebookCsv, toCsv, toXlsx } from './export';
+import { requirePermission } from './guards';
+import { orHttpError } from './http';
+import { idParam } from './params';
+import { buildExport, codebookCsv, toCsv, toXlsx } from '../consultations/export';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'codebook';
 
