@@ -2,6 +2,7 @@
 // questions with 100,000 responses in a database file, results computed on
 // it, then the built server started on that file and loaded over HTTP with
 // autocannon: the answering page, and agents' submissions.
+import type { Channel } from '$lib/consultation-vocabulary';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -152,7 +153,7 @@ function answersFor(questionnaire: Questionnaire, n: number, communes: string[])
 async function fillResponses(db: Db, questionnaire: Questionnaire) {
 	const communes = await db.selectFrom('commune').select(['insee_code', 'territory_id']).execute();
 	const codes = communes.map((c) => c.insee_code);
-	const channels = ['web', 'web', 'web', 'telephone', 'papier', 'terrain'];
+	const channels: Channel[] = ['web', 'web', 'web', 'telephone', 'papier', 'terrain'];
 	const now = new Date().toISOString();
 	const CHUNK = 2000;
 	for (let start = 0; start < RESPONSES; start += CHUNK) {
@@ -164,7 +165,7 @@ async function fillResponses(db: Db, questionnaire: Questionnaire) {
 					consultation_id: questionnaire.consultationId,
 					status: 'submitted',
 					channel: channels[n % channels.length],
-					audience: 'habitants',
+					audience: 'habitants' as const,
 					receipt_code: `B${n.toString(36).toUpperCase().padStart(7, '0')}`,
 					commune_insee_code: commune.insee_code,
 					territory_id: commune.territory_id,

@@ -1,5 +1,6 @@
 // Entry by agents: a phone call, a paper form or a field interview typed in
 // on one screen, with the channel, the agent, and for interviews the place.
+import { oneOf } from '$lib/codes';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { nowForDb } from '../db/codecs';
@@ -116,9 +117,8 @@ export async function enterResponse(
 		return { ok: false, errors, metaErrors, raw: reading.raw };
 
 	const { data } = meta;
-	const audience = consultation.audiences.includes(data.audience as never)
-		? data.audience
-		: (consultation.audiences[0] ?? null);
+	const audience =
+		oneOf(consultation.audiences, data.audience) ?? consultation.audiences[0] ?? null;
 	return db.transaction().execute(async (tx) => {
 		const existing = await tx
 			.selectFrom('response')

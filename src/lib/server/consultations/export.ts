@@ -10,9 +10,7 @@ import {
 	AGE_BANDS,
 	AUDIENCE_LABELS,
 	CHANNEL_LABELS,
-	QUESTION_KIND_LABELS,
-	type Audience,
-	type Channel
+	QUESTION_KIND_LABELS
 } from '$lib/consultation-vocabulary';
 import { toParisLocalInput } from '$lib/paris-time';
 import { allQuestions, type Question } from './model';
@@ -187,8 +185,8 @@ export async function buildExport(
 			'date_envoi',
 			r.submitted_at ? toParisLocalInput(new Date(r.submitted_at)).replace('T', ' ') : null
 		);
-		set('canal', CHANNEL_LABELS[r.channel as Channel] ?? r.channel);
-		set('public', r.audience ? (AUDIENCE_LABELS[r.audience as Audience] ?? r.audience) : null);
+		set('canal', CHANNEL_LABELS[r.channel] ?? r.channel);
+		set('public', r.audience ? (AUDIENCE_LABELS[r.audience] ?? r.audience) : null);
 		set('territoire', r.territory);
 		set('commune', r.commune_insee_code ? (communeNames.get(r.commune_insee_code) ?? null) : null);
 		set('tranche_age', r.age_band ? (ageLabels.get(r.age_band) ?? null) : null);

@@ -1,5 +1,6 @@
 // Domain types of consultations, and the rules that need no database:
 // status from dates, numbering, display conditions.
+import { oneOf } from '$lib/codes';
 import {
 	ACCESS_MODES,
 	AUDIENCES,
@@ -106,10 +107,6 @@ export function statusAt(
 	if (row.closed_early_at || now >= fromDbDate(row.closes_at)) return 'close';
 	if (now < fromDbDate(row.opens_at)) return 'planifiee';
 	return 'ouverte';
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
-	return (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 export function consultationFromRow(

@@ -113,7 +113,7 @@ export async function getDraft(
 		status: row.status === 'submitted' ? 'submitted' : 'draft',
 		answers: fromDbJson<Answers>(row.draft, {}),
 		receiptCode: row.receipt_code,
-		audience: (row.audience as Audience | null) ?? null
+		audience: row.audience ?? null
 	};
 }
 

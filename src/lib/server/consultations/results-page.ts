@@ -1,5 +1,6 @@
 // What a results page needs: filters read from the address (unknown values
 // are ignored, never an error), results, and the breakdown asked for.
+import { oneOf } from '$lib/codes';
 import type { Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import {
@@ -30,10 +31,6 @@ import {
 	publicBreakdownView,
 	publicQuestionView
 } from './public-results';
-
-function oneOf(values: readonly string[], value: string | null): string | undefined {
-	return value && values.includes(value) ? value : undefined;
-}
 
 const FILTER_DIMENSIONS = {
 	territory: 'territoire',

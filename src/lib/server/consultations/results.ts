@@ -1,5 +1,6 @@
 // Results of a consultation: a handful of GROUP BY queries over the
 // normalised answers, whatever the number of responses.
+import type { Audience, Channel } from '$lib/consultation-vocabulary';
 import { compareFrench } from '$lib/french';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database';
@@ -15,8 +16,8 @@ import { allQuestions, scaleBounds, type Question, type Questionnaire } from './
 
 export interface ResultsFilter {
 	territory?: string;
-	audience?: string;
-	channel?: string;
+	audience?: Audience;
+	channel?: Channel;
 	age?: string;
 }
 

@@ -1,4 +1,6 @@
 // What the inbox forms offer, and how their query string is read.
+import { oneOf } from '$lib/codes';
+import { CONTRIBUTION_SOURCES, CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
 import type { Executor } from '../db/database';
 import { PERMISSIONS } from '../auth/permissions';
 import type { InboxFilters } from './inbox';
@@ -56,12 +58,12 @@ export function readInboxFilters(params: URLSearchParams): InboxFilters {
 	const text = (name: string) => (params.get(name) ?? '').slice(0, 200);
 	return {
 		q: text('q'),
-		source: text('source'),
+		source: oneOf(CONTRIBUTION_SOURCES, params.get('source')),
 		consultationId: positive(params.get('consultation')),
 		eventId: positive(params.get('evenement')),
 		territoryId: positive(params.get('territoire')),
 		axis: text('axe'),
-		state: text('etat'),
+		state: oneOf(CONTRIBUTION_STATES, params.get('etat')),
 		tag: text('etiquette'),
 		from: text('du'),
 		to: text('au'),

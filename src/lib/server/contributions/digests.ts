@@ -7,7 +7,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { NotFoundError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { contributionDigestMail } from '../mail/templates';
-import { DECISION_LABELS, type Decision } from '$lib/contribution-vocabulary';
+import { DECISION_LABELS } from '$lib/contribution-vocabulary';
 import { isFicheStatus, STATUS_DISPLAY } from '$lib/fiche-status';
 
 export const DIGEST_MIN_HOURS = 24;
@@ -78,7 +78,7 @@ async function newsFor(db: Executor, email: string, since: string) {
 		news: [
 			...decisions.map(
 				(d) =>
-					`« ${textOf(d.contribution_id)} » (${d.ref}) : ${DECISION_LABELS[d.decision as Decision] ?? d.decision}. ${d.explanation}`
+					`« ${textOf(d.contribution_id)} » (${d.ref}) : ${d.decision ? DECISION_LABELS[d.decision] : ''}. ${d.explanation}`
 			),
 			...changes.map(
 				(c) =>

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import { assertCan, can, type Actor } from '../auth/permissions';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { foldForSearch } from '../text';
-import { CONTRIBUTION_STATES, type Decision } from '$lib/contribution-vocabulary';
+import type { ContributionSource, ContributionState, Decision } from '$lib/contribution-vocabulary';
 import type { ContributionItem } from './model';
 import { CONTRIBUTION_COLUMNS, contributionsQuery, toItems } from './queries';
 import { suggestFiches, type Suggestion } from './suggest';
@@ -15,13 +15,13 @@ export const INBOX_PAGE_SIZE = 50;
 
 export interface InboxFilters {
 	q?: string;
-	source?: string;
+	source?: ContributionSource;
 	consultationId?: number;
 	eventId?: number;
 	territoryId?: number;
 	/** Contributions linked to a fiche of this axis, or tagged with it. */
 	axis?: string;
-	state?: string;
+	state?: ContributionState;
 	tag?: string;
 	from?: string;
 	to?: string;
@@ -37,8 +37,7 @@ function filtered(db: Db, filters: InboxFilters) {
 	if (filters.consultationId) query = query.where('c.consultation_id', '=', filters.consultationId);
 	if (filters.eventId) query = query.where('c.event_id', '=', filters.eventId);
 	if (filters.territoryId) query = query.where('c.territory_id', '=', filters.territoryId);
-	if (filters.state && (CONTRIBUTION_STATES as readonly string[]).includes(filters.state))
-		query = query.where('c.triage_state', '=', filters.state);
+	if (filters.state) query = query.where('c.triage_state', '=', filters.state);
 	if (filters.assignedUserId)
 		query = query.where('c.assigned_user_id', '=', filters.assignedUserId);
 	if (filters.from && ISO_DAY.test(filters.from))
@@ -251,7 +250,7 @@ export async function contributionsOnFiche(
 		text: showOriginal ? r.text : (r.public_text ?? r.text),
 		createdAt: r.created_at,
 		origin: r.consultation_title ?? r.event_title,
-		decision: r.decision as Decision | null,
+		decision: r.decision,
 		explanation: r.explanation
 	}));
 }

@@ -1,12 +1,13 @@
 // A contribution feeds one or more fiches-actions; each link carries the
 // follow-up decision and a public explanation in plain French. Officers
 // link and decide; pilotes decide on the links to the fiches they own.
+import { oneOf } from '$lib/codes';
 import type { Db } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { assertCan, can, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import { DECISIONS, type Decision } from '$lib/contribution-vocabulary';
+import { DECISIONS } from '$lib/contribution-vocabulary';
 
 export const EXPLANATION_MAX = 2000;
 
@@ -92,8 +93,8 @@ export async function decide(
 	input: { decision: string; explanation: string }
 ): Promise<void> {
 	const { actor: who, link } = await linkFor(db, actor, linkId);
-	if (!(DECISIONS as readonly string[]).includes(input.decision))
-		throw new InvalidInputError('Choisissez une décision de la liste.', 'decision');
+	const decision = oneOf(DECISIONS, input.decision);
+	if (!decision) throw new InvalidInputError('Choisissez une décision de la liste.', 'decision');
 	const explanation = input.explanation.trim();
 	if (explanation.length < 10)
 		throw new InvalidInputError(
@@ -107,7 +108,7 @@ export async function decide(
 		await tx
 			.updateTable('contribution_link')
 			.set({
-				decision: input.decision as Decision,
+				decision,
 				explanation,
 				decided_by: who.id,
 				decided_at: now

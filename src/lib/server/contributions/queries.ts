@@ -1,6 +1,7 @@
 // Reading contributions with their origin, tags and links.
 import type { Executor } from '../db/database';
-import type { ContributionState, Decision } from '$lib/contribution-vocabulary';
+import type { Selectable } from 'kysely';
+import type { ContributionTable } from '../db/schema';
 import type { ContributionItem, ContributionLink } from './model';
 
 export function contributionsQuery(db: Executor) {
@@ -36,22 +37,25 @@ export const CONTRIBUTION_COLUMNS = [
 	'assignee.display_name as assignee_name'
 ] as const;
 
-type Row = {
-	id: number;
-	source: string;
-	text: string;
-	public_text: string | null;
-	mask_reason: string | null;
-	created_at: string;
-	triage_state: string;
-	assigned_user_id: number | null;
-	author_user_id: number | null;
-	contact_email: string | null;
-	contact_consent: number;
-	response_id: number | null;
-	merged_into_id: number | null;
-	consultation_id: number | null;
-	event_id: number | null;
+/** A row of CONTRIBUTION_COLUMNS: the contribution's own columns, typed by the schema, and the joined names. */
+type Row = Pick<
+	Selectable<ContributionTable>,
+	| 'id'
+	| 'source'
+	| 'text'
+	| 'public_text'
+	| 'mask_reason'
+	| 'created_at'
+	| 'triage_state'
+	| 'assigned_user_id'
+	| 'author_user_id'
+	| 'contact_email'
+	| 'contact_consent'
+	| 'response_id'
+	| 'merged_into_id'
+	| 'consultation_id'
+	| 'event_id'
+> & {
 	territory_name: string | null;
 	commune_name: string | null;
 	consultation_title: string | null;
@@ -91,7 +95,7 @@ export async function linksOf(
 				ref: r.ref,
 				title: r.title,
 				ficheStatus: r.status,
-				decision: r.decision as Decision | null,
+				decision: r.decision,
 				explanation: r.explanation,
 				decidedAt: r.decided_at
 			}
@@ -147,7 +151,7 @@ export async function toItems(
 				: { kind: 'autre', title: null, id: null },
 		authorKnown: r.author_user_id !== null || r.contact_email !== null || r.response_id !== null,
 		contactConsent: r.contact_consent === 1,
-		state: r.triage_state as ContributionState,
+		state: r.triage_state,
 		assignedUserId: r.assigned_user_id,
 		assignedName: r.assignee_name,
 		tags: tags.get(r.id) ?? [],

@@ -42,7 +42,7 @@ describe('following what became of a contribution', () => {
 			.values({
 				consultation_id: consultation,
 				status: 'submitted',
-				channel: 'en_ligne',
+				channel: 'web',
 				receipt_code: 'K7PM-2QXR',
 				respondent_user_id: resident.id,
 				started_at: now,

@@ -77,7 +77,7 @@ async function trace(db: Executor, ids: number[]): Promise<TracedContribution[]>
 		text: r.public_text ?? r.text,
 		createdAt: r.created_at,
 		origin: r.consultation_title ?? r.event_title,
-		state: (r.kept_state ?? r.triage_state) as ContributionState,
+		state: r.kept_state ?? r.triage_state,
 		merged: r.merged_into_id !== null,
 		links: links
 			.filter((l) => l.contribution_id === followed[i])
@@ -85,7 +85,7 @@ async function trace(db: Executor, ids: number[]): Promise<TracedContribution[]>
 				ref: l.ref,
 				title: l.title,
 				ficheStatus: l.status,
-				decision: l.decision as Decision | null,
+				decision: l.decision,
 				explanation: l.explanation,
 				decidedAt: l.decided_at
 			}))
@@ -190,7 +190,7 @@ export async function ficheContributions(db: Db, ficheRef: string): Promise<Fich
 		text: r.public_text ?? r.text,
 		createdAt: r.created_at,
 		origin: r.consultation_title ?? r.event_title,
-		decision: r.decision as Decision | null,
+		decision: r.decision,
 		explanation: r.explanation
 	}));
 }

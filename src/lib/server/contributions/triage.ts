@@ -1,12 +1,13 @@
 // Officers sort the inbox: state, assignment, tags (the axes and free
 // ones), bulk actions, and merging duplicates into one contribution.
+import { oneOf } from '$lib/codes';
 import type { Db, Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { assertCan, can, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { foldForSearch } from '../text';
-import { CONTRIBUTION_STATES, type ContributionState } from '$lib/contribution-vocabulary';
+import { CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
 
 export const MAX_TAG_LENGTH = 40;
 
@@ -55,11 +56,11 @@ export async function applyToContributions(
 	await db.transaction().execute(async (tx) => {
 		switch (action.kind) {
 			case 'state': {
-				if (!(CONTRIBUTION_STATES as readonly string[]).includes(action.state))
-					throw new InvalidInputError('Choisissez un état de la liste.', 'state');
+				const state = oneOf(CONTRIBUTION_STATES, action.state);
+				if (!state) throw new InvalidInputError('Choisissez un état de la liste.', 'state');
 				await tx
 					.updateTable('contribution')
-					.set({ triage_state: action.state as ContributionState, updated_at: now })
+					.set({ triage_state: state, updated_at: now })
 					.where('id', 'in', targets)
 					.execute();
 				break;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RegistrationStatus } from '$lib/event-vocabulary';
 import type { Db } from '../db/database';
 import { createTestDatabase, createTestUser } from '../testing';
 import { loadReferenceData } from '../reference/seed';
@@ -68,7 +69,7 @@ describe('dashboards', () => {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const registration = (status: string, needs: string[]) => ({
+		const registration = (status: RegistrationStatus, needs: string[]) => ({
 			event_id: eventId,
 			status,
 			name: 'Awa Diallo',

@@ -1,6 +1,19 @@
-// Row types as stored. Booleans are 0/1 and dates ISO-8601 text on SQLite;
+// Row types as stored, checked against the migrated database by schema.test.ts.
+// Booleans are 0/1 and dates ISO-8601 text on SQLite;
 // services convert them with ./codecs.ts and never return rows.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+// Columns that hold a code of the glossary are typed with its union.
+import type { Role } from '../auth/permissions';
+import type { FicheStatus } from '$lib/fiche-status';
+import type { AccessMode, Audience, Channel, QuestionKind } from '$lib/consultation-vocabulary';
+import type { ContributionSource, ContributionState, Decision } from '$lib/contribution-vocabulary';
+import type {
+	EventAudience,
+	EventStatus,
+	ParticipantCategory,
+	RegistrationStatus
+} from '$lib/event-vocabulary';
+import type { DrawAnswer, GroupRole, PersonSource, PersonStatus } from '$lib/panel-vocabulary';
 
 export interface SettingTable {
 	key: string;
@@ -61,7 +74,7 @@ export interface UserTable {
 	id: Generated<number>;
 	email: string;
 	display_name: string;
-	role: string;
+	role: Role;
 	password_hash: string | null;
 	active: number;
 	created_at: string;
@@ -133,7 +146,7 @@ export interface FicheTable {
 	/** Residents' words for the action, comma-separated (suggestions and search). */
 	keywords: Generated<string>;
 	/** The latest entry of fiche_status_change, kept here for filtering. */
-	status: string | null;
+	status: FicheStatus | null;
 	owner_user_id: number | null;
 	direction: string | null;
 	partners: string | null;
@@ -149,7 +162,7 @@ export interface FicheTable {
 export interface FicheStatusChangeTable {
 	id: Generated<number>;
 	fiche_id: number;
-	status: string | null;
+	status: FicheStatus | null;
 	review_year: number | null;
 	comment: string;
 	source: string;
@@ -219,7 +232,7 @@ export interface ConsultationTable {
 	presentation: string;
 	falc_summary: string;
 	audiences: string;
-	access: string;
+	access: AccessMode;
 	identity: string;
 	profile_block: number;
 	opens_at: string;
@@ -254,7 +267,7 @@ export interface QuestionTable {
 	consultation_id: number;
 	section_id: number;
 	position: number;
-	kind: string;
+	kind: QuestionKind;
 	label: string;
 	help: string;
 	required: number;
@@ -285,8 +298,8 @@ export interface ResponseTable {
 	id: Generated<number>;
 	consultation_id: number;
 	status: string;
-	channel: string;
-	audience: string | null;
+	channel: Channel;
+	audience: Audience | null;
 	draft: string | null;
 	draft_token_hash: string | null;
 	resume_code_hash: string | null;
@@ -325,14 +338,14 @@ export interface AnswerTable {
 
 export interface ContributionTable {
 	id: Generated<number>;
-	source: string;
+	source: ContributionSource;
 	consultation_id: number | null;
 	response_id: number | null;
 	question_id: number | null;
 	text: string;
 	commune_insee_code: string | null;
 	territory_id: number | null;
-	triage_state: Generated<string>;
+	triage_state: Generated<ContributionState>;
 	created_at: string;
 	event_id: number | null;
 	entered_by_label: string | null;
@@ -358,7 +371,7 @@ export interface ContributionLinkTable {
 	id: Generated<number>;
 	contribution_id: number;
 	fiche_id: number;
-	decision: string | null;
+	decision: Decision | null;
 	explanation: Generated<string>;
 	linked_by: number | null;
 	linked_at: string;
@@ -437,14 +450,14 @@ export interface EventTable {
 	access_directions: string;
 	starts_at: string;
 	ends_at: string;
-	audience: string;
+	audience: EventAudience;
 	capacity: number | null;
 	registration_opens_at: string | null;
 	registration_closes_at: string | null;
 	accessibility: string;
 	support: string;
 	consultation_id: number | null;
-	status: string;
+	status: EventStatus;
 	cancellation_reason: string | null;
 	minutes: Generated<string>;
 	minutes_published_at: string | null;
@@ -463,14 +476,14 @@ export interface EventFicheTable {
 export interface RegistrationTable {
 	id: Generated<number>;
 	event_id: number;
-	status: string;
+	status: RegistrationStatus;
 	name: string;
 	email: string | null;
 	phone: string | null;
 	postal_address: string | null;
 	needs: string;
 	needs_detail: string;
-	category: string | null;
+	category: ParticipantCategory | null;
 	consent_text_version: string | null;
 	consented_at: string | null;
 	cancel_token_hash: string | null;
@@ -507,8 +520,8 @@ export interface PersonTable {
 	needs: Generated<string>;
 	needs_detail: Generated<string>;
 	in_panel: Generated<number>;
-	status: Generated<string>;
-	source: string;
+	status: Generated<PersonStatus>;
+	source: PersonSource;
 	mandate_start: string | null;
 	mandate_end: string | null;
 	renewal_reminded_at: string | null;
@@ -577,7 +590,7 @@ export interface DrawCandidateTable {
 	probability: number;
 	lottery_probability: number;
 	selected: Generated<number>;
-	answer: string | null;
+	answer: DrawAnswer | null;
 }
 
 export interface ParticipationGroupTable {
@@ -595,7 +608,7 @@ export interface GroupMembershipTable {
 	id: Generated<number>;
 	group_id: number;
 	person_id: number;
-	role: string;
+	role: GroupRole;
 	mandate_start: string | null;
 	mandate_end: string | null;
 	joined_at: string;

@@ -2,6 +2,7 @@
 // of September 2023 (residents, partners, staff) with generated answers
 // spread over the communes by population and over the channels, the field
 // interviews at the real stops of the 2023 tour, and one consultation open now.
+import type { Channel } from '$lib/consultation-vocabulary';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { parseCsv } from '../reference/csv';
@@ -479,7 +480,7 @@ async function generateResponses(
 	const consultation = {
 		id: questionnaire.consultationId
 	} as Parameters<typeof finaliseResponse>[1];
-	const channels =
+	const channels: Channel[] =
 		spec.audience === 'habitants' ? ['web', 'telephone', 'papier', 'terrain'] : ['web'];
 	const channelWeights = spec.audience === 'habitants' ? [55, 10, 12, 23] : [1];
 	for (let i = 0; i < spec.responses; i++) {

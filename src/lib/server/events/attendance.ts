@@ -1,6 +1,7 @@
 // At the door: tick who came, add who walked in, count by category
 // (« 174 participants dont 10 habitants »), and take notes that become
 // contributions of the event.
+import { oneOf } from '$lib/codes';
 import type { Figure } from '$lib/disclosure';
 import { protectHeadcount } from '../statistics/public-figures';
 import { getDisclosureThreshold } from '../settings/settings';
@@ -19,12 +20,13 @@ import { getEventById } from './queries';
 import { byFrench } from '../db/database';
 
 function category(value: string): ParticipantCategory {
-	if (!(PARTICIPANT_CATEGORIES as readonly string[]).includes(value))
+	const code = oneOf(PARTICIPANT_CATEGORIES, value);
+	if (!code)
 		throw new InvalidInputError(
 			'Choisissez une catégorie : habitant, professionnel, partenaire ou élu.',
 			'category'
 		);
-	return value as ParticipantCategory;
+	return code;
 }
 
 export interface AttendanceRow {
@@ -60,8 +62,8 @@ export async function attendanceSheet(
 	const rows = all.map((r): AttendanceRow => ({
 		id: r.id,
 		name: r.name,
-		status: r.status as RegistrationStatus,
-		category: (r.category as ParticipantCategory | null) ?? null,
+		status: r.status,
+		category: r.category,
 		walkIn: r.walk_in === 1,
 		needs: fromDbJson<string[]>(r.needs, []),
 		needsDetail: r.needs_detail

@@ -335,7 +335,7 @@ export async function listRegistrations(
 		email: r.email,
 		phone: r.phone,
 		postalAddress: r.postal_address,
-		status: r.status as RegistrationStatus,
+		status: r.status,
 		needs: fromDbJson<string[]>(r.needs, []),
 		needsDetail: r.needs_detail,
 		needsArrangedAt: r.needs_arranged_at,

@@ -1,4 +1,5 @@
 // Domain types of events and the rules that need no database.
+import { oneOf } from '$lib/codes';
 import type { Selectable } from 'kysely';
 import type { EventTable } from '../db/schema';
 import { fromDbDate, fromDbJson } from '../db/codecs';
@@ -60,10 +61,6 @@ export type EventRow = Selectable<EventTable> & {
 	registered: number | null;
 	waiting: number | null;
 };
-
-function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
-	return (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
 
 export function eventFromRow(row: EventRow): ConcertoEvent {
 	return {

@@ -1,8 +1,9 @@
 // Compares the review's official totals with what the fiches say, so that
 // officers see where statuses are still missing or disagree.
+import { oneOf } from '$lib/codes';
 import type { Db } from '../db/database';
 import { parseCsv } from '../reference/csv';
-import { FICHE_STATUSES, type FicheStatus, type StatusCounts } from './status';
+import { FICHE_STATUSES, type StatusCounts } from './status';
 
 export interface TotalsCheck {
 	perimeter: string;
@@ -19,8 +20,8 @@ function countStatuses(statuses: (string | null)[]): StatusCounts {
 	const counts = emptyCounts();
 	for (const status of statuses) {
 		counts.total++;
-		if (status && (FICHE_STATUSES as readonly string[]).includes(status))
-			counts[status as FicheStatus]++;
+		const code = oneOf(FICHE_STATUSES, status);
+		if (code) counts[code]++;
 		else counts.unstated++;
 	}
 	return counts;

@@ -146,7 +146,7 @@ export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 			kind: m.kind,
 			territoryName: m.territory_name,
 			description: m.description,
-			myRole: m.role as GroupRole,
+			myRole: m.role,
 			myMandateEnd: m.mandate_end,
 			members: current.map((x) => ({
 				name: nameOf.get(x.personId)!,

@@ -1,7 +1,6 @@
 // Reading groups: shared by the officers' pages and the members' space.
 import type { Executor } from '../db/database';
 import { NotFoundError } from '../errors';
-import type { GroupRole } from '$lib/panel-vocabulary';
 import type { GroupBody, GroupDetail, GroupDocument, GroupMeeting, GroupMember } from './model';
 import { byFrench } from '../db/database';
 
@@ -43,7 +42,7 @@ export async function groupMembers(db: Executor, groupId: number): Promise<Group
 		personId: r.person_id,
 		name: `${r.first_name} ${r.last_name}`.trim() || `Personne partie (${r.pseudonym})`,
 		inPanel: r.in_panel === 1,
-		role: r.role as GroupRole,
+		role: r.role,
 		mandateStart: r.mandate_start,
 		mandateEnd: r.mandate_end,
 		joinedAt: r.joined_at,

@@ -197,7 +197,7 @@ describe('the panel registry and the draw', () => {
 			title: 'Essai',
 			purpose: '',
 			householdRule: false,
-			filters: { status: 'actif' },
+			filters: { status: 'actif' as const },
 			seed: '41'
 		};
 		await expect(createDraw(db, agent, { ...base, size: 25, quotas: [] })).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 // Creating people of the panel and recording what they agreed to.
+import type { PersonSource, PersonStatus } from '$lib/panel-vocabulary';
 import type { Executor } from '../db/database';
 import { nowForDb, toDbJson } from '../db/codecs';
 import { generateReadableCode } from '../consultations/codes';
@@ -60,7 +61,12 @@ export async function correctionColumns(tx: Executor, input: SelfCorrection) {
 export async function insertPerson(
 	tx: Executor,
 	input: PersonFields,
-	options: { source: string; collectedBy: string; enteredBy: number | null; status?: string }
+	options: {
+		source: PersonSource;
+		collectedBy: string;
+		enteredBy: number | null;
+		status?: PersonStatus;
+	}
 ): Promise<{ id: number; pseudonym: string }> {
 	const now = nowForDb();
 	const pseudonym = `P-${generateReadableCode(6)}`;

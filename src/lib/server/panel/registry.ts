@@ -1,12 +1,13 @@
 // The officers' view of the panel: find people, follow their participation,
 // change their status and mandate, record people met in the field.
+import { oneOf } from '$lib/codes';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
-import { PERSON_STATUSES, type PersonStatus } from '$lib/panel-vocabulary';
+import type { PersonStatus } from '$lib/panel-vocabulary';
 import { communeExists, insertPerson } from './people';
 import { anonymisePerson } from './signup';
 import { mandateDueCondition } from './mandate-reminders';
@@ -17,7 +18,7 @@ export const REGISTRY_PAGE_SIZE = 50;
 
 export interface RegistryFilters {
 	q?: string;
-	status?: string;
+	status?: PersonStatus;
 	territoryId?: number;
 	ageBand?: string;
 	gender?: string;
@@ -47,10 +48,9 @@ export function panelQuery(db: Executor, filters: RegistryFilters) {
 		.leftJoin('commune', 'commune.insee_code', 'person.commune_insee_code')
 		.leftJoin('territory', 'territory.id', 'person.territory_id')
 		.where('person.in_panel', '=', 1);
-	query =
-		filters.status && (PERSON_STATUSES as readonly string[]).includes(filters.status)
-			? query.where('person.status', '=', filters.status)
-			: query.where('person.status', '!=', 'parti');
+	query = filters.status
+		? query.where('person.status', '=', filters.status)
+		: query.where('person.status', '!=', 'parti');
 	if (filters.territoryId) query = query.where('person.territory_id', '=', filters.territoryId);
 	if (filters.ageBand) query = query.where('person.age_band', '=', filters.ageBand);
 	if (filters.gender) query = query.where('person.gender', '=', filters.gender);
@@ -119,7 +119,7 @@ export async function listPanel(
 			ageBand: r.age_band,
 			gender: r.gender,
 			situations: fromDbJson<string[]>(r.situations, []),
-			status: r.status as PersonStatus,
+			status: r.status,
 			mandateEnd: r.mandate_end,
 			emailConfirmed: r.email_confirmed_at !== null
 		}))
@@ -216,7 +216,7 @@ export async function getPersonDetail(
 		ageBand: person.age_band,
 		gender: person.gender,
 		situations: fromDbJson<string[]>(person.situations, []),
-		status: person.status as PersonStatus,
+		status: person.status,
 		mandateStart: person.mandate_start,
 		mandateEnd: person.mandate_end,
 		emailConfirmed: person.email_confirmed_at !== null,
@@ -282,8 +282,9 @@ export async function updatePersonStatus(
 	change: { status: string; mandateStart: string; mandateEnd: string }
 ): Promise<void> {
 	assertCan(actor, 'panel.manage');
-	if (!(['candidat', 'actif', 'en_pause'] as string[]).includes(change.status))
-		throw new InvalidInputError('Choisissez un statut de la liste.', 'status');
+	// Leaving the panel is its own action (with what it erases), not a status to pick.
+	const status = oneOf(['candidat', 'actif', 'en_pause'] as const, change.status);
+	if (!status) throw new InvalidInputError('Choisissez un statut de la liste.', 'status');
 	for (const [field, value] of [
 		['mandateStart', change.mandateStart],
 		['mandateEnd', change.mandateEnd]
@@ -303,7 +304,7 @@ export async function updatePersonStatus(
 		await tx
 			.updateTable('person')
 			.set({
-				status: change.status,
+				status,
 				mandate_start: change.mandateStart || null,
 				mandate_end: change.mandateEnd || null,
 				renewal_reminded_at: change.mandateEnd === before.mandate_end ? undefined : null,

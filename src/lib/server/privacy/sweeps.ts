@@ -2,6 +2,7 @@
 // is over. Each sweep erases or anonymises in place and returns how many
 // records it touched; counts, results and published retours keep working
 // because rows that figures rely on are emptied, not deleted.
+import type { Role } from '../auth/permissions';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { toDbDate } from '../db/codecs';
@@ -31,7 +32,7 @@ function affected(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]
 	);
 }
 
-const STAFF = ['admin', 'agent', 'pilote'];
+const STAFF: Role[] = ['admin', 'agent', 'pilote'];
 const ERASED_ACTOR = 'Effacé (durée de conservation)';
 
 export const SWEEPS: Record<string, Sweep> = {

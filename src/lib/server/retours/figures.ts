@@ -136,7 +136,7 @@ export async function computeRetourFigures(
 	for (const id of ids) best.set(id, null);
 	for (const l of links) {
 		const current = best.get(l.contribution_id) ?? null;
-		const decision = l.decision as Decision | null;
+		const decision = l.decision;
 		if (decision && (!current || DECISIONS.indexOf(decision) < DECISIONS.indexOf(current)))
 			best.set(l.contribution_id, decision);
 	}

@@ -1,4 +1,5 @@
 import { nowForDb } from '../db/codecs';
+import type { Role } from '../auth/permissions';
 import type { Executor } from '../db/database';
 import type { NewUserRow, UserRow, UserRowUpdate } from '../db/schema';
 import { byFrench } from '../db/database';
@@ -18,7 +19,7 @@ export async function insertUserRow(db: Executor, row: NewUserRow): Promise<User
 export interface NewAccount {
 	email: string;
 	displayName: string;
-	role: string;
+	role: Role;
 	passwordHash: string | null;
 	active?: boolean;
 }
@@ -58,7 +59,7 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
 
 export interface UserSearch {
 	q?: string;
-	role?: string;
+	role?: Role;
 	page: number;
 	pageSize: number;
 }

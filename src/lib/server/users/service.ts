@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { nowForDb, toDbBool } from '../db/codecs';
-import { assertCan, type Actor } from '../auth/permissions';
+import { assertCan, type Actor, type Role } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { hashPassword } from '../auth/password';
@@ -34,7 +34,7 @@ function auditView(user: User) {
 export async function listUsers(
 	db: Db,
 	actor: Actor | null,
-	search: { q?: string; role?: string; page?: number }
+	search: { q?: string; role?: Role; page?: number }
 ): Promise<{ users: User[]; total: number; page: number; pageSize: number }> {
 	assertCan(actor, 'users.manage');
 	const page = Math.max(1, search.page ?? 1);

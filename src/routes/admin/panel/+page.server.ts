@@ -1,4 +1,6 @@
 import type { PageServerLoad } from './$types';
+import { oneOf } from '$lib/codes';
+import { PERSON_STATUSES } from '$lib/panel-vocabulary';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { listPanel, REGISTRY_PAGE_SIZE } from '$lib/server/panel/registry';
@@ -9,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const param = (name: string) => url.searchParams.get(name) ?? '';
 	const filters = {
 		q: param('q'),
-		status: param('statut'),
+		status: oneOf(PERSON_STATUSES, param('statut')),
 		territoryId: Number(param('territoire')) || undefined,
 		ageBand: param('age'),
 		gender: param('genre'),

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { oneOf } from '$lib/codes';
 import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await orHttpError(
 		listUsers(getDb(), actor, {
 			q,
-			role: (ROLES as readonly string[]).includes(role) ? role : '',
+			role: oneOf(ROLES, role),
 			page
 		})
 	);

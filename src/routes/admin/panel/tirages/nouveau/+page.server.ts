@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { oneOf } from '$lib/codes';
+import { PERSON_STATUSES } from '$lib/panel-vocabulary';
 import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
@@ -22,7 +24,7 @@ function readSize(text: string | null): number | null {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'panel.manage');
 	const db = getDb();
-	const status = url.searchParams.get('statut') || 'actif';
+	const status = oneOf(PERSON_STATUSES, url.searchParams.get('statut'), 'actif');
 	const territoryId = queryInt(url, 'territoire', { min: 1 });
 	const criteria = url.searchParams
 		.getAll('critere')
@@ -96,7 +98,7 @@ export const actions: Actions = {
 				size: size!,
 				householdRule: data.get('householdRule') === 'on',
 				filters: {
-					status: text('status') || 'actif',
+					status: oneOf(PERSON_STATUSES, text('status'), 'actif'),
 					territoryId: Number(text('territoryId')) || undefined
 				},
 				quotas,

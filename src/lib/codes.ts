@@ -1,0 +1,12 @@
+// Codes of the glossary (statuses, channels, roles…) read from a query
+// string, a form or a stored row: the value when it is one of the codes.
+
+export function oneOf<T extends string>(codes: readonly T[], value: unknown): T | undefined;
+export function oneOf<T extends string>(codes: readonly T[], value: unknown, fallback: T): T;
+export function oneOf<T extends string>(
+	codes: readonly T[],
+	value: unknown,
+	fallback?: T
+): T | undefined {
+	return (codes as readonly unknown[]).includes(value) ? (value as T) : fallback;
+}
