@@ -24,7 +24,7 @@ import {
 } from '../mail/templates';
 import { generateReadableCode } from '../consultations/codes';
 import { formatParisDateTime } from '$lib/paris-time';
-import { NEEDS } from '$lib/event-vocabulary';
+import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
 import { placeLine, registrationClosedReason, type ConcertoEvent } from './model';
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
@@ -149,6 +149,11 @@ async function placesTaken(tx: Executor, eventId: number): Promise<number> {
 		.where('status', 'in', ['inscrit', 'present'])
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** A registration that holds a place or a rank on the waiting list. */
+export function holdsPlace(status: RegistrationStatus): status is 'inscrit' | 'attente' {
+	return status === 'inscrit' || status === 'attente';
 }
 
 /** Who takes a place: a person from the public form, or a member of the event's group. */
@@ -301,8 +306,8 @@ export async function registerForEvent(
 					.where('status', 'in', ['inscrit', 'attente'])
 					.executeTakeFirst()
 			: undefined;
-		if (already) {
-			const status = already.status as 'inscrit' | 'attente';
+		if (already && holdsPlace(already.status)) {
+			const status = already.status;
 			return {
 				already: true as const,
 				status,

@@ -9,6 +9,7 @@ import type { Mailer } from '../mail/mailer';
 import { getEventById } from '../events/queries';
 import {
 	cancelInTransaction,
+	holdsPlace,
 	neededChange,
 	placeRegistration,
 	reopenRegistration
@@ -267,22 +268,24 @@ export async function answerMeeting(
 			.where('user_id', '=', actor.id)
 			.orderBy('id', 'desc')
 			.executeTakeFirst();
-		const active = existing && ['inscrit', 'attente'].includes(existing.status);
+		// Her place or waiting rank, when she holds one.
+		const held = existing && holdsPlace(existing.status) ? existing.status : null;
 		if (!coming) {
-			const cancelled = active
-				? await cancelInTransaction(tx, existing.id, eventId, origin)
-				: { mails: [] };
+			const cancelled =
+				existing && held
+					? await cancelInTransaction(tx, existing.id, eventId, origin)
+					: { mails: [] };
 			return { status: 'annule' as const, mails: cancelled.mails };
 		}
 		const change = needs ? { needs: needs.codes, needsDetail: needs.detail } : {};
-		if (active) {
+		if (existing && held) {
 			if (needs)
 				await tx
 					.updateTable('registration')
 					.set({ ...neededChange(change), updated_at: nowForDb() })
 					.where('id', '=', existing.id)
 					.execute();
-			return { status: existing.status as 'inscrit' | 'attente', mails: [] };
+			return { status: held, mails: [] };
 		}
 		if (existing)
 			return { status: await reopenRegistration(tx, event, existing.id, change), mails: [] };
