@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { test, expect, authFile } from './support/fixtures';
+import { demoConsultation, demoQuestion } from './support/demo-rows';
 
 test.use({ storageState: authFile('agent') });
 
@@ -125,11 +126,13 @@ test('un agent construit une consultation, saisit un questionnaire papier et exp
 });
 
 test('une question déjà répondue ne change plus de structure', async ({ page, a11y }) => {
-	await page.goto('/admin/consultations/1/questionnaire');
+	const consultation = demoConsultation('mon-avis-citoyen-2023-habitants');
+	const question = demoQuestion('mon-avis-citoyen-2023-habitants', 'Pour quelles raisons ?');
+	await page.goto(`/admin/consultations/${consultation}/questionnaire`);
 	await a11y.check();
 	await expect(page.getByText(/le questionnaire est verrouillé/)).toBeVisible();
 	await expect(page.getByRole('button', { name: /Supprimer/ })).toHaveCount(0);
-	await page.goto('/admin/consultations/1/questions/2');
+	await page.goto(`/admin/consultations/${consultation}/questions/${question}`);
 	await a11y.check();
 	await page.getByLabel('Propositions, une par ligne').fill('Une seule proposition\nEt une autre');
 	await page.getByRole('button', { name: 'Enregistrer la question' }).click();

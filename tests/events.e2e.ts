@@ -2,6 +2,7 @@
 // without JavaScript, mails read from a real SMTP server, the .ics parsed.
 import ICAL from 'ical.js';
 import { test, expect, authFile } from './support/fixtures';
+import { demoEvent } from './support/demo-rows';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { workerSmtpPort } from './support/worker-server';
 
@@ -229,7 +230,7 @@ test.describe('à une étape de la tournée', () => {
 	test.use({ storageState: authFile('agent') });
 
 	test('l’écran de saisie connaît déjà le lieu, la commune et le jour', async ({ page, a11y }) => {
-		await page.goto('/admin/evenements/1/etapes');
+		await page.goto(`/admin/evenements/${demoEvent('tournee-aller-vers-2023')}/etapes`);
 		await a11y.check();
 		await expect(page.getByRole('table', { name: 'Étapes, dans l’ordre' })).toContainText(
 			'Vendôme'

@@ -1,6 +1,7 @@
 // Bad or hostile requests get a 4xx with a French message, never a 500.
 import { test, expect, authFile } from './support/fixtures';
 import { workerOrigin } from './support/worker-server';
+import { demoUser } from './support/demo-rows';
 
 const html = { Accept: 'text/html', Origin: workerOrigin() };
 
@@ -53,7 +54,8 @@ test.describe('avec un compte administrateur', () => {
 	});
 
 	test('un choix de liste inventé est refusé avec un message', async ({ request }) => {
-		const response = await request.post('/admin/utilisateurs/2', {
+		const agent = demoUser('agent@concerto.test');
+		const response = await request.post(`/admin/utilisateurs/${agent}`, {
 			form: { displayName: 'Karim', role: 'empereur', active: 'on' },
 			headers: html
 		});

@@ -1,0 +1,57 @@
+// Demo rows found by what a person would call them (a slug, an e-mail, a
+// title), in this worker's database, rather than by ids that change with
+// the seed.
+import Database from 'better-sqlite3';
+import { workerDatabasePath } from './worker-server';
+
+type Finder = { table: string; column: string; value: string; like?: boolean };
+
+function idOf({ table, column, value, like }: Finder): number {
+	if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error('Nom invalide');
+	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
+	try {
+		const row = db
+			.prepare(
+				`select id from "${table}" where "${column}" ${like ? 'like' : '='} ? order by id limit 1`
+			)
+			.get(like ? `${value}%` : value) as { id: number } | undefined;
+		if (!row) throw new Error(`Pas de ${table} où ${column} = « ${value} » dans la démonstration`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
+
+export const demoConsultation = (slug: string) =>
+	idOf({ table: 'consultation', column: 'slug', value: slug });
+export const demoEvent = (slug: string) => idOf({ table: 'event', column: 'slug', value: slug });
+export const demoGroup = (slug: string) =>
+	idOf({ table: 'participation_group', column: 'slug', value: slug });
+export const demoRetour = (slug: string) => idOf({ table: 'retour', column: 'slug', value: slug });
+export const demoDraw = (title: string) => idOf({ table: 'draw', column: 'title', value: title });
+export const demoPerson = (email: string) =>
+	idOf({ table: 'person', column: 'email', value: email });
+export const demoUser = (email: string) => idOf({ table: 'user', column: 'email', value: email });
+export const demoSite = (name: string) => idOf({ table: 'site', column: 'name', value: name });
+/** The first contribution whose text starts so. */
+export const demoContribution = (start: string) =>
+	idOf({ table: 'contribution', column: 'text', value: start, like: true });
+
+/** A question of a consultation, by its wording. */
+export function demoQuestion(consultationSlug: string, label: string): number {
+	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
+	try {
+		const row = db
+			.prepare(
+				`select q.id from question q
+				 join consultation_section s on s.id = q.section_id
+				 join consultation c on c.id = s.consultation_id
+				 where c.slug = ? and q.label = ?`
+			)
+			.get(consultationSlug, label) as { id: number } | undefined;
+		if (!row) throw new Error(`Pas de question « ${label} » dans ${consultationSlug}`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
