@@ -40,6 +40,15 @@ export async function closeRuntime(): Promise<void> {
 	runtime = null;
 }
 
+/**
+ * The site's address in links sent out (e-mails, calendars, letters): ORIGIN
+ * when set, as in production behind a proxy; else the address the request
+ * came to, or the local demo's for background jobs.
+ */
+export function siteOrigin(url?: URL): string {
+	return getRuntime().config.origin ?? url?.origin ?? 'http://localhost:3000';
+}
+
 export function getDb(): Db {
 	return getRuntime().db;
 }
@@ -54,7 +63,7 @@ export async function startRuntime(): Promise<void> {
 		const { demoBanner, seedDemoData } = await import('./demo/seed');
 		// Idempotent: a demo database from an earlier version gets what it lacks.
 		await seedDemoData(db);
-		console.log(demoBanner(config.origin ?? 'http://localhost:3000'));
+		console.log(demoBanner(siteOrigin()));
 	}
 	await deleteExpiredSessions(db);
 	await pruneRateLimits(db);
@@ -69,19 +78,19 @@ let jobs: NodeJS.Timeout | null = null;
 function startBackgroundJobs(): void {
 	if (jobs) return;
 	const run = async () => {
-		const { db, mailer, config } = getRuntime();
+		const { db, mailer } = getRuntime();
 		try {
-			await sendEventReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+			await sendEventReminders(db, mailer, siteOrigin());
 		} catch (error) {
 			console.error('Rappels d’événements :', error);
 		}
 		try {
-			await sendMandateReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+			await sendMandateReminders(db, mailer, siteOrigin());
 		} catch (error) {
 			console.error('Rappels de fin de mandat :', error);
 		}
 		try {
-			await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
+			await sendContributionDigests(db, mailer, siteOrigin());
 		} catch (error) {
 			console.error('Nouvelles des contributions :', error);
 		}
@@ -95,7 +104,7 @@ function startBackgroundJobs(): void {
 			console.error('Durées de conservation :', error);
 		}
 		try {
-			await processRetourDeliveries(db, mailer, config.origin ?? 'http://localhost:3000');
+			await processRetourDeliveries(db, mailer, siteOrigin());
 		} catch (error) {
 			console.error('Envoi des retours :', error);
 		}

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { residentSignupSchema } from '$lib/server/users/schemas';
 import { signUpResident } from '$lib/server/users/signup';
 import { failForm } from '$lib/server/web/http';
@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const { mailer, config } = getRuntime();
 		try {
 			await signUpResident(getDb(), mailer, form.data, {
-				origin: config.origin ?? url.origin,
+				origin: siteOrigin(url),
 				clientAddress: getClientAddress(),
 				perHour: config.submissionsPerHour
 			});

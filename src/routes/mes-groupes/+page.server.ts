@@ -1,5 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web/guards';
 import { failPlain } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -39,7 +39,7 @@ export const actions: Actions = {
 						.slice(0, 500)
 				}
 			: undefined;
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		try {
 			const status = await answerMeeting(
 				getDb(),
@@ -47,7 +47,7 @@ export const actions: Actions = {
 				locals.actor,
 				/^\d{1,9}$/.test(eventId) ? Number(eventId) : 0,
 				coming,
-				config.origin ?? url.origin,
+				siteOrigin(url),
 				needs
 			);
 			return {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getRuntime } from '$lib/server/runtime';
+import { getRuntime, siteOrigin } from '$lib/server/runtime';
 import { resetRequestSchema } from '$lib/server/auth/schemas';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { failForm } from '$lib/server/web/http';
@@ -15,13 +15,13 @@ export const actions: Actions = {
 	default: async ({ request, url, getClientAddress }) => {
 		const form = await superValidate(request, zod4(resetRequestSchema));
 		if (!form.valid) return fail(400, { form });
-		const { db, mailer, config } = getRuntime();
+		const { db, mailer } = getRuntime();
 		try {
 			// Not awaiting the delivery keeps the answer time the same whether the account exists or not.
 			await requestPasswordReset(db, mailer, {
 				email: form.data.email,
 				ipAddress: getClientAddress(),
-				origin: config.origin ?? url.origin
+				origin: siteOrigin(url)
 			});
 		} catch (caught) {
 			return failForm(form, caught);

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { myPanelRecord, openMyRegistration } from '$lib/server/panel/my-registration';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		const { config, mailer } = getRuntime();
 		try {
 			const outcome = await signUpForPanel(db, mailer, parsed.data, {
-				origin: config.origin ?? url.origin,
+				origin: siteOrigin(url),
 				clientAddress: getClientAddress(),
 				perHour: config.submissionsPerHour
 			});

@@ -1,6 +1,6 @@
 // Command-line entry points, run through scripts/cli.js.
 import { createInterface } from 'node:readline/promises';
-import { closeRuntime, getRuntime } from '../runtime';
+import { closeRuntime, getRuntime, siteOrigin } from '../runtime';
 import { migrateToLatest } from '../db/migrations';
 import { hasReferenceData, loadReferenceData } from '../reference/seed';
 import { createAdministrator } from '../users/service';
@@ -60,25 +60,25 @@ async function createAdmin(args: string[]): Promise<number> {
 }
 
 async function remindEvents(): Promise<number> {
-	const { db, mailer, config } = getRuntime();
+	const { db, mailer } = getRuntime();
 	await migrateToLatest(db);
-	const sent = await sendEventReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+	const sent = await sendEventReminders(db, mailer, siteOrigin());
 	console.log(`Rappels envoyés : ${sent}.`);
 	return 0;
 }
 
 async function sendDigests(): Promise<number> {
-	const { db, mailer, config } = getRuntime();
+	const { db, mailer } = getRuntime();
 	await migrateToLatest(db);
-	const sent = await sendContributionDigests(db, mailer, config.origin ?? 'http://localhost:3000');
+	const sent = await sendContributionDigests(db, mailer, siteOrigin());
 	console.log(`Nouvelles des contributions envoyées : ${sent}.`);
 	return 0;
 }
 
 async function remindMandates(): Promise<number> {
-	const { db, mailer, config } = getRuntime();
+	const { db, mailer } = getRuntime();
 	await migrateToLatest(db);
-	const sent = await sendMandateReminders(db, mailer, config.origin ?? 'http://localhost:3000');
+	const sent = await sendMandateReminders(db, mailer, siteOrigin());
 	console.log(`Rappels de fin de mandat envoyés : ${sent}.`);
 	return 0;
 }

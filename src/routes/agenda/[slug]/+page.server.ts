@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
@@ -93,7 +93,7 @@ export const actions: Actions = {
 		const { config, mailer } = getRuntime();
 		try {
 			const outcome = await registerForEvent(db, mailer, event, parsed.data, {
-				origin: config.origin ?? url.origin,
+				origin: siteOrigin(url),
 				clientAddress: getClientAddress(),
 				perHour: config.submissionsPerHour
 			});

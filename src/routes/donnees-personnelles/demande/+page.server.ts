@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
-import { getRuntime } from '$lib/server/runtime';
+import { getRuntime, siteOrigin } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
 import { privacyRequestSchema, requestByEmail } from '$lib/server/privacy/rights';
@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const { db, mailer, config } = getRuntime();
 		try {
 			await requestByEmail(db, mailer, parsed.data.email, {
-				origin: config.origin ?? url.origin,
+				origin: siteOrigin(url),
 				clientAddress: getClientAddress(),
 				perHour: config.submissionsPerHour
 			});

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
 import { NEEDS } from '$lib/event-vocabulary';
@@ -33,14 +33,9 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	cancel: async ({ params, url }) => {
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		try {
-			const outcome = await cancelRegistration(
-				getDb(),
-				mailer,
-				params.token,
-				config.origin ?? url.origin
-			);
+			const outcome = await cancelRegistration(getDb(), mailer, params.token, siteOrigin(url));
 			return { cancelled: outcome.eventTitle };
 		} catch (caught) {
 			return failPlain(caught);

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import {
@@ -52,12 +52,12 @@ export const actions: Actions = {
 				error: 'Cochez la case pour confirmer l’effacement.',
 				field: 'confirm'
 			});
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		try {
 			const receipt = await erasePerson(getDb(), locals.actor, query.data, {
 				withTexts: data.get('withTexts') === 'on',
 				mailer,
-				origin: config.origin ?? url.origin
+				origin: siteOrigin(url)
 			});
 			return { receipt };
 		} catch (caught) {

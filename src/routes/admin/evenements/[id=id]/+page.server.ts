@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { eventSchema } from '$lib/server/events/schemas';
 import { cancelEvent, getEventForm, publishEvent, updateEvent } from '$lib/server/events/manage';
@@ -37,7 +37,7 @@ export const actions: Actions = {
 	save: async ({ request, locals, params, url }) => {
 		const form = await superValidate(request, adapter, { id: 'event' });
 		if (!form.valid) return fail(400, { form });
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		try {
 			const { notified } = await updateEvent(
 				getDb(),
@@ -45,7 +45,7 @@ export const actions: Actions = {
 				locals.actor,
 				idParam(params.id),
 				form.data,
-				config.origin ?? url.origin
+				siteOrigin(url)
 			);
 			return message(form, {
 				type: 'success',
@@ -67,7 +67,7 @@ export const actions: Actions = {
 	},
 	cancel: async ({ request, locals, params, url }) => {
 		const reason = String((await request.formData()).get('reason') ?? '');
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		try {
 			const { notified } = await cancelEvent(
 				getDb(),
@@ -75,7 +75,7 @@ export const actions: Actions = {
 				locals.actor,
 				idParam(params.id),
 				reason,
-				config.origin ?? url.origin
+				siteOrigin(url)
 			);
 			return { done: `L’événement est annulé ; ${notified} personne(s) prévenue(s).` };
 		} catch (caught) {

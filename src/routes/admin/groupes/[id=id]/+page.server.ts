@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { attemptAction, orHttpError } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
@@ -147,13 +147,13 @@ export const actions: Actions = {
 	},
 	account: async ({ request, locals, url }) => {
 		const data = await request.formData();
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		return attemptAction('account', async () => {
 			const outcome = await openMemberAccount(
 				getDb(),
 				locals.actor,
 				numberField(data, 'personId'),
-				{ mailer, origin: config.origin ?? url.origin }
+				{ mailer, origin: siteOrigin(url) }
 			);
 			return outcome === 'invited'
 				? 'Compte créé : la personne a reçu un e-mail pour choisir son mot de passe.'

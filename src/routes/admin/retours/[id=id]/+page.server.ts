@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
@@ -44,16 +44,12 @@ export const actions: Actions = {
 		}
 	},
 	send: async ({ locals, params, url }) => {
-		const { mailer, config } = getRuntime();
+		const { mailer } = getRuntime();
 		const db = getDb();
 		try {
 			const queued = await startRetourSending(db, locals.actor, idParam(params.id));
 			// The first batch goes now; the server sends the rest every quarter of an hour.
-			const { sent, failed } = await processRetourDeliveries(
-				db,
-				mailer,
-				config.origin ?? url.origin
-			);
+			const { sent, failed } = await processRetourDeliveries(db, mailer, siteOrigin(url));
 			return {
 				done: queued
 					? `${queued} envoi${queued > 1 ? 's' : ''} préparé${queued > 1 ? 's' : ''} : ${sent} courriel${sent > 1 ? 's' : ''} parti${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (nouvel essai automatique)` : ''}.`

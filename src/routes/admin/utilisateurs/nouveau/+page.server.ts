@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getRuntime } from '$lib/server/runtime';
+import { getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { createUserSchema } from '$lib/server/users/schemas';
 import { createUser } from '$lib/server/users/service';
@@ -23,11 +23,11 @@ export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const form = await superValidate(request, adapter);
 		if (!form.valid) return fail(400, { form });
-		const { db, mailer, config } = getRuntime();
+		const { db, mailer } = getRuntime();
 		try {
 			await createUser(db, locals.actor, form.data, {
 				mailer,
-				origin: config.origin ?? url.origin
+				origin: siteOrigin(url)
 			});
 		} catch (caught) {
 			return failForm(form, caught);

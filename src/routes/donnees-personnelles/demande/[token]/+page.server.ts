@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { confirmedRequest, eraseByRequest } from '$lib/server/privacy/rights';
 
@@ -13,12 +13,12 @@ export const actions: Actions = {
 		const data = await request.formData();
 		if (data.get('confirm') !== 'on')
 			return fail(400, { error: 'Cochez la case pour confirmer l’effacement.' });
-		const { db, mailer, config } = getRuntime();
+		const { db, mailer } = getRuntime();
 		try {
 			const receipt = await eraseByRequest(db, params.token, {
 				withTexts: data.get('withTexts') === 'on',
 				mailer,
-				origin: config.origin ?? url.origin
+				origin: siteOrigin(url)
 			});
 			return { erased: Object.values(receipt.counts).reduce((a, b) => a + (b ?? 0), 0) };
 		} catch (caught) {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import {
 	generateInvitationCodes,
@@ -52,7 +52,7 @@ export const actions: Actions = {
 				locals.actor,
 				idParam(params.id),
 				parsed.data.emails,
-				getRuntime().config.origin ?? url.origin
+				siteOrigin(url)
 			);
 			return {
 				scope: 'email',

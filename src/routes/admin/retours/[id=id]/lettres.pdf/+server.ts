@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { orHttpError } from '$lib/server/web/http';
 import { idParam } from '$lib/server/web/params';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const db = getDb();
 	const { fileName, pdf } = await orHttpError(
 		retourLetters(db, actor, idParam(params.id), {
-			origin: getRuntime().config.origin ?? url.origin
+			origin: siteOrigin(url)
 		})
 	);
 	return new Response(new Uint8Array(pdf), {

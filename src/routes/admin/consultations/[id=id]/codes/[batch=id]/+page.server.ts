@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { codesOfBatch } from '$lib/server/consultations/invitations';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
@@ -14,6 +14,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		consultation,
 		batch: Number(params.batch),
 		codes: await codesOfBatch(db, actor, id, idParam(params.batch)),
-		link: `${getRuntime().config.origin ?? url.origin}/consultations/${consultation.slug}`
+		link: `${siteOrigin(url)}/consultations/${consultation.slug}`
 	};
 };
