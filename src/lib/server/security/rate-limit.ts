@@ -1,5 +1,8 @@
-// Fixed-window counters kept in the database, so limits hold across
-// restarts and across several server processes.
+// Counters kept in the database, so limits hold across restarts and across
+// several server processes. Each key counts per fixed window, and a limit
+// applies to the sliding estimate over the last window (this window's count
+// plus the previous one's in proportion to the part still inside it): a burst
+// across the boundary of two windows cannot get twice the limit through.
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { InvalidInputError, NotFoundError, RateLimitedError } from '../errors';
@@ -29,7 +32,49 @@ export const RATE_LIMITS = {
 function windowOf(rule: RateLimitRule, now: number) {
 	const windowMs = rule.windowSeconds * 1000;
 	const start = Math.floor(now / windowMs) * windowMs;
-	return { start, retryAfter: Math.ceil((start + windowMs - now) / 1000) };
+	return { start, windowMs };
+}
+
+interface RecentCounts {
+	current: number;
+	previous: number;
+}
+
+async function recentCounts(
+	db: Executor,
+	key: string,
+	rule: RateLimitRule,
+	now: number
+): Promise<RecentCounts> {
+	const { start, windowMs } = windowOf(rule, now);
+	const rows = await db
+		.selectFrom('rate_limit')
+		.select(['window_start', 'count'])
+		.where('key', '=', key)
+		.where('window_start', 'in', [start, start - windowMs])
+		.execute();
+	const countAt = (at: number) => rows.find((r) => r.window_start === at)?.count ?? 0;
+	return { current: countAt(start), previous: countAt(start - windowMs) };
+}
+
+/** The attempts over the last window, rounded up so a limit is never passed early. */
+function estimate(counts: RecentCounts, rule: RateLimitRule, now: number): number {
+	const { start, windowMs } = windowOf(rule, now);
+	const stillInside = 1 - (now - start) / windowMs;
+	return counts.current + Math.ceil(counts.previous * stillInside);
+}
+
+/** Seconds until the estimate falls under the limit again, with no new attempt. */
+export function secondsUntilUnder(counts: RecentCounts, rule: RateLimitRule, now: number): number {
+	const { start, windowMs } = windowOf(rule, now);
+	const allowed = rule.limit - 1;
+	// Within this window, the previous one's share decays; after it, this one's does.
+	const [count, base, from] =
+		counts.current <= allowed
+			? [counts.previous, allowed - counts.current, start]
+			: [counts.current, allowed, start + windowMs];
+	const fraction = count > 0 ? Math.max(0, 1 - base / count) : 0;
+	return Math.max(1, Math.ceil((from + fraction * windowMs - now) / 1000));
 }
 
 /** Refuses when `key` already failed `rule.limit` times in this window; counts nothing. */
@@ -39,17 +84,11 @@ export async function assertUnderFailureLimit(
 	rule: RateLimitRule,
 	now = Date.now()
 ): Promise<void> {
-	const { start, retryAfter } = windowOf(rule, now);
-	const row = await db
-		.selectFrom('rate_limit')
-		.select('count')
-		.where('key', '=', key)
-		.where('window_start', '=', start)
-		.executeTakeFirst();
-	if (row && row.count >= rule.limit) {
+	const counts = await recentCounts(db, key, rule, now);
+	if (estimate(counts, rule, now) >= rule.limit) {
 		const contact = await getServiceContact(db);
 		throw new RateLimitedError(
-			retryAfter,
+			secondsUntilUnder(counts, rule, now),
 			`Vous pouvez aussi appeler le service participation au ${contact.phone} (${contact.hours}) : il vous aidera.`
 		);
 	}
@@ -94,8 +133,11 @@ export async function consumeRateLimit(
 	rule: RateLimitRule,
 	now = Date.now()
 ): Promise<void> {
-	const row = await countAttempt(db, key, rule, now);
-	if (row.count > rule.limit) throw new RateLimitedError(windowOf(rule, now).retryAfter);
+	await countAttempt(db, key, rule, now);
+	const counts = await recentCounts(db, key, rule, now);
+	// The attempt just counted is allowed while the estimate is within the limit.
+	if (estimate(counts, rule, now) > rule.limit)
+		throw new RateLimitedError(secondsUntilUnder(counts, rule, now));
 }
 
 export async function pruneRateLimits(db: Executor, now = Date.now()): Promise<void> {
