@@ -311,6 +311,7 @@ async function sectionOf(db: Executor, consultationId: number, sectionId: number
 	return row;
 }
 
+/** Inside the transaction that changes the structure, so no response slips in between. */
 async function assertUnlocked(db: Executor, consultationId: number) {
 	if (await hasAnyResponse(db, consultationId)) throw new ConflictError(LOCKED_MESSAGE);
 }
@@ -342,8 +343,8 @@ export async function addSection(
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
 	await getConsultationById(db, consultationId);
-	await assertUnlocked(db, consultationId);
 	return db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const { id } = await tx
 			.insertInto('consultation_section')
 			.values({
@@ -386,7 +387,6 @@ export async function deleteSection(
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
 	const section = await sectionOf(db, consultationId, sectionId);
-	await assertUnlocked(db, consultationId);
 	const questionnaire = await loadQuestionnaire(db, consultationId);
 	if (questionnaire.sections.length <= 1)
 		throw new ConflictError('Un questionnaire garde au moins une section.');
@@ -398,6 +398,7 @@ export async function deleteSection(
 		removed
 	);
 	await db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		await tx.deleteFrom('consultation_section').where('id', '=', sectionId).execute();
 		await audit(tx, actor, 'consultation.section.delete', consultationId, { title: section.title });
 	});
@@ -442,8 +443,8 @@ export async function moveSection(
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
 	await sectionOf(db, consultationId, sectionId);
-	await assertUnlocked(db, consultationId);
 	await db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const sections = await renumbered(tx, 'consultation_section', consultationId);
 		const index = sections.findIndex((s) => s.id === sectionId);
 		const other = sections[direction === 'up' ? index - 1 : index + 1];
@@ -654,12 +655,12 @@ export async function addQuestion(
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
 	await sectionOf(db, consultationId, sectionId);
-	await assertUnlocked(db, consultationId);
 	const questionnaire = await loadQuestionnaire(db, consultationId);
 	const sectionIndex = questionnaire.sections.findIndex((s) => s.id === sectionId);
 	const earlier = questionnaire.sections.slice(0, sectionIndex + 1).flatMap((s) => s.questions);
 	const draft = draftFromInput(input, earlier);
 	return db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const id = await insertQuestion(
 			tx,
 			consultationId,
@@ -782,12 +783,12 @@ export async function deleteQuestion(
 	questionId: number
 ): Promise<void> {
 	const current = await getQuestion(db, actor, consultationId, questionId);
-	if (current.locked) throw new ConflictError(LOCKED_MESSAGE);
 	assertNoDependents(
 		allQuestions(await loadQuestionnaire(db, consultationId)),
 		new Set([questionId])
 	);
 	await db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		await tx.deleteFrom('question').where('id', '=', questionId).execute();
 		await audit(tx, actor, 'consultation.question.delete', consultationId, {
 			label: current.question.label
@@ -803,8 +804,8 @@ export async function moveQuestion(
 	direction: 'up' | 'down'
 ): Promise<void> {
 	const current = await getQuestion(db, actor, consultationId, questionId);
-	if (current.locked) throw new ConflictError(LOCKED_MESSAGE);
 	await db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const siblings = await renumbered(tx, 'question', current.question.sectionId);
 		const index = siblings.findIndex((s) => s.id === questionId);
 		const other = siblings[direction === 'up' ? index - 1 : index + 1];
@@ -869,8 +870,8 @@ export async function duplicateQuestion(
 	questionId: number
 ): Promise<number> {
 	const current = await getQuestion(db, actor, consultationId, questionId);
-	if (current.locked) throw new ConflictError(LOCKED_MESSAGE);
 	return db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const questionMap = new Map<number, number>();
 		const copy = {
 			...current.question,
@@ -899,11 +900,11 @@ export async function duplicateSection(
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
 	await sectionOf(db, consultationId, sectionId);
-	await assertUnlocked(db, consultationId);
 	const section = (await loadQuestionnaire(db, consultationId)).sections.find(
 		(s) => s.id === sectionId
 	)!;
 	return db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const { id } = await tx
 			.insertInto('consultation_section')
 			.values({
@@ -997,7 +998,6 @@ export async function addProfileBlock(
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
 	await getConsultationById(db, consultationId);
-	await assertUnlocked(db, consultationId);
 	const existing = await db
 		.selectFrom('question')
 		.select('id')
@@ -1006,6 +1006,7 @@ export async function addProfileBlock(
 		.executeTakeFirst();
 	if (existing) throw new ConflictError('Le bloc profil est déjà dans le questionnaire.');
 	await db.transaction().execute(async (tx) => {
+		await assertUnlocked(tx, consultationId);
 		const { id: sectionId } = await tx
 			.insertInto('consultation_section')
 			.values({

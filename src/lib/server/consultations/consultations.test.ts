@@ -28,9 +28,15 @@ import { computeBreakdown, computeResults, listFreeTexts } from './results';
 import { enterResponse } from './entry';
 import {
 	addQuestion,
+	addSection,
 	changeLifecycle,
+	deleteQuestion,
 	duplicateConsultation,
+	duplicateQuestion,
+	duplicateSection,
 	getQuestion,
+	moveQuestion,
+	moveSection,
 	updateQuestion
 } from './builder';
 import { generateInvitationCodes, codesOfBatch } from './invitations';
@@ -628,6 +634,20 @@ describe('builder', () => {
 				questionInput({ kind: 'short_text', label: 'Nouvelle question' })
 			)
 		).rejects.toThrow(/seules les formulations/);
+		// Every change of structure is refused, inside its transaction, and leaves it as it was.
+		const id = sample.consultation.id;
+		const section = sample.questionnaire.sections[0].id;
+		const before = await loadQuestionnaire(db, id);
+		for (const change of [
+			() => addSection(db, agent, id, { title: 'Encore', description: '' }),
+			() => moveSection(db, agent, id, section, 'down'),
+			() => deleteQuestion(db, agent, id, q3.id),
+			() => moveQuestion(db, agent, id, q3.id, 'up'),
+			() => duplicateQuestion(db, agent, id, q3.id),
+			() => duplicateSection(db, agent, id, section)
+		])
+			await expect(change()).rejects.toThrow(/seules les formulations/);
+		expect(await loadQuestionnaire(db, id)).toEqual(before);
 		const { input } = await getQuestion(db, agent, sample.consultation.id, q3.id);
 		await expect(
 			updateQuestion(db, agent, sample.consultation.id, q3.id, { ...input, scaleMax: 10 })
