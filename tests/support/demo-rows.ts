@@ -6,20 +6,25 @@ import { workerDatabasePath } from './worker-server';
 
 type Finder = { table: string; column: string; value: string; like?: boolean };
 
-function idOf({ table, column, value, like }: Finder): number {
-	if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error('Nom invalide');
+/** The id the query finds in this worker's database, or an error that says what was missing. */
+function findId(query: string, values: string[], missing: string): number {
 	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
 	try {
-		const row = db
-			.prepare(
-				`select id from "${table}" where "${column}" ${like ? 'like' : '='} ? order by id limit 1`
-			)
-			.get(like ? `${value}%` : value) as { id: number } | undefined;
-		if (!row) throw new Error(`Pas de ${table} où ${column} = « ${value} » dans la démonstration`);
+		const row = db.prepare(query).get(...values) as { id: number } | undefined;
+		if (!row) throw new Error(`${missing} dans la démonstration`);
 		return row.id;
 	} finally {
 		db.close();
 	}
+}
+
+function idOf({ table, column, value, like }: Finder): number {
+	if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error('Nom invalide');
+	return findId(
+		`select id from "${table}" where "${column}" ${like ? 'like' : '='} ? order by id limit 1`,
+		[like ? `${value}%` : value],
+		`Pas de ${table} où ${column} = « ${value} »`
+	);
 }
 
 export const demoConsultation = (slug: string) =>
@@ -39,19 +44,12 @@ export const demoContribution = (start: string) =>
 
 /** A question of a consultation, by its wording. */
 export function demoQuestion(consultationSlug: string, label: string): number {
-	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
-	try {
-		const row = db
-			.prepare(
-				`select q.id from question q
-				 join consultation_section s on s.id = q.section_id
-				 join consultation c on c.id = s.consultation_id
-				 where c.slug = ? and q.label = ?`
-			)
-			.get(consultationSlug, label) as { id: number } | undefined;
-		if (!row) throw new Error(`Pas de question « ${label} » dans ${consultationSlug}`);
-		return row.id;
-	} finally {
-		db.close();
-	}
+	return findId(
+		`select q.id from question q
+		 join consultation_section s on s.id = q.section_id
+		 join consultation c on c.id = s.consultation_id
+		 where c.slug = ? and q.label = ?`,
+		[consultationSlug, label],
+		`Pas de question « ${label} » dans ${consultationSlug}`
+	);
 }

@@ -14,7 +14,7 @@ import {
 	type LifecycleAction
 } from '$lib/server/consultations/builder';
 import { countSubmittedResponses } from '$lib/server/consultations/queries';
-import { axisOptions } from '$lib/server/web/consultation-pages';
+import { axisOptions } from '$lib/server/consultations/admin-page';
 import { idParam } from '$lib/server/web/params';
 import { failForm, failPlain, orHttpError } from '$lib/server/web/http';
 import { CONSULTATION_STATUS_LABELS } from '$lib/consultation-vocabulary';

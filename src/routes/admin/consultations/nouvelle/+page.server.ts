@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { consultationSchema } from '$lib/server/consultations/schemas';
 import { createConsultation } from '$lib/server/consultations/builder';
-import { axisOptions } from '$lib/server/web/consultation-pages';
+import { axisOptions } from '$lib/server/consultations/admin-page';
 import { failForm } from '$lib/server/web/http';
 import { parisDayAt, toParisLocalInput } from '$lib/paris-time';
 
