@@ -83,7 +83,7 @@ test.describe('une membre sans JavaScript', () => {
 			has: page.getByRole('heading', { level: 2, name: 'Groupe ressource' })
 		});
 		await expect(ressource).toContainText('Vous êtes membre, jusqu’au 31/12/2027');
-		await expect(ressource).toContainText('Ordre du jour de la prochaine réunion');
+		await expect(ressource).toContainText('Le schéma des solidarités 2024-2028');
 		await expect(ressource).toContainText('Charte du groupe ressource');
 		await expect(ressource).toContainText('Équipe pluridisciplinaire RSA');
 		await expect(ressource).toContainText('compte rendu publié');

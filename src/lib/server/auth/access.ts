@@ -6,6 +6,7 @@
 // (a pilote's own fiches, a member's own groups), which the table names.
 // The browser access test walks this table for every role.
 import { can, type Actor, type Permission } from './permissions';
+import type { RowAction } from './policy';
 
 /**
  * A permission; `signedIn`: any account; `token`: anyone holding the secret
@@ -17,13 +18,9 @@ export type AccessRule = Permission | 'signedIn' | 'token' | 'public';
 export interface RouteAccess {
 	view: AccessRule;
 	actions?: Record<string, AccessRule>;
-	/** A rule on rows the service enforces on top of `view` and `actions`. */
-	rows?: string;
+	/** The rules on rows (policy.ts) the services enforce on top of `view` and `actions`. */
+	rows?: RowAction[];
 }
-
-const PILOTE_OWN_FICHE = 'un pilote seulement sur les fiches-actions dont il est pilote';
-const PILOTE_OWN_CONTRIBUTIONS =
-	'un pilote seulement sur les contributions reliées à ses fiches-actions';
 
 const all = (rule: AccessRule, ...names: string[]) =>
 	Object.fromEntries(names.map((name) => [name, rule]));
@@ -34,12 +31,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/bilans/[year=year]': {
 		view: 'backoffice.access',
 		actions: all('reviews.manage', 'validate', 'publish'),
-		rows: PILOTE_OWN_FICHE
+		rows: ['review.fill']
 	},
 	'/admin/bilans/[year=year]/[ref]': {
 		view: 'backoffice.access',
 		actions: { default: 'backoffice.access' },
-		rows: PILOTE_OWN_FICHE
+		rows: ['review.fill']
 	},
 	'/admin/consultations': { view: 'consultations.results' },
 	'/admin/consultations/nouvelle': {
@@ -57,10 +54,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 	'/admin/consultations/[id=id]/codes/[batch=id]': { view: 'consultations.manage' },
 	'/admin/consultations/[id=id]/dictionnaire.csv': { view: 'consultations.results' },
-	'/admin/consultations/[id=id]/export.csv': {
-		view: 'consultations.results',
-		rows: 'avec ?personnel=1, les administrateurs seulement'
-	},
+	// With ?personnel=1 the service also asks for consultations.export_personal (administrators).
+	'/admin/consultations/[id=id]/export.csv': { view: 'consultations.results' },
 	'/admin/consultations/[id=id]/export.xlsx': { view: 'consultations.results' },
 	'/admin/consultations/[id=id]/papier': { view: 'consultations.results' },
 	'/admin/consultations/[id=id]/questionnaire': {
@@ -92,7 +87,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/contributions': {
 		view: 'contributions.answer',
 		actions: all('contributions.manage', 'state', 'assign', 'tag'),
-		rows: PILOTE_OWN_CONTRIBUTIONS
+		rows: ['contribution.read']
 	},
 	'/admin/contributions/indicateurs': { view: 'contributions.manage' },
 	'/admin/contributions/[id=id]': {
@@ -102,7 +97,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 			decide: 'contributions.answer',
 			...all('contributions.moderate', 'mask', 'unmask')
 		},
-		rows: PILOTE_OWN_CONTRIBUTIONS
+		rows: ['contribution.read', 'contribution.answer']
 	},
 	'/admin/courriels': { view: 'outbox.read' },
 	'/admin/evenements': { view: 'events.manage', actions: { addKind: 'events.manage' } },
@@ -133,13 +128,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		view: 'events.manage',
 		actions: all('events.manage', 'add', 'remove')
 	},
-	'/admin/fiches': { view: 'backoffice.access', rows: PILOTE_OWN_FICHE },
+	'/admin/fiches': { view: 'backoffice.access', rows: ['fiche.edit'] },
 	'/admin/fiches/import': { view: 'fiches.import', actions: { default: 'fiches.import' } },
 	'/admin/fiches/synonymes': { view: 'fiches.edit', actions: { default: 'fiches.edit' } },
 	'/admin/fiches/[ref]': {
 		view: 'backoffice.access',
 		actions: all('backoffice.access', 'content', 'status', 'addIndicator', 'removeIndicator'),
-		rows: PILOTE_OWN_FICHE
+		rows: ['fiche.edit', 'fiche.contributions']
 	},
 	'/admin/groupes': { view: 'groups.manage' },
 	'/admin/groupes/nouveau': { view: 'groups.manage', actions: { default: 'groups.manage' } },
@@ -238,7 +233,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/mes-groupes': {
 		view: 'signedIn',
 		actions: { answer: 'signedIn' },
-		rows: 'un membre seulement dans ses groupes, aux réunions de ses groupes'
+		rows: ['meeting.answer']
 	},
 
 	'/donnees-personnelles/demande/[token]': { view: 'token', actions: { erase: 'token' } },

@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { assertCan, can, type Actor } from '../auth/permissions';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
+import { authorize, contributionScope } from '../auth/policy';
 import { foldForSearch } from '../text';
 import type { ContributionSource, ContributionState, Decision } from '$lib/contribution-vocabulary';
 import type { ContributionItem } from './model';
@@ -114,26 +115,12 @@ export async function listContributions(
 	};
 }
 
-/** Who may read one contribution: officers, and pilotes of a fiche it is linked to. */
-async function assertCanRead(db: Db, actor: Actor | null, id: number): Promise<void> {
-	if (can(actor, 'contributions.manage')) return;
-	assertCan(actor, 'contributions.answer');
-	const owned = await db
-		.selectFrom('contribution_link')
-		.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
-		.select('contribution_link.id')
-		.where('contribution_link.contribution_id', '=', id)
-		.where('fiche.owner_user_id', '=', actor.id)
-		.executeTakeFirst();
-	if (!owned) throw new NotFoundError('Contribution introuvable.');
-}
-
 export async function getContribution(
 	db: Db,
 	actor: Actor | null,
 	id: number
 ): Promise<{ item: ContributionItem; suggestions: Suggestion[] }> {
-	await assertCanRead(db, actor, id);
+	await authorize(db, actor, 'contribution.read', { contributionId: id });
 	const row = await contributionsQuery(db)
 		.select(CONTRIBUTION_COLUMNS)
 		.where('c.id', '=', id)
@@ -152,15 +139,7 @@ export async function contributionsForPilote(db: Db, actor: Actor | null) {
 	const rows = await contributionsQuery(db)
 		.select(CONTRIBUTION_COLUMNS)
 		.where('c.merged_into_id', 'is', null)
-		.where(({ exists, selectFrom }) =>
-			exists(
-				selectFrom('contribution_link')
-					.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
-					.select('contribution_link.id')
-					.whereRef('contribution_link.contribution_id', '=', 'c.id')
-					.where('fiche.owner_user_id', '=', actor.id)
-			)
-		)
+		.where(contributionScope(actor, 'c.id'))
 		.orderBy('c.created_at', 'desc')
 		.limit(500)
 		.execute();
@@ -211,14 +190,11 @@ export async function contributionsOnFiche(
 	assertCan(actor, 'contributions.answer');
 	const fiche = await db
 		.selectFrom('fiche')
-		.select(['id', 'owner_user_id'])
+		.select('id')
 		.where('ref', '=', ficheRef)
 		.executeTakeFirst();
 	if (!fiche) throw new NotFoundError('Cette fiche-action n’existe pas.');
-	if (!can(actor, 'contributions.manage') && fiche.owner_user_id !== actor.id)
-		throw new ForbiddenError(
-			'Seuls les agents et le pilote de cette fiche-action voient ses contributions.'
-		);
+	await authorize(db, actor, 'fiche.contributions', { ficheId: fiche.id });
 	const rows = await db
 		.selectFrom('contribution_link as l')
 		.innerJoin('contribution as c', 'c.id', 'l.contribution_id')

@@ -4,9 +4,10 @@
 import { oneOf } from '$lib/codes';
 import type { Db } from '../db/database';
 import { nowForDb } from '../db/codecs';
-import { assertCan, can, type Actor } from '../auth/permissions';
+import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { authorize } from '../auth/policy';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { DECISIONS } from '$lib/contribution-vocabulary';
 
 export const EXPLANATION_MAX = 2000;
@@ -74,14 +75,12 @@ async function linkFor(db: Db, actor: Actor | null, linkId: number) {
 			'contribution_link.contribution_id',
 			'contribution_link.decision',
 			'contribution_link.explanation',
-			'fiche.ref',
-			'fiche.owner_user_id'
+			'fiche.ref'
 		])
 		.where('contribution_link.id', '=', linkId)
 		.executeTakeFirst();
 	if (!link) throw new NotFoundError('Lien introuvable.');
-	if (!can(actor, 'contributions.manage') && link.owner_user_id !== actor.id)
-		throw new ForbiddenError('Seul le pilote de cette fiche-action peut y répondre.');
+	await authorize(db, actor, 'contribution.answer', { linkId });
 	return { actor, link };
 }
 

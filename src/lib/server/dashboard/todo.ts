@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { toDbDate } from '../db/codecs';
 import { can, type Actor } from '../auth/permissions';
+import { ficheOwnedBy } from '../auth/row-access';
 import { formatParisShortDate } from '$lib/paris-time';
 import { MAX_ATTEMPTS } from '../retours/delivery';
 
@@ -231,7 +232,7 @@ async function piloteItems(db: Db, actor: Actor): Promise<TodoItem[]> {
 			.innerJoin('contribution', 'contribution.id', 'contribution_link.contribution_id')
 			.select(['fiche.ref', 'fiche.title'])
 			.select((eb) => eb.fn.countAll().as('n'))
-			.where('fiche.owner_user_id', '=', actor.id)
+			.where(ficheOwnedBy(actor.id))
 			.where('contribution_link.decision', 'is', null)
 			.where('contribution.merged_into_id', 'is', null)
 			.groupBy(['fiche.ref', 'fiche.title'])
@@ -275,7 +276,7 @@ async function piloteItems(db: Db, actor: Actor): Promise<TodoItem[]> {
 			db
 				.selectFrom('fiche')
 				.select(['ref', 'title'])
-				.where('owner_user_id', '=', actor.id)
+				.where(ficheOwnedBy(actor.id))
 				.where((eb) => eb.or([eb('status', 'is', null), eb('status', '!=', 'supprimee')]))
 				.where(({ not, exists, selectFrom }) =>
 					not(
@@ -293,7 +294,7 @@ async function piloteItems(db: Db, actor: Actor): Promise<TodoItem[]> {
 				.selectFrom('indicator')
 				.innerJoin('fiche', 'fiche.id', 'indicator.fiche_id')
 				.select(['fiche.ref', 'indicator.label'])
-				.where('fiche.owner_user_id', '=', actor.id)
+				.where(ficheOwnedBy(actor.id))
 				.where(({ not, exists, selectFrom }) =>
 					not(
 						exists(

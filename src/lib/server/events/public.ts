@@ -1,6 +1,7 @@
 // What the public sees of events: never a draft.
 import type { Executor } from '../db/database';
-import { can, type Actor } from '../auth/permissions';
+import type { Actor } from '../auth/permissions';
+import { authorize } from '../auth/policy';
 import { NotFoundError } from '../errors';
 import type { ConcertoEvent } from './model';
 import { findEventBySlug } from './queries';
@@ -17,32 +18,8 @@ export async function getPublicEvent(
 	const event = await findEventBySlug(db, slug);
 	if (!event || event.status === 'brouillon')
 		throw new NotFoundError('Cet événement est introuvable.');
-	const { group_id: groupId } = await db
-		.selectFrom('event')
-		.select('group_id')
-		.where('id', '=', event.id)
-		.executeTakeFirstOrThrow();
-	if (
-		groupId !== null &&
-		!can(actor, 'events.manage') &&
-		!(await isCurrentMember(db, actor, groupId))
-	)
-		throw new NotFoundError('Cet événement est introuvable.');
+	await authorize(db, actor, 'meeting.read', { eventId: event.id });
 	return event;
-}
-
-async function isCurrentMember(db: Executor, actor: Actor | null, groupId: number) {
-	if (!actor) return false;
-	const row = await db
-		.selectFrom('group_membership')
-		.innerJoin('person', 'person.id', 'group_membership.person_id')
-		.select('group_membership.id')
-		.where('group_membership.group_id', '=', groupId)
-		.where('group_membership.left_at', 'is', null)
-		.where('person.user_id', '=', actor.id)
-		.where('person.status', '!=', 'parti')
-		.executeTakeFirst();
-	return row !== undefined;
 }
 
 /** Plain data for pages: dates as they are, the rest as strings. */

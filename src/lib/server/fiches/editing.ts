@@ -3,27 +3,19 @@
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
-import { can, type Actor } from '../auth/permissions';
+import { assertCan, can, type Actor } from '../auth/permissions';
+import { authorize, ficheScope } from '../auth/policy';
 import { recordAudit } from '../audit/audit';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { InvalidInputError, NotFoundError } from '../errors';
 import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
 import { refreshSearchText } from './search-text';
 import { byFrench } from '../db/database';
 
-export function mayEditFiche(actor: Actor | null, ownerUserId: number | null): boolean {
-	if (can(actor, 'fiches.edit')) return true;
-	return actor?.role === 'pilote' && ownerUserId !== null && ownerUserId === actor.id;
-}
-
 async function ficheForEditing(db: Executor, actor: Actor | null, ref: string) {
 	const fiche = await db.selectFrom('fiche').selectAll().where('ref', '=', ref).executeTakeFirst();
 	if (!fiche) throw new NotFoundError('Cette fiche-action n’existe pas.');
-	if (!mayEditFiche(actor, fiche.owner_user_id)) {
-		throw new ForbiddenError(
-			'Seuls les agents et le pilote de cette fiche-action peuvent la modifier.'
-		);
-	}
+	await authorize(db, actor, 'fiche.edit', { ficheId: fiche.id });
 	return fiche;
 }
 
@@ -226,8 +218,8 @@ export async function changeFicheStatus(
 
 /** The back-office list: every fiche for agents, their own for a pilote. */
 export async function listEditableFiches(db: Db, actor: Actor | null) {
-	if (!actor || !can(actor, 'backoffice.access')) throw new ForbiddenError();
-	let query = db
+	assertCan(actor, 'backoffice.access');
+	const rows = await db
 		.selectFrom('fiche')
 		.leftJoin('user', 'user.id', 'fiche.owner_user_id')
 		.select([
@@ -237,9 +229,10 @@ export async function listEditableFiches(db: Db, actor: Actor | null) {
 			'fiche.updated_at',
 			'user.display_name as owner_name'
 		])
-		.orderBy('fiche.ref');
-	if (!can(actor, 'fiches.edit')) query = query.where('fiche.owner_user_id', '=', actor.id);
-	return (await query.execute()).map((row) => ({
+		.where(ficheScope(actor, 'fiche.edit'))
+		.orderBy('fiche.ref')
+		.execute();
+	return rows.map((row) => ({
 		ref: row.ref,
 		title: row.title,
 		status: isFicheStatus(row.status) ? row.status : null,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { mayEditFiche } from './editing';
+import { NotFoundError } from '../errors';
+import { authorize } from '../auth/policy';
 
 export interface Indicator {
 	id: number;
@@ -58,7 +58,7 @@ async function editableFiche(db: Executor, actor: Actor | null, ref: string) {
 		.where('ref', '=', ref)
 		.executeTakeFirst();
 	if (!fiche) throw new NotFoundError('Cette fiche-action n’existe pas.');
-	if (!mayEditFiche(actor, fiche.owner_user_id)) throw new ForbiddenError();
+	await authorize(db, actor, 'fiche.edit', { ficheId: fiche.id });
 	return fiche;
 }
 

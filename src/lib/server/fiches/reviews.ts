@@ -6,10 +6,10 @@ import type { Db, Executor } from '../db/database';
 import { fromDbDate, nowForDb } from '../db/codecs';
 import { assertCan, can, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
-import { mayEditFiche } from './editing';
+import { authorize, ficheScope } from '../auth/policy';
 import { listIndicators, type Indicator } from './indicators';
 
 export type CampaignStatus = 'open' | 'published';
@@ -172,7 +172,7 @@ export async function getCampaign(
 	assertCan(actor, 'backoffice.access');
 	const campaign = await findCampaign(db, year);
 	if (!campaign) throw new NotFoundError(`Il n’y a pas de bilan ${year}.`);
-	let query = db
+	const rows = await db
 		.selectFrom('fiche')
 		.leftJoin('user', 'user.id', 'fiche.owner_user_id')
 		.leftJoin('fiche_review', (join) =>
@@ -191,10 +191,10 @@ export async function getCampaign(
 			'fiche_review.validated_by_label',
 			'fiche_review.validated_at'
 		])
-		.orderBy('fiche.ref');
+		.where(ficheScope(actor, 'review.fill'))
+		.orderBy('fiche.ref')
+		.execute();
 	const canManage = can(actor, 'reviews.manage');
-	if (!canManage) query = query.where('fiche.owner_user_id', '=', actor.id);
-	const rows = await query.execute();
 	return {
 		campaign,
 		canManage,
@@ -223,11 +223,7 @@ async function reviewContext(db: Executor, actor: Actor | null, year: number, re
 	if (!campaign) throw new NotFoundError(`Il n’y a pas de bilan ${year}.`);
 	const fiche = await db.selectFrom('fiche').selectAll().where('ref', '=', ref).executeTakeFirst();
 	if (!fiche) throw new NotFoundError('Cette fiche-action n’existe pas.');
-	if (!mayEditFiche(actor, fiche.owner_user_id)) {
-		throw new ForbiddenError(
-			'Seuls les agents et le pilote de cette fiche-action remplissent son bilan.'
-		);
-	}
+	await authorize(db, actor, 'review.fill', { ficheId: fiche.id });
 	return { campaign, fiche };
 }
 

@@ -4,6 +4,7 @@
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
+import { authorize } from '../auth/policy';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { getEventById } from '../events/queries';
@@ -241,23 +242,17 @@ export async function answerMeeting(
 	if (!actor) throw new ForbiddenError();
 	const event = await getEventById(db, eventId).catch(() => null);
 	if (!event || event.status === 'brouillon') throw new NotFoundError('Réunion introuvable.');
-	const row = await db
-		.selectFrom('event')
-		.select('group_id')
-		.where('id', '=', eventId)
+	await authorize(db, actor, 'meeting.answer', { eventId });
+	const member = await db
+		.selectFrom('group_membership')
+		.innerJoin('person', 'person.id', 'group_membership.person_id')
+		.innerJoin('event', 'event.group_id', 'group_membership.group_id')
+		.select(['person.first_name', 'person.last_name', 'person.email', 'person.needs'])
+		.where('event.id', '=', eventId)
+		.where('group_membership.left_at', 'is', null)
+		.where('person.user_id', '=', actor.id)
+		.where('person.status', '!=', 'parti')
 		.executeTakeFirstOrThrow();
-	const people = await linkedPeople(db, actor.id);
-	const member = row.group_id
-		? await db
-				.selectFrom('group_membership')
-				.innerJoin('person', 'person.id', 'group_membership.person_id')
-				.select(['person.first_name', 'person.last_name', 'person.email', 'person.needs'])
-				.where('group_membership.group_id', '=', row.group_id)
-				.where('group_membership.left_at', 'is', null)
-				.where('group_membership.person_id', 'in', people.map((p) => p.id).concat(-1))
-				.executeTakeFirst()
-		: undefined;
-	if (!member) throw new ForbiddenError('Cette réunion est réservée aux membres du groupe.');
 	if (event.status === 'annule') throw new InvalidInputError('Cette réunion est annulée.');
 	if (event.endsAt < new Date()) throw new InvalidInputError('Cette réunion est passée.');
 	const { status, mails } = await db.transaction().execute(async (tx) => {

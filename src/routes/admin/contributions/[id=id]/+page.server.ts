@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
+import { answerableLinks } from '$lib/server/auth/policy';
 import { attemptAction, orHttpError } from '$lib/server/web/http';
 import { idParam } from '$lib/server/web/params';
 import { InvalidInputError } from '$lib/server/errors';
@@ -24,18 +25,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		moderate: can(actor, 'contributions.moderate'),
 		similar: manage ? await similarContributions(db, actor, id) : [],
 		options: manage ? await inboxOptions(db) : null,
-		/** Links this person may answer: all for officers, their fiches' for a pilote. */
-		answerable: manage
-			? item.links.map((l) => l.id)
-			: (
-					await db
-						.selectFrom('contribution_link')
-						.innerJoin('fiche', 'fiche.id', 'contribution_link.fiche_id')
-						.select('contribution_link.id')
-						.where('contribution_link.contribution_id', '=', id)
-						.where('fiche.owner_user_id', '=', actor.id)
-						.execute()
-				).map((l) => l.id)
+		answerable: await answerableLinks(
+			db,
+			actor,
+			id,
+			item.links.map((l) => l.id)
+		)
 	};
 };
 
