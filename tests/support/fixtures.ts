@@ -215,7 +215,7 @@ export const test = base.extend<{ a11y: A11y }, { appServer: AppServer }>({
 					// A form sent without JavaScript may still be loading its answer.
 					await page.waitForLoadState('load');
 					// A link followed with JavaScript may still be loading the next page.
-					await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'));
+					await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });
 					const url = page.url();
 					await withAuditablePage(page, copyPage, javaScriptEnabled, async (target) => {
 						await expectNoAxeViolations(target);
