@@ -3,7 +3,7 @@
 // and only wording can change, so answers already received keep their meaning.
 import type { Db, Executor, Tx } from '../db/database';
 import { slugFor } from '../slugs';
-import { nowForDb, toDbJson } from '../db/codecs';
+import { nowForDb, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -603,7 +603,7 @@ async function insertOptions(tx: Tx, questionId: number, options: QuestionDraft[
 				question_id: questionId,
 				position: i + 1,
 				label: o.label,
-				is_other: o.isOther ? 1 : 0
+				is_other: toDbBool(o.isOther)
 			}))
 		)
 		.execute();
@@ -626,7 +626,7 @@ async function insertQuestion(
 			kind: draft.kind,
 			label: draft.label,
 			help: draft.help,
-			required: draft.required ? 1 : 0,
+			required: toDbBool(draft.required),
 			settings: toDbJson(draft.settings),
 			condition: draft.condition ? toDbJson(draft.condition) : null,
 			profile_key: profileKey
@@ -748,7 +748,7 @@ export async function updateQuestion(
 				kind: draft.kind,
 				label: draft.label,
 				help: draft.help,
-				required: draft.required ? 1 : 0,
+				required: toDbBool(draft.required),
 				settings: toDbJson(draft.settings),
 				condition: draft.condition ? toDbJson(draft.condition) : null
 			})
@@ -854,7 +854,7 @@ async function copyQuestions(
 					question_id: newId,
 					position: i + 1,
 					label: option.label,
-					is_other: option.isOther ? 1 : 0
+					is_other: toDbBool(option.isOther)
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();

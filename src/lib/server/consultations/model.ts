@@ -15,7 +15,7 @@ import {
 } from '$lib/consultation-vocabulary';
 import type { ConsultationTable } from '../db/schema';
 import type { Selectable } from 'kysely';
-import { fromDbDate, fromDbJson } from '../db/codecs';
+import { fromDbDate, fromDbJson, fromDbBool } from '../db/codecs';
 
 export interface Consultation {
 	id: number;
@@ -124,7 +124,7 @@ export function consultationFromRow(
 		),
 		access: oneOf(ACCESS_MODES, row.access, 'staff'),
 		identity: oneOf(IDENTITY_MODES, row.identity, 'anonymous'),
-		profileBlock: row.profile_block === 1,
+		profileBlock: fromDbBool(row.profile_block),
 		opensAt: fromDbDate(row.opens_at),
 		closesAt: fromDbDate(row.closes_at),
 		publishedAt: fromDbDate(row.published_at),

@@ -1,6 +1,6 @@
 // Reading consultations and their questionnaires.
 import type { Executor } from '../db/database';
-import { fromDbJson } from '../db/codecs';
+import { fromDbJson, fromDbBool } from '../db/codecs';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { PROFILE_KEYS, type ProfileKey } from '$lib/consultation-vocabulary';
 import {
@@ -96,7 +96,7 @@ export async function loadQuestionnaire(
 					kind: isQuestionKind(q.kind) ? q.kind : 'short_text',
 					label: q.label,
 					help: q.help,
-					required: q.required === 1,
+					required: fromDbBool(q.required),
 					settings: fromDbJson<QuestionSettings>(q.settings, {}),
 					condition: fromDbJson<DisplayCondition | null>(q.condition, null),
 					profileKey: (PROFILE_KEYS as readonly string[]).includes(q.profile_key ?? '')
@@ -105,7 +105,7 @@ export async function loadQuestionnaire(
 					options: (optionsByQuestion.get(q.id) ?? []).map((o) => ({
 						id: o.id,
 						label: o.label,
-						isOther: o.is_other === 1
+						isOther: fromDbBool(o.is_other)
 					}))
 				}))
 		}))

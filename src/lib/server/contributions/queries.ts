@@ -1,4 +1,5 @@
 // Reading contributions with their origin, tags and links.
+import { fromDbBool } from '../db/codecs';
 import type { Executor } from '../db/database';
 import type { Selectable } from 'kysely';
 import type { ContributionTable } from '../db/schema';
@@ -150,7 +151,7 @@ export async function toItems(
 				? { kind: 'evenement', title: r.event_title, id: r.event_id }
 				: { kind: 'autre', title: null, id: null },
 		authorKnown: r.author_user_id !== null || r.contact_email !== null || r.response_id !== null,
-		contactConsent: r.contact_consent === 1,
+		contactConsent: fromDbBool(r.contact_consent),
 		state: r.triage_state,
 		assignedUserId: r.assigned_user_id,
 		assignedName: r.assignee_name,

@@ -3,7 +3,7 @@
 // fiche-action's page. Only public texts and decisions are shown.
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { nowForDb, toDbBool } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -243,7 +243,7 @@ export async function leaveMessageOnFiche(
 				author_user_id: actor?.id ?? null,
 				author_name: input.name || null,
 				contact_email: input.email || null,
-				contact_consent: input.contactConsent ? 1 : 0,
+				contact_consent: toDbBool(input.contactConsent),
 				receipt_code: receiptCode,
 				created_at: now,
 				updated_at: now

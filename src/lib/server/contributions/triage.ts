@@ -2,7 +2,7 @@
 // ones), bulk actions, and merging duplicates into one contribution.
 import { oneOf } from '$lib/codes';
 import type { Db, Executor } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { nowForDb, fromDbBool } from '../db/codecs';
 import { assertCan, can, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -74,7 +74,7 @@ export async function applyToContributions(
 						.executeTakeFirst();
 					if (
 						!user ||
-						user.active !== 1 ||
+						!fromDbBool(user.active) ||
 						!can(
 							{ id: user.id, role: user.role as Actor['role'], displayName: '' },
 							'contributions.answer'

@@ -6,7 +6,7 @@ import type { Figure } from '$lib/disclosure';
 import { protectHeadcount } from '../statistics/public-figures';
 import { getDisclosureThreshold } from '../settings/settings';
 import type { Db, Executor } from '../db/database';
-import { fromDbJson, nowForDb } from '../db/codecs';
+import { fromDbJson, nowForDb, fromDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -64,7 +64,7 @@ export async function attendanceSheet(
 		name: r.name,
 		status: r.status,
 		category: r.category,
-		walkIn: r.walk_in === 1,
+		walkIn: fromDbBool(r.walk_in),
 		needs: fromDbJson<string[]>(r.needs, []),
 		needsDetail: r.needs_detail
 	}));

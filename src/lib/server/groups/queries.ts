@@ -1,4 +1,5 @@
 // Reading groups: shared by the officers' pages and the members' space.
+import { fromDbBool } from '../db/codecs';
 import type { Executor } from '../db/database';
 import { NotFoundError } from '../errors';
 import type { GroupBody, GroupDetail, GroupDocument, GroupMeeting, GroupMember } from './model';
@@ -41,7 +42,7 @@ export async function groupMembers(db: Executor, groupId: number): Promise<Group
 		membershipId: r.id,
 		personId: r.person_id,
 		name: `${r.first_name} ${r.last_name}`.trim() || `Personne partie (${r.pseudonym})`,
-		inPanel: r.in_panel === 1,
+		inPanel: fromDbBool(r.in_panel),
 		role: r.role,
 		mandateStart: r.mandate_start,
 		mandateEnd: r.mandate_end,

@@ -2,7 +2,7 @@
 // computed and published before the public draw, the chosen panel, answers,
 // and replacements drawn again within the quotas. Every step is audited.
 import type { Db } from '../db/database';
-import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { fromDbJson, nowForDb, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -165,7 +165,7 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 				purpose: input.purpose.trim(),
 				parent_draw_id: input.parentDrawId ?? null,
 				size: input.size,
-				household_rule: input.householdRule ? 1 : 0,
+				household_rule: toDbBool(input.householdRule),
 				pool_filters: toDbJson(input.filters),
 				quotas: toDbJson(input.quotas),
 				algorithm: plan.algorithm,

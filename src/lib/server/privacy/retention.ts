@@ -2,7 +2,7 @@
 // force, in one transaction, and logged with its counts. A dry run does the
 // same work and rolls it back, so what it announces is exactly what would go.
 import type { Db, Executor } from '../db/database';
-import { fromDbDate, fromDbJson, toDbDate, toDbJson } from '../db/codecs';
+import { fromDbDate, fromDbJson, toDbDate, toDbJson, fromDbBool, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { PURPOSES } from './purposes';
 import { getRetentionPeriods } from './periods';
@@ -41,7 +41,7 @@ async function logRun(
 		.insertInto('retention_run')
 		.values({
 			ran_at: toDbDate(run.now),
-			dry_run: run.dryRun ? 1 : 0,
+			dry_run: toDbBool(run.dryRun),
 			counts: toDbJson(run.counts),
 			actor_label: run.actorLabel,
 			error: run.error ?? null
@@ -104,7 +104,7 @@ function runFromRow(row: {
 	return {
 		id: row.id,
 		ranAt: fromDbDate(row.ran_at),
-		dryRun: row.dry_run === 1,
+		dryRun: fromDbBool(row.dry_run),
 		counts,
 		total: Object.values(counts).reduce((sum, n) => sum + n, 0),
 		actorLabel: row.actor_label,

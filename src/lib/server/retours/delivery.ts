@@ -3,7 +3,7 @@
 // reached only by post; every delivery is logged with its attempts.
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { nowForDb, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -61,7 +61,7 @@ export async function addRetourRequest(
 			name: request.name,
 			email: request.email || null,
 			postal_address: request.postalAddress || null,
-			falc: request.falc ? 1 : 0,
+			falc: toDbBool(request.falc),
 			consent_text_version: RETOUR_REQUEST_CONSENT.version,
 			token_hash: hashToken(generateToken()),
 			created_at: nowForDb()

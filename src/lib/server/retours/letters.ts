@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { marked, type Token } from 'marked';
 import type { Db } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import { nowForDb, fromDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { NotFoundError } from '../errors';
@@ -87,7 +87,7 @@ export async function retourLetters(
 	}
 	for (const [i, letter] of letters.entries()) {
 		if (i > 0) doc.addPage();
-		const falc = letter.falc === 1 && retour.falc_body.trim() !== '';
+		const falc = fromDbBool(letter.falc) && retour.falc_body.trim() !== '';
 		const size = falc ? 14 : 12;
 		if (logo) {
 			doc.image(logo.bytes, 56, 40, { fit: [180, 52] });
