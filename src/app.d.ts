@@ -2,6 +2,7 @@ import type { User } from '$lib/server/users/user';
 import type { Session } from '$lib/server/auth/sessions';
 import type { Actor } from '$lib/server/auth/permissions';
 import type { DisplaySettings } from '$lib/display-settings';
+import type { Context } from '$lib/server/context';
 
 declare global {
 	namespace App {
@@ -15,6 +16,8 @@ declare global {
 			session: Session | null;
 			actor: Actor | null;
 			display: DisplaySettings;
+			/** The database, mailer, site address and clock services run with (see context.ts). */
+			ctx: Context;
 			/** Set when the access table refuses this page (see hooks.server.ts). */
 			accessRefused: boolean;
 		}

@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { decideAccess } from '$lib/server/auth/access';
-import { getDb, startRuntime } from '$lib/server/runtime';
+import { getContext, startRuntime } from '$lib/server/runtime';
 import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import {
@@ -19,6 +19,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const { cookies, locals, url } = event;
+	locals.ctx = getContext(url);
 	locals.user = null;
 	locals.session = null;
 	locals.actor = null;
@@ -27,7 +28,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const token = cookies.get(SESSION_COOKIE);
 	if (token) {
-		const validated = await validateSessionToken(getDb(), token);
+		const validated = await validateSessionToken(locals.ctx.db, token);
 		if (validated) {
 			locals.user = validated.user;
 			locals.session = validated.session;

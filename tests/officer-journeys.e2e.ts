@@ -116,7 +116,7 @@ test.describe('éditeur de questions, sans JavaScript', () => {
 		await adding.getByRole('button', { name: 'Choisir ce type' }).click();
 		await a11y.check();
 		const scale = page.locator('details[open]', { hasText: 'Ajouter une question à la section 1' });
-		await expect(scale.getByLabel('Type de question')).toHaveValue('scale');
+		await expect(scale.getByLabel('Type de question')).toHaveValue('echelle');
 		await expect(scale.getByLabel('Propositions, une par ligne')).toHaveCount(0);
 		await scale.getByLabel('Question (obligatoire)').fill('Votre confiance, de 1 à 5 ?');
 		await scale.getByRole('button', { name: 'Ajouter la question' }).click();
@@ -137,7 +137,7 @@ test.describe('éditeur de questions, sans JavaScript', () => {
 		await page.getByRole('button', { name: 'Enregistrer la question' }).click();
 		await a11y.check();
 		await expect(page.getByText('La question est enregistrée.')).toBeVisible();
-		await expect(page.getByLabel('Type de question')).toHaveValue('multiple');
+		await expect(page.getByLabel('Type de question')).toHaveValue('choix_multiple');
 		await expect(page.getByLabel('Nombre de réponses au plus (facultatif)')).toBeVisible();
 	});
 });

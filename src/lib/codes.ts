@@ -10,3 +10,8 @@ export function oneOf<T extends string>(
 ): T | undefined {
 	return (codes as readonly unknown[]).includes(value) ? (value as T) : fallback;
 }
+
+/** A whole number of one to nine digits as typed, posted or addressed (a row id, a position), or null. */
+export function wholeNumber(value: unknown): number | null {
+	return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}

@@ -20,28 +20,28 @@ export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = {
 };
 
 export const QUESTION_KINDS = [
-	'single',
-	'multiple',
-	'scale',
-	'yesno',
-	'short_text',
-	'long_text',
-	'ranking',
-	'number',
+	'choix_unique',
+	'choix_multiple',
+	'echelle',
+	'oui_non',
+	'texte_court',
+	'texte_long',
+	'classement',
+	'nombre',
 	'date',
 	'commune'
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
-	single: 'Choix unique',
-	multiple: 'Choix multiple',
-	scale: 'Échelle',
-	yesno: 'Oui / non',
-	short_text: 'Texte court',
-	long_text: 'Texte long',
-	ranking: 'Classement',
-	number: 'Nombre',
+	choix_unique: 'Choix unique',
+	choix_multiple: 'Choix multiple',
+	echelle: 'Échelle',
+	oui_non: 'Oui / non',
+	texte_court: 'Texte court',
+	texte_long: 'Texte long',
+	classement: 'Classement',
+	nombre: 'Nombre',
 	date: 'Date',
 	commune: 'Commune'
 };
@@ -50,14 +50,14 @@ export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
 export type QuestionSetting =
 	'options' | 'allowOther' | 'exclusiveLast' | 'maxChoices' | 'scale' | 'bounds';
 export const KIND_SETTINGS: Record<QuestionKind, readonly QuestionSetting[]> = {
-	single: ['options', 'allowOther'],
-	multiple: ['options', 'allowOther', 'exclusiveLast', 'maxChoices'],
-	ranking: ['options'],
-	scale: ['scale'],
-	number: ['bounds'],
-	yesno: [],
-	short_text: [],
-	long_text: [],
+	choix_unique: ['options', 'allowOther'],
+	choix_multiple: ['options', 'allowOther', 'exclusiveLast', 'maxChoices'],
+	classement: ['options'],
+	echelle: ['scale'],
+	nombre: ['bounds'],
+	oui_non: [],
+	texte_court: [],
+	texte_long: [],
 	date: [],
 	commune: []
 };
@@ -66,8 +66,13 @@ export function isQuestionKind(value: unknown): value is QuestionKind {
 	return (QUESTION_KINDS as readonly unknown[]).includes(value);
 }
 
-export const CHOICE_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'yesno', 'ranking'];
-export const TEXT_KINDS: readonly QuestionKind[] = ['short_text', 'long_text'];
+export const CHOICE_KINDS: readonly QuestionKind[] = [
+	'choix_unique',
+	'choix_multiple',
+	'oui_non',
+	'classement'
+];
+export const TEXT_KINDS: readonly QuestionKind[] = ['texte_court', 'texte_long'];
 
 export const CHANNELS = ['web', 'telephone', 'papier', 'terrain'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -86,20 +91,24 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 	professionnels: 'Professionnels du Département'
 };
 
-export const ACCESS_MODES = ['public', 'code', 'members', 'staff'] as const;
+export const ACCESS_MODES = ['public', 'code', 'membres', 'agents'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 export const ACCESS_LABELS: Record<AccessMode, string> = {
 	public: 'Public : toute personne qui a le lien',
 	code: 'Sur code d’invitation',
-	members: 'Réservée aux membres du panel et des groupes (connectés)',
-	staff: 'Réservée aux comptes des agents du Département'
+	membres: 'Réservée aux membres du panel et des groupes (connectés)',
+	agents: 'Réservée aux comptes des agents du Département'
 };
 
-export const IDENTITY_MODES = ['anonymous', 'identified'] as const;
+export const IDENTITY_MODES = ['anonyme', 'nominative'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
+
+/** A response is a draft until it is sent; only sent ones count. */
+export const RESPONSE_STATUSES = ['brouillon', 'envoyee'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 export const IDENTITY_LABELS: Record<IdentityMode, string> = {
-	anonymous: 'Anonyme : les réponses ne sont reliées à aucun compte',
-	identified: 'Nominative : les réponses sont reliées au compte de la personne'
+	anonyme: 'Anonyme : les réponses ne sont reliées à aucun compte',
+	nominative: 'Nominative : les réponses sont reliées au compte de la personne'
 };
 
 export const AGE_BANDS = [

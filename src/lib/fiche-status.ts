@@ -3,6 +3,11 @@
 export const FICHE_STATUSES = ['realisee', 'en_cours', 'reportee', 'supprimee'] as const;
 export type FicheStatus = (typeof FICHE_STATUSES)[number];
 
+/** Where a status change came from: the bundled import, an edit, the yearly review. */
+export type StatusChangeSource = 'import' | 'modification' | 'bilan';
+/** A yearly review campaign is open to the pilotes, then published. */
+export type CampaignStatus = 'ouverte' | 'publiee';
+
 /** `label` on a badge (it names the status); `phrase` after « action » in a sentence. */
 export const STATUS_DISPLAY = {
 	realisee: { label: 'Réalisée', symbol: '✔', phrase: 'réalisée' },

@@ -50,7 +50,7 @@ describe('the CSV writer', () => {
 		const { db, agent } = await setUpConsultations();
 		const sample = await buildSampleConsultation(db, agent);
 		const [q1] = sample.questionnaire.sections[0].questions;
-		const idea = sample.questionnaire.sections[1].questions.find((q) => q.kind === 'long_text')!;
+		const idea = sample.questionnaire.sections[1].questions.find((q) => q.kind === 'texte_long')!;
 		const outcome = await enterResponse(
 			db,
 			agent,

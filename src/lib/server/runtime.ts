@@ -3,6 +3,7 @@ import { readConfig, type AppConfig } from './config';
 import { createDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrations';
 import { createMailer, type Mailer } from './mail/mailer';
+import { systemClock, type Context } from './context';
 import { hasReferenceData, loadReferenceData } from './reference/seed';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
@@ -49,6 +50,21 @@ export function siteOrigin(url?: URL): string {
 	return getRuntime().config.origin ?? url?.origin ?? 'http://localhost:3000';
 }
 
+/**
+ * The context services run in: the process's database, mailer and clock, and
+ * the site's address as seen from this request (or ORIGIN for background jobs).
+ */
+export function getContext(url?: URL): Context {
+	const { db, mailer, config } = getRuntime();
+	return {
+		db,
+		mailer,
+		origin: siteOrigin(url),
+		clock: systemClock,
+		submissionsPerHour: config.submissionsPerHour
+	};
+}
+
 export function getDb(): Db {
 	return getRuntime().db;
 }
@@ -78,24 +94,24 @@ let jobs: NodeJS.Timeout | null = null;
 function startBackgroundJobs(): void {
 	if (jobs) return;
 	const run = async () => {
-		const { db, mailer } = getRuntime();
+		const ctx = getContext();
 		try {
-			await sendEventReminders(db, mailer, siteOrigin());
+			await sendEventReminders(ctx);
 		} catch (error) {
 			console.error('Rappels d’événements :', error);
 		}
 		try {
-			await sendMandateReminders(db, mailer, siteOrigin());
+			await sendMandateReminders(ctx);
 		} catch (error) {
 			console.error('Rappels de fin de mandat :', error);
 		}
 		try {
-			await sendContributionDigests(db, mailer, siteOrigin());
+			await sendContributionDigests(ctx);
 		} catch (error) {
 			console.error('Nouvelles des contributions :', error);
 		}
 		try {
-			const retention = await runRetentionIfDue(db);
+			const retention = await runRetentionIfDue(ctx);
 			if (retention)
 				console.log(
 					`Durées de conservation : ${retention.total} enregistrement(s) effacé(s) ou anonymisé(s).`
@@ -104,7 +120,7 @@ function startBackgroundJobs(): void {
 			console.error('Durées de conservation :', error);
 		}
 		try {
-			await processRetourDeliveries(db, mailer, siteOrigin());
+			await processRetourDeliveries(ctx);
 		} catch (error) {
 			console.error('Envoi des retours :', error);
 		}

@@ -4,6 +4,8 @@ import { hashPassword } from './auth/password';
 import type { Actor, Role } from './auth/permissions';
 import { insertAccount } from './users/queries';
 import { actorOf, userFromRow, type User } from './users/user';
+import { createMailer, type Mailer } from './mail/mailer';
+import { systemClock, type Clock, type Context } from './context';
 
 export { createTestDatabase } from './db/test-database';
 
@@ -27,4 +29,18 @@ export async function createTestUser(
 		})
 	);
 	return { user, actor: actorOf(user) };
+}
+
+/** A context on a test database: mail kept in the outbox unless an SMTP server is given, time as given. */
+export function createTestContext(
+	db: Db,
+	overrides: { mailer?: Mailer; clock?: Clock; origin?: string; submissionsPerHour?: number } = {}
+): Context {
+	return {
+		db,
+		mailer: overrides.mailer ?? createMailer({ smtpUrl: null, from: 'Concerto <c@exemple.fr>' }),
+		origin: overrides.origin ?? 'https://concerto.test',
+		clock: overrides.clock ?? systemClock,
+		submissionsPerHour: overrides.submissionsPerHour ?? 30
+	};
 }

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web/guards';
 import { changePasswordSchema, deleteAccountSchema } from '$lib/server/auth/schemas';
 import { profileSchema } from '$lib/server/users/schemas';
@@ -83,11 +83,8 @@ export const actions: Actions = {
 		const form = await superValidate(request, deleteAdapter, { id: 'delete' });
 		if (!form.valid) return fail(400, { form: blankSecrets(form, ['password']) });
 		try {
-			const { mailer } = getRuntime();
-			await deleteOwnAccount(getDb(), actor, form.data.password, getClientAddress(), {
-				withTexts: form.data.withTexts,
-				mailer,
-				origin: siteOrigin(url)
+			await deleteOwnAccount(locals.ctx, actor, form.data.password, getClientAddress(), {
+				withTexts: form.data.withTexts
 			});
 		} catch (caught) {
 			return failForm(form, caught, ['password']);

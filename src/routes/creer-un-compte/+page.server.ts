@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { residentSignupSchema } from '$lib/server/users/schemas';
 import { signUpResident } from '$lib/server/users/signup';
 import { failForm } from '$lib/server/web/http';
@@ -18,16 +18,11 @@ export const load: PageServerLoad = async () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, url, getClientAddress }) => {
+	default: async ({ request, locals, getClientAddress }) => {
 		const form = await superValidate(request, adapter);
 		if (!form.valid) return fail(400, { form });
-		const { mailer, config } = getRuntime();
 		try {
-			await signUpResident(getDb(), mailer, form.data, {
-				origin: siteOrigin(url),
-				clientAddress: getClientAddress(),
-				perHour: config.submissionsPerHour
-			});
+			await signUpResident(locals.ctx, form.data, getClientAddress());
 		} catch (caught) {
 			return failForm(form, caught);
 		}

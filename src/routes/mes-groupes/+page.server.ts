@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { wholeNumber } from '$lib/codes';
+import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web/guards';
 import { failPlain } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -39,15 +40,12 @@ export const actions: Actions = {
 						.slice(0, 500)
 				}
 			: undefined;
-		const { mailer } = getRuntime();
 		try {
 			const status = await answerMeeting(
-				getDb(),
-				mailer,
+				locals.ctx,
 				locals.actor,
-				/^\d{1,9}$/.test(eventId) ? Number(eventId) : 0,
+				wholeNumber(eventId) ?? 0,
 				coming,
-				siteOrigin(url),
 				needs
 			);
 			return {

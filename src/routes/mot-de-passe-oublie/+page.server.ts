@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getRuntime, siteOrigin } from '$lib/server/runtime';
 import { resetRequestSchema } from '$lib/server/auth/schemas';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { failForm } from '$lib/server/web/http';
@@ -12,16 +11,14 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, url, getClientAddress }) => {
+	default: async ({ request, locals, getClientAddress }) => {
 		const form = await superValidate(request, zod4(resetRequestSchema));
 		if (!form.valid) return fail(400, { form });
-		const { db, mailer } = getRuntime();
 		try {
 			// Not awaiting the delivery keeps the answer time the same whether the account exists or not.
-			await requestPasswordReset(db, mailer, {
+			await requestPasswordReset(locals.ctx, {
 				email: form.data.email,
-				ipAddress: getClientAddress(),
-				origin: siteOrigin(url)
+				ipAddress: getClientAddress()
 			});
 		} catch (caught) {
 			return failForm(form, caught);

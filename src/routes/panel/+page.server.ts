@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { myPanelRecord, openMyRegistration } from '$lib/server/panel/my-registration';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
@@ -32,21 +32,15 @@ export const actions: Actions = {
 			});
 		redirect(303, `/panel/inscription/${token}`);
 	},
-	join: async ({ request, url, getClientAddress }) => {
+	join: async ({ request, locals, getClientAddress }) => {
 		const data = await request.formData();
 		const values = personFormValues(data);
 		if (data.get('site_web'))
 			return fail(400, { values, errors: {}, error: 'Votre envoi n’a pas pu être accepté.' });
 		const parsed = readPersonForm(signupSchema, values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
-		const db = getDb();
-		const { config, mailer } = getRuntime();
 		try {
-			const outcome = await signUpForPanel(db, mailer, parsed.data, {
-				origin: siteOrigin(url),
-				clientAddress: getClientAddress(),
-				perHour: config.submissionsPerHour
-			});
+			const outcome = await signUpForPanel(locals.ctx, parsed.data, getClientAddress());
 			return {
 				joined: {
 					manageLink: outcome.manageToken ? `/panel/inscription/${outcome.manageToken}` : null,

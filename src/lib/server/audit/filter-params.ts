@@ -1,5 +1,6 @@
 // The journal's filters as the address carries them (?personne=&action=&type=
 // &element=&du=&au=), shared by the page and its CSV export.
+import { wholeNumber } from '$lib/codes';
 import { parisLocalToDate } from '$lib/paris-time';
 import type { AuditFilter } from './audit';
 
@@ -40,7 +41,7 @@ export function readAuditFilter(params: URLSearchParams): {
 		entityId: form.element || undefined
 	};
 	if (form.personne === 'systeme') filter.actor = 'systeme';
-	else if (/^\d{1,9}$/.test(form.personne)) filter.actor = Number(form.personne);
+	else if (wholeNumber(form.personne) !== null) filter.actor = wholeNumber(form.personne)!;
 	const day = (value: string, label: string): Date | undefined => {
 		if (!value) return undefined;
 		const instant = DAY.test(value) ? parisLocalToDate(`${value}T00:00`) : null;

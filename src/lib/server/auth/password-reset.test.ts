@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, firstLink, type TestSmtpServer } from '../../../../tests/support/smtp';
-import { createTestDatabase, createTestUser, TEST_PASSWORD } from '../testing';
+import { createTestDatabase, createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
 import { createMailer } from '../mail/mailer';
 import {
 	completePasswordReset,
@@ -25,11 +25,10 @@ describe('password reset', () => {
 		const { user } = await createTestUser(db, 'habitant', { email: 'jeanne@exemple.fr' });
 		const old = await createSession(db, user.id);
 
-		const { delivery } = await requestPasswordReset(db, mailer, {
-			email: 'Jeanne@exemple.fr',
-			ipAddress: '10.0.0.1',
-			origin: ORIGIN
-		});
+		const { delivery } = await requestPasswordReset(
+			createTestContext(db, { mailer, origin: ORIGIN }),
+			{ email: 'Jeanne@exemple.fr', ipAddress: '10.0.0.1' }
+		);
 		await delivery;
 		const mail = await smtp.waitForMail('jeanne@exemple.fr');
 		expect(mail.subject).toBe('Choisir un nouveau mot de passe');
@@ -38,7 +37,7 @@ describe('password reset', () => {
 		const token = link.split('/').pop()!;
 
 		const logged = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
-		expect(logged.status).toBe('sent');
+		expect(logged.status).toBe('envoye');
 		// Kept as read, the personal link masked: the outbox opens nobody's account.
 		expect(logged.text_body).toContain('/mot-de-passe-oublie/[lien personnel masqué]');
 		expect(logged.text_body).not.toContain(link.split('/').pop()!);
@@ -66,11 +65,10 @@ describe('password reset', () => {
 		const db = await createTestDatabase();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'concerto@exemple.fr' });
 		const before = smtp.received.length;
-		const { delivery } = await requestPasswordReset(db, mailer, {
-			email: 'personne@exemple.fr',
-			ipAddress: '10.0.0.2',
-			origin: ORIGIN
-		});
+		const { delivery } = await requestPasswordReset(
+			createTestContext(db, { mailer, origin: ORIGIN }),
+			{ email: 'personne@exemple.fr', ipAddress: '10.0.0.2' }
+		);
 		await delivery;
 		expect(smtp.received.length).toBe(before);
 		expect(await db.selectFrom('password_reset').selectAll().execute()).toHaveLength(0);
@@ -80,14 +78,13 @@ describe('password reset', () => {
 		const db = await createTestDatabase();
 		const mailer = createMailer({ smtpUrl: null, from: 'concerto@exemple.fr' });
 		await createTestUser(db, 'agent', { email: 'agent@exemple.fr' });
-		const { delivery } = await requestPasswordReset(db, mailer, {
-			email: 'agent@exemple.fr',
-			ipAddress: '1',
-			origin: ORIGIN
-		});
+		const { delivery } = await requestPasswordReset(
+			createTestContext(db, { mailer, origin: ORIGIN }),
+			{ email: 'agent@exemple.fr', ipAddress: '1' }
+		);
 		await delivery;
 		const retained = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
-		expect(retained.status).toBe('retained');
+		expect(retained.status).toBe('retenu');
 		const token = firstLink(retained.text_body!).split('/').pop()!;
 		await db
 			.updateTable('password_reset')

@@ -1,5 +1,6 @@
 // One mechanism for "forgot my password" (1 hour) and account invitations
 // (7 days): a random token e-mailed as a link, stored hashed, used once.
+import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { fromDbDate, nowForDb, toDbDate } from '../db/codecs';
 import { generateToken, hashToken } from './tokens';
@@ -10,7 +11,6 @@ import { recordAudit } from '../audit/audit';
 import { findUserRowByEmail, findUserRowById, updateUserRow } from '../users/queries';
 import { actorOf, normaliseEmail, userFromRow, type User } from '../users/user';
 import { passwordResetMail } from '../mail/templates';
-import type { Mailer } from '../mail/mailer';
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -37,7 +37,6 @@ export async function createPasswordResetToken(
 export interface ResetRequest {
 	email: string;
 	ipAddress: string;
-	origin: string;
 }
 
 /**
@@ -46,8 +45,7 @@ export interface ResetRequest {
  * handed over, so that a request never waits on the mail server.
  */
 export async function requestPasswordReset(
-	db: Db,
-	mailer: Mailer,
+	{ db, mailer, origin }: Context,
 	request: ResetRequest
 ): Promise<{ delivery: Promise<unknown> }> {
 	const email = normaliseEmail(request.email);
@@ -56,7 +54,7 @@ export async function requestPasswordReset(
 	const row = await findUserRowByEmail(db, email);
 	if (!row || !userFromRow(row).active) return { delivery: Promise.resolve() };
 	const token = await createPasswordResetToken(db, row.id);
-	const link = `${request.origin}/mot-de-passe-oublie/${token}`;
+	const link = `${origin}/mot-de-passe-oublie/${token}`;
 	const delivery = mailer
 		.send(db, passwordResetMail(row.email, link, row.display_name))
 		.catch((error) => {

@@ -35,26 +35,26 @@ const PASSWORD = 'mot de passe du banc de mesure';
 const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
 
 const KINDS: QuestionInput['kind'][] = [
-	'single',
-	'multiple',
-	'scale',
-	'yesno',
-	'ranking',
-	'single',
-	'multiple',
-	'scale',
-	'long_text',
-	'number',
-	'single',
-	'yesno',
-	'scale',
-	'multiple',
-	'short_text',
+	'choix_unique',
+	'choix_multiple',
+	'echelle',
+	'oui_non',
+	'classement',
+	'choix_unique',
+	'choix_multiple',
+	'echelle',
+	'texte_long',
+	'nombre',
+	'choix_unique',
+	'oui_non',
+	'echelle',
+	'choix_multiple',
+	'texte_court',
 	'date',
-	'single',
-	'scale',
+	'choix_unique',
+	'echelle',
 	'commune',
-	'yesno'
+	'oui_non'
 ];
 
 async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire> {
@@ -71,7 +71,7 @@ async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire
 		falcSummary: '',
 		audiences: ['habitants'],
 		access: 'public',
-		identity: 'anonymous',
+		identity: 'anonyme',
 		opensAt: toParisLocalInput(new Date(Date.now() - day)),
 		closesAt: toParisLocalInput(new Date(Date.now() + 30 * day)),
 		axes: [],
@@ -95,9 +95,9 @@ async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire
 				required: i === 0,
 				options:
 					'Première proposition\nDeuxième proposition\nTroisième proposition\nQuatrième proposition',
-				allowOther: kind === 'multiple',
-				scaleMin: kind === 'scale' ? 1 : undefined,
-				scaleMax: kind === 'scale' ? 5 : undefined,
+				allowOther: kind === 'choix_multiple',
+				scaleMin: kind === 'echelle' ? 1 : undefined,
+				scaleMax: kind === 'echelle' ? 5 : undefined,
 				minLabel: 'Pas du tout',
 				maxLabel: 'Tout à fait'
 			})
@@ -113,27 +113,27 @@ function answersFor(questionnaire: Questionnaire, n: number, communes: string[])
 		const pick = (n * 7 + i * 13) % 97;
 		const option = q.options[pick % q.options.length];
 		switch (q.kind) {
-			case 'single':
-			case 'yesno':
+			case 'choix_unique':
+			case 'oui_non':
 				answers[q.id] = { options: [option.id] };
 				break;
-			case 'multiple':
+			case 'choix_multiple':
 				answers[q.id] = {
 					options: q.options.filter((_, k) => (pick >> k) & 1 && k < 4).map((o) => o.id)
 				};
 				if (answers[q.id].options!.length === 0) answers[q.id] = { options: [q.options[0].id] };
 				break;
-			case 'ranking':
+			case 'classement':
 				answers[q.id] = {
 					ranking: [...q.options]
 						.sort((a, b) => ((a.id * pick) % 11) - ((b.id * pick) % 11))
 						.map((o) => o.id)
 				};
 				break;
-			case 'scale':
+			case 'echelle':
 				answers[q.id] = { number: 1 + (pick % 5) };
 				break;
-			case 'number':
+			case 'nombre':
 				answers[q.id] = { number: pick };
 				break;
 			case 'date':
@@ -163,7 +163,7 @@ async function fillResponses(db: Db, questionnaire: Questionnaire) {
 				const commune = communes[n % communes.length];
 				return {
 					consultation_id: questionnaire.consultationId,
-					status: 'submitted',
+					status: 'envoyee' as const,
 					channel: channels[n % channels.length],
 					audience: 'habitants' as const,
 					receipt_code: `B${n.toString(36).toUpperCase().padStart(7, '0')}`,

@@ -1,6 +1,6 @@
 // Command-line entry points, run through scripts/cli.js.
 import { createInterface } from 'node:readline/promises';
-import { closeRuntime, getRuntime, siteOrigin } from '../runtime';
+import { closeRuntime, getContext, getRuntime } from '../runtime';
 import { migrateToLatest } from '../db/migrations';
 import { hasReferenceData, loadReferenceData } from '../reference/seed';
 import { createAdministrator } from '../users/service';
@@ -60,35 +60,35 @@ async function createAdmin(args: string[]): Promise<number> {
 }
 
 async function remindEvents(): Promise<number> {
-	const { db, mailer } = getRuntime();
-	await migrateToLatest(db);
-	const sent = await sendEventReminders(db, mailer, siteOrigin());
+	const ctx = getContext();
+	await migrateToLatest(ctx.db);
+	const sent = await sendEventReminders(ctx);
 	console.log(`Rappels envoyés : ${sent}.`);
 	return 0;
 }
 
 async function sendDigests(): Promise<number> {
-	const { db, mailer } = getRuntime();
-	await migrateToLatest(db);
-	const sent = await sendContributionDigests(db, mailer, siteOrigin());
+	const ctx = getContext();
+	await migrateToLatest(ctx.db);
+	const sent = await sendContributionDigests(ctx);
 	console.log(`Nouvelles des contributions envoyées : ${sent}.`);
 	return 0;
 }
 
 async function remindMandates(): Promise<number> {
-	const { db, mailer } = getRuntime();
-	await migrateToLatest(db);
-	const sent = await sendMandateReminders(db, mailer, siteOrigin());
+	const ctx = getContext();
+	await migrateToLatest(ctx.db);
+	const sent = await sendMandateReminders(ctx);
 	console.log(`Rappels de fin de mandat envoyés : ${sent}.`);
 	return 0;
 }
 
 /** `data:retention [--dry-run]`: erases what is past its period and prints the counts. */
 async function retention(args: string[]): Promise<number> {
-	const { db } = getRuntime();
-	await migrateToLatest(db);
+	const ctx = getContext();
+	await migrateToLatest(ctx.db);
 	const dryRun = args.includes('--dry-run');
-	const result = await runRetention(db, { dryRun });
+	const result = await runRetention(ctx, { dryRun });
 	console.log(
 		dryRun
 			? 'Simulation : rien n’a été effacé. Voici ce qui le serait.'

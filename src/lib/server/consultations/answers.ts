@@ -32,7 +32,7 @@ export interface SectionReading {
 	errors: FieldErrors;
 }
 
-export const TEXT_LIMITS = { short_text: 300, long_text: 5000, other: 300 } as const;
+export const TEXT_LIMITS = { texte_court: 300, texte_long: 5000, other: 300 } as const;
 
 export function fieldName(question: Pick<Question, 'id'>): string {
 	return `q${question.id}`;
@@ -102,9 +102,9 @@ export function readAnswers(
 	for (const question of questions) {
 		const name = fieldName(question);
 		switch (question.kind) {
-			case 'single':
-			case 'yesno':
-			case 'multiple': {
+			case 'choix_unique':
+			case 'oui_non':
+			case 'choix_multiple': {
 				const values = texts(form, name);
 				const other = text(form, otherFieldName(question));
 				raw[name] = values;
@@ -114,12 +114,12 @@ export function readAnswers(
 					break;
 				}
 				const ids = optionIdsOf(question, values);
-				if (!ids || (question.kind !== 'multiple' && ids.length > 1)) {
+				if (!ids || (question.kind !== 'choix_multiple' && ids.length > 1)) {
 					errors[question.id] = 'Choisissez une des réponses proposées.';
 					break;
 				}
 				const max = question.settings.maxChoices;
-				if (question.kind === 'multiple' && max && ids.length > max) {
+				if (question.kind === 'choix_multiple' && max && ids.length > max) {
 					errors[question.id] = `Choisissez au plus ${max} réponses.`;
 					break;
 				}
@@ -142,7 +142,7 @@ export function readAnswers(
 				} else answers[question.id] = { options: ids };
 				break;
 			}
-			case 'scale': {
+			case 'echelle': {
 				const value = text(form, name);
 				raw[name] = value;
 				if (!value) break;
@@ -153,7 +153,7 @@ export function readAnswers(
 				} else answers[question.id] = { number: n };
 				break;
 			}
-			case 'number': {
+			case 'nombre': {
 				const value = text(form, name);
 				raw[name] = value;
 				if (!value) break;
@@ -182,8 +182,8 @@ export function readAnswers(
 				else answers[question.id] = { text: value };
 				break;
 			}
-			case 'short_text':
-			case 'long_text': {
+			case 'texte_court':
+			case 'texte_long': {
 				const value = text(form, name);
 				raw[name] = value;
 				if (!value) break;
@@ -194,7 +194,7 @@ export function readAnswers(
 				else answers[question.id] = { text: value };
 				break;
 			}
-			case 'ranking': {
+			case 'classement': {
 				const ranks = new Map<number, number>();
 				let malformed = false;
 				for (const option of question.options) {
@@ -255,7 +255,7 @@ export function missingRequired(
 		if (!question.required || !visible.has(question.id)) continue;
 		if (answers[question.id] === undefined) {
 			errors[question.id] =
-				question.kind === 'ranking'
+				question.kind === 'classement'
 					? 'Classez au moins une proposition : cette question est obligatoire.'
 					: 'Répondez à cette question : elle est obligatoire.';
 		}

@@ -49,13 +49,13 @@ export async function listConsultations(db: Executor, actor: Actor | null) {
 				.selectFrom('response')
 				.select(eb.fn.countAll<number>().as('n'))
 				.whereRef('response.consultation_id', '=', 'consultation.id')
-				.where('response.status', '=', 'submitted')
+				.where('response.status', '=', 'envoyee')
 				.as('responses'),
 			eb
 				.selectFrom('response')
 				.select(eb.fn.countAll<number>().as('n'))
 				.whereRef('response.consultation_id', '=', 'consultation.id')
-				.where('response.status', '=', 'draft')
+				.where('response.status', '=', 'brouillon')
 				.as('drafts')
 		])
 		.orderBy('opens_at', 'desc')
@@ -523,9 +523,9 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 	if (lines.some((l) => l.length > 200))
 		throw new InvalidInputError('Une proposition fait plus de 200 caractères.', 'options');
 	switch (input.kind) {
-		case 'single':
-		case 'multiple':
-		case 'ranking':
+		case 'choix_unique':
+		case 'choix_multiple':
+		case 'classement':
 			if (lines.length < 2)
 				throw new InvalidInputError(
 					'Écrivez au moins deux propositions, une par ligne.',
@@ -533,9 +533,9 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 				);
 			if (lines.length > 40) throw new InvalidInputError('40 propositions au plus.', 'options');
 			options = lines.map((label) => ({ label, isOther: false }));
-			if (input.allowOther && input.kind !== 'ranking')
+			if (input.allowOther && input.kind !== 'classement')
 				options.push({ label: 'Autre', isOther: true });
-			if (input.kind === 'multiple' && input.maxChoices !== undefined) {
+			if (input.kind === 'choix_multiple' && input.maxChoices !== undefined) {
 				if (input.maxChoices < 1 || input.maxChoices > options.length)
 					throw new InvalidInputError(
 						`Entre 1 et ${options.length} réponses au plus.`,
@@ -543,15 +543,15 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 					);
 				settings.maxChoices = input.maxChoices;
 			}
-			if (input.kind === 'multiple' && input.exclusiveLast) settings.exclusiveLast = true;
+			if (input.kind === 'choix_multiple' && input.exclusiveLast) settings.exclusiveLast = true;
 			break;
-		case 'yesno':
+		case 'oui_non':
 			options = [
 				{ label: 'Oui', isOther: false },
 				{ label: 'Non', isOther: false }
 			];
 			break;
-		case 'scale': {
+		case 'echelle': {
 			const min = input.scaleMin ?? 1;
 			const max = input.scaleMax ?? 5;
 			if (min < 0 || max > 10 || max - min < 1)
@@ -562,7 +562,7 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 			Object.assign(settings, { min, max, minLabel: input.minLabel, maxLabel: input.maxLabel });
 			break;
 		}
-		case 'number':
+		case 'nombre':
 			if (input.scaleMin !== undefined) settings.min = input.scaleMin;
 			if (input.scaleMax !== undefined) settings.max = input.scaleMax;
 			break;
@@ -570,7 +570,7 @@ function draftFromInput(input: QuestionInput, earlier: Question[]): QuestionDraf
 	let condition: QuestionDraft['condition'] = null;
 	if (input.conditionQuestionId) {
 		const source = earlier.find((q) => String(q.id) === input.conditionQuestionId);
-		if (!source || !['single', 'multiple', 'yesno'].includes(source.kind))
+		if (!source || !['choix_unique', 'choix_multiple', 'oui_non'].includes(source.kind))
 			throw new InvalidInputError(
 				'Une condition porte sur une question à choix placée avant celle-ci.',
 				'conditionQuestionId'
@@ -709,7 +709,7 @@ export async function getQuestion(
 		input,
 		earlierChoiceQuestions: questions
 			.slice(0, index)
-			.filter((q) => ['single', 'multiple', 'yesno'].includes(q.kind)),
+			.filter((q) => ['choix_unique', 'choix_multiple', 'oui_non'].includes(q.kind)),
 		locked: await hasAnyResponse(db, consultationId)
 	};
 }
@@ -1030,17 +1030,17 @@ export async function addProfileBlock(
 				'age_band',
 				{
 					...base,
-					kind: 'single',
+					kind: 'choix_unique',
 					label: 'Quel âge avez-vous ?',
 					options: choice(AGE_BANDS.map((b) => b.label))
 				}
 			],
-			['gender', { ...base, kind: 'single', label: 'Vous êtes :', options: choice(GENDERS) }],
+			['gender', { ...base, kind: 'choix_unique', label: 'Vous êtes :', options: choice(GENDERS) }],
 			[
 				'situation',
 				{
 					...base,
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'Êtes-vous dans l’une de ces situations ?',
 					help: 'Plusieurs réponses possibles.',
 					settings: { exclusiveLast: true },

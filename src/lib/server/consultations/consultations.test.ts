@@ -153,7 +153,7 @@ describe('what the respondent sees', () => {
 			consultation.id,
 			before.sections[1].id,
 			questionInput({
-				kind: 'short_text',
+				kind: 'texte_court',
 				label: 'Laquelle ?',
 				conditionQuestionId: String(q1.id),
 				conditionOptionIds: [String(yes.id)]
@@ -290,7 +290,7 @@ describe('answering on line', () => {
 		expect(second).toEqual(first);
 		const responses = await db.selectFrom('response').selectAll().execute();
 		expect(responses).toHaveLength(1);
-		expect(responses[0].status).toBe('submitted');
+		expect(responses[0].status).toBe('envoyee');
 		expect(responses[0].draft).toBeNull();
 		const contributions = await db.selectFrom('contribution').selectAll().execute();
 		expect(contributions).toMatchObject([
@@ -351,7 +351,10 @@ describe('answering on line', () => {
 			startResponse(db, consultation, null, { clientAddress: 'x', invitationCode: code }, LIMIT)
 		).rejects.toThrow(ConflictError);
 
-		const staffOnly = await buildSampleConsultation(db, agent, { access: 'staff', slug: 'agents' });
+		const staffOnly = await buildSampleConsultation(db, agent, {
+			access: 'agents',
+			slug: 'agents'
+		});
 		await expect(
 			startResponse(db, staffOnly.consultation, null, { clientAddress: 'x' }, LIMIT)
 		).rejects.toThrow(ForbiddenError);
@@ -361,7 +364,7 @@ describe('answering on line', () => {
 		const { db, agent } = await setUpConsultations();
 		const member = await createTestUser(db, 'membre');
 		const { consultation, questionnaire } = await buildSampleConsultation(db, agent, {
-			access: 'members',
+			access: 'membres',
 			slug: 'panel'
 		});
 		const token = await startResponse(
@@ -558,7 +561,7 @@ describe('results', () => {
 		]);
 		expect(breakdown.cells.get(q1.id)!.get(String(yes.id))!.get('telephone')).toBe(2);
 
-		const texts = await listFreeTexts(db, sample.questionnaire, {
+		const texts = await listFreeTexts(db, agent, sample.questionnaire, {
 			search: 'BUS',
 			limit: 10,
 			offset: 0
@@ -631,7 +634,7 @@ describe('builder', () => {
 				agent,
 				sample.consultation.id,
 				sample.questionnaire.sections[0].id,
-				questionInput({ kind: 'short_text', label: 'Nouvelle question' })
+				questionInput({ kind: 'texte_court', label: 'Nouvelle question' })
 			)
 		).rejects.toThrow(/seules les formulations/);
 		// Every change of structure is refused, inside its transaction, and leaves it as it was.
@@ -688,7 +691,7 @@ describe('builder', () => {
 				sample.consultation.id,
 				sample.questionnaire.sections[0].id,
 				questionInput({
-					kind: 'short_text',
+					kind: 'texte_court',
 					label: 'Précisez',
 					conditionQuestionId: String(q3.id),
 					conditionOptionIds: ['1']
@@ -701,7 +704,7 @@ describe('builder', () => {
 				pilote.actor,
 				sample.consultation.id,
 				sample.questionnaire.sections[0].id,
-				questionInput({ kind: 'short_text', label: 'Une question' })
+				questionInput({ kind: 'texte_court', label: 'Une question' })
 			)
 		).rejects.toThrow(ForbiddenError);
 	});

@@ -132,7 +132,7 @@ export async function enterResponse(
 			.insertInto('response')
 			.values({
 				consultation_id: consultation.id,
-				status: 'draft',
+				status: 'brouillon',
 				channel: data.channel,
 				audience,
 				submission_key: data.submissionKey,

@@ -36,7 +36,7 @@ function questionColumns(question: Question): ExportColumn[] {
 	const type = QUESTION_KIND_LABELS[question.kind];
 	const label = `${q}. ${question.label}`;
 	switch (question.kind) {
-		case 'multiple':
+		case 'choix_multiple':
 			return [
 				...question.options.map((o, i) => ({
 					name: `${q}_${i + 1}`,
@@ -47,14 +47,14 @@ function questionColumns(question: Question): ExportColumn[] {
 					? [{ name: `${q}_autre`, question: label, meaning: 'Précision de la réponse « Autre »' }]
 					: [])
 			];
-		case 'ranking':
+		case 'classement':
 			return question.options.map((o, i) => ({
 				name: `${q}_${i + 1}`,
 				question: label,
 				meaning: `${type} : rang donné à « ${o.label} » (1 = premier choix)`
 			}));
-		case 'single':
-		case 'yesno':
+		case 'choix_unique':
+		case 'oui_non':
 			return [
 				{
 					name: q,
@@ -65,7 +65,7 @@ function questionColumns(question: Question): ExportColumn[] {
 					? [{ name: `${q}_autre`, question: label, meaning: 'Précision de la réponse « Autre »' }]
 					: [])
 			];
-		case 'scale': {
+		case 'echelle': {
 			const min = question.settings.min ?? 1;
 			const max = question.settings.max ?? 5;
 			return [
@@ -155,7 +155,7 @@ export async function buildExport(
 				'user.email'
 			])
 			.where('response.consultation_id', '=', consultationId)
-			.where('response.status', '=', 'submitted')
+			.where('response.status', '=', 'envoyee')
 			.orderBy('response.id')
 			.execute(),
 		db
@@ -169,7 +169,7 @@ export async function buildExport(
 				'answer.text_value'
 			])
 			.where('response.consultation_id', '=', consultationId)
-			.where('response.status', '=', 'submitted')
+			.where('response.status', '=', 'envoyee')
 			.execute(),
 		db.selectFrom('commune').select(['insee_code', 'name']).execute()
 	]);
@@ -210,7 +210,7 @@ export async function buildExport(
 		const optionIndex = question.options.findIndex((o) => o.id === a.option_id);
 		const option = question.options[optionIndex];
 		switch (question.kind) {
-			case 'multiple':
+			case 'choix_multiple':
 				question.options.forEach((_, i) => {
 					const at = index.get(`${q}_${i + 1}`)!;
 					if (row[at] === null) row[at] = 0;
@@ -218,16 +218,16 @@ export async function buildExport(
 				if (optionIndex >= 0) row[index.get(`${q}_${optionIndex + 1}`)!] = 1;
 				if (option?.isOther) row[index.get(`${q}_autre`)!] = a.text_value;
 				break;
-			case 'ranking':
+			case 'classement':
 				if (optionIndex >= 0) row[index.get(`${q}_${optionIndex + 1}`)!] = a.number_value;
 				break;
-			case 'single':
-			case 'yesno':
+			case 'choix_unique':
+			case 'oui_non':
 				row[index.get(q)!] = option?.label ?? null;
 				if (option?.isOther) row[index.get(`${q}_autre`)!] = a.text_value;
 				break;
-			case 'scale':
-			case 'number':
+			case 'echelle':
+			case 'nombre':
 				row[index.get(q)!] = a.number_value;
 				break;
 			case 'commune':

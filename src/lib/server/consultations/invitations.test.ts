@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../testing';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
 import { InvalidInputError } from '../errors';
@@ -21,16 +22,19 @@ describe('invitations by e-mail', () => {
 		});
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		await expect(
-			sendInvitationCodes(db, mailer, agent, consultation.id, 'pas-une-adresse', 'https://x.fr')
+			sendInvitationCodes(
+				createTestContext(db, { mailer, origin: 'https://x.fr' }),
+				agent,
+				consultation.id,
+				'pas-une-adresse'
+			)
 		).rejects.toThrow(InvalidInputError);
 
 		const outcome = await sendInvitationCodes(
-			db,
-			mailer,
+			createTestContext(db, { mailer, origin: 'https://participation.exemple.fr' }),
 			agent,
 			consultation.id,
-			'aline@exemple.fr; BRUNO@exemple.fr\naline@exemple.fr',
-			'https://participation.exemple.fr'
+			'aline@exemple.fr; BRUNO@exemple.fr\naline@exemple.fr'
 		);
 		expect(outcome).toEqual({ sent: 2, failed: 0 });
 		const mail = await smtp.waitForMail('bruno@exemple.fr');

@@ -1,10 +1,10 @@
 // Invitation codes: single-use, printed as cut-out slips or sent by e-mail.
+import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError } from '../errors';
-import type { Mailer } from '../mail/mailer';
 import { consultationInvitationMail } from '../mail/templates';
 import { formatParisDateTime } from '$lib/paris-time';
 import { generateReadableCode } from './codes';
@@ -127,13 +127,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** One new code per address, each sent in its own message. */
 export async function sendInvitationCodes(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	actor: Actor | null,
 	consultationId: number,
-	emailsText: string,
-	origin: string
+	emailsText: string
 ): Promise<{ sent: number; failed: number }> {
+	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'consultations.manage');
 	const consultation = await getConsultationById(db, consultationId);
 	assertCodeAccess(consultation.access);
@@ -173,7 +172,7 @@ export async function sendInvitationCodes(
 			db,
 			consultationInvitationMail(to, consultation.title, link, codes[i], closesOn)
 		);
-		if (status === 'failed') failed++;
+		if (status === 'echec') failed++;
 		else sent++;
 	}
 	return { sent, failed };

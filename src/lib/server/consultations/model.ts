@@ -55,7 +55,7 @@ export interface QuestionSettings {
 
 /** The option that cannot be ticked with others, if the question has one. */
 export function exclusiveOption(question: Pick<Question, 'kind' | 'settings' | 'options'>) {
-	if (question.kind !== 'multiple' || !question.settings.exclusiveLast) return null;
+	if (question.kind !== 'choix_multiple' || !question.settings.exclusiveLast) return null;
 	return question.options.filter((o) => !o.isOther).at(-1) ?? null;
 }
 
@@ -122,8 +122,8 @@ export function consultationFromRow(
 		audiences: fromDbJson<string[]>(row.audiences, []).filter((a): a is Audience =>
 			(AUDIENCES as readonly string[]).includes(a)
 		),
-		access: oneOf(ACCESS_MODES, row.access, 'staff'),
-		identity: oneOf(IDENTITY_MODES, row.identity, 'anonymous'),
+		access: oneOf(ACCESS_MODES, row.access, 'agents'),
+		identity: oneOf(IDENTITY_MODES, row.identity, 'anonyme'),
 		profileBlock: fromDbBool(row.profile_block),
 		opensAt: fromDbDate(row.opens_at),
 		closesAt: fromDbDate(row.closes_at),

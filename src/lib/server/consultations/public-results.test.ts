@@ -154,7 +154,7 @@ describe('public results and statistical disclosure control', () => {
 			const cells = breakdown.cells[r.question.id];
 			if (!cells) continue;
 			for (const c of r.counts) {
-				const key = r.question.kind === 'scale' ? `v${c.key}` : c.key;
+				const key = r.question.kind === 'echelle' ? `v${c.key}` : c.key;
 				expect(
 					cells[key],
 					`Q${r.question.number} ${r.question.kind} ${key} ${JSON.stringify(cells)}`
@@ -169,7 +169,7 @@ describe('public results and statistical disclosure control', () => {
 			if (!cells || r.withheld || Object.keys(cells).length === 0) continue;
 			for (const c of r.counts) {
 				if (typeof c.count !== 'number') continue;
-				const key = r.question.kind === 'scale' ? `v${c.key}` : c.key;
+				const key = r.question.kind === 'echelle' ? `v${c.key}` : c.key;
 				const hidden = Object.values(cells[key]).filter((n) => typeof n !== 'number');
 				expect(hidden.length, `Q${r.question.number} ${c.label}`).not.toBe(1);
 			}
@@ -224,7 +224,7 @@ describe('public results and statistical disclosure control', () => {
 	it('hides the smallest and largest answers, one person’s each', async () => {
 		const { page, sample } = await setUp();
 		const whole = await page('');
-		const number = whole.questions.find((r) => r.question.kind === 'number');
+		const number = whole.questions.find((r) => r.question.kind === 'nombre');
 		expect(number?.min ?? null).toBeNull();
 		expect(sample.questionnaire.consultationId).toBeGreaterThan(0);
 	});

@@ -18,8 +18,13 @@ import { suppressCells, type CellState } from '../statistics/suppression';
 import { questionView } from './view';
 
 /** Kinds whose options (or values) add up to the question's respondents. */
-const ONE_ANSWER = new Set<Question['kind']>(['single', 'yesno', 'scale', 'commune']);
-const IN_BREAKDOWN = new Set<Question['kind']>(['single', 'multiple', 'yesno', 'scale']);
+const ONE_ANSWER = new Set<Question['kind']>(['choix_unique', 'oui_non', 'echelle', 'commune']);
+const IN_BREAKDOWN = new Set<Question['kind']>([
+	'choix_unique',
+	'choix_multiple',
+	'oui_non',
+	'echelle'
+]);
 
 type Line = [number, 1 | -1][];
 

@@ -1,4 +1,5 @@
 // Reading consultations and their questionnaires.
+import { assertCan, type Actor } from '../auth/permissions';
 import type { Executor } from '../db/database';
 import { fromDbJson, fromDbBool } from '../db/codecs';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -93,7 +94,7 @@ export async function loadQuestionnaire(
 					id: q.id,
 					sectionId: section.id,
 					number: ++number,
-					kind: isQuestionKind(q.kind) ? q.kind : 'short_text',
+					kind: isQuestionKind(q.kind) ? q.kind : 'texte_court',
 					label: q.label,
 					help: q.help,
 					required: fromDbBool(q.required),
@@ -114,13 +115,15 @@ export async function loadQuestionnaire(
 
 export async function countSubmittedResponses(
 	db: Executor,
+	actor: Actor | null,
 	consultationId: number
 ): Promise<number> {
+	assertCan(actor, 'consultations.results');
 	const row = await db
 		.selectFrom('response')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('consultation_id', '=', consultationId)
-		.where('status', '=', 'submitted')
+		.where('status', '=', 'envoyee')
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }

@@ -36,7 +36,7 @@ describe('robots and floods', () => {
 		const submitted = await db
 			.selectFrom('response')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('status', '=', 'submitted')
+			.where('status', '=', 'envoyee')
 			.executeTakeFirstOrThrow();
 		expect(Number(submitted.n)).toBe(2);
 	});

@@ -34,11 +34,11 @@ export function refusalReason(consultation: Consultation, actor: Actor | null): 
 	if (consultation.status === 'brouillon' || consultation.status === 'planifiee')
 		return 'Cette consultation n’est pas encore ouverte.';
 	if (consultation.status !== 'ouverte') return 'Cette consultation est close.';
-	if (consultation.access === 'members' && actor?.role !== 'membre')
+	if (consultation.access === 'membres' && actor?.role !== 'membre')
 		return 'Cette consultation est réservée aux membres du panel et des groupes : connectez-vous avec votre compte de membre.';
-	if (consultation.access === 'staff' && !(actor && STAFF_ROLES.has(actor.role)))
+	if (consultation.access === 'agents' && !(actor && STAFF_ROLES.has(actor.role)))
 		return 'Cette consultation est réservée aux agents du Département : connectez-vous avec votre compte professionnel.';
-	if (consultation.identity === 'identified' && !actor)
+	if (consultation.identity === 'nominative' && !actor)
 		return 'Les réponses à cette consultation sont nominatives : connectez-vous pour répondre.';
 	return null;
 }
@@ -46,9 +46,9 @@ export function refusalReason(consultation: Consultation, actor: Actor | null): 
 /** Everyone answers once per account where there is one to tell. */
 function countsPerAccount(consultation: Consultation): boolean {
 	return (
-		consultation.identity === 'identified' ||
-		consultation.access === 'members' ||
-		consultation.access === 'staff'
+		consultation.identity === 'nominative' ||
+		consultation.access === 'membres' ||
+		consultation.access === 'agents'
 	);
 }
 
@@ -75,7 +75,7 @@ export interface StartInput {
 
 export interface Draft {
 	responseId: number;
-	status: 'draft' | 'submitted';
+	status: 'brouillon' | 'envoyee';
 	answers: Answers;
 	receiptCode: string | null;
 	audience: Audience | null;
@@ -110,7 +110,7 @@ export async function getDraft(
 	if (!row) return null;
 	return {
 		responseId: row.id,
-		status: row.status === 'submitted' ? 'submitted' : 'draft',
+		status: row.status === 'envoyee' ? 'envoyee' : 'brouillon',
 		answers: fromDbJson<Answers>(row.draft, {}),
 		receiptCode: row.receipt_code,
 		audience: row.audience ?? null
@@ -178,7 +178,7 @@ export async function startResponse(
 					.updateTable('response')
 					.set({ draft_token_hash: hashToken(token), updated_at: now })
 					.where('invitation_code_id', '=', invitation.id)
-					.where('status', '=', 'draft')
+					.where('status', '=', 'brouillon')
 					.executeTakeFirst();
 				if (Number(handedOver.numUpdatedRows) > 0) return;
 				invitationCodeId = invitation.id;
@@ -187,13 +187,13 @@ export async function startResponse(
 				.insertInto('response')
 				.values({
 					consultation_id: consultation.id,
-					status: 'draft',
+					status: 'brouillon',
 					channel: 'web',
 					audience,
 					draft: '{}',
 					draft_token_hash: hashToken(token),
 					invitation_code_id: invitationCodeId,
-					respondent_user_id: consultation.identity === 'identified' ? (actor?.id ?? null) : null,
+					respondent_user_id: consultation.identity === 'nominative' ? (actor?.id ?? null) : null,
 					started_at: now,
 					updated_at: now
 				})
@@ -243,7 +243,7 @@ export async function saveSection(
 	if (consultation.status !== 'ouverte')
 		throw new ForbiddenError(refusalReason(consultation, null) ?? 'Cette consultation est close.');
 	const draft = await openDraft(db, consultation, token);
-	if (draft.status === 'submitted')
+	if (draft.status === 'envoyee')
 		throw new ConflictError('Vos réponses ont déjà été envoyées. Merci !');
 	const reading = readAnswers(section.questions, form, communeCodes);
 	const merged: Answers = { ...draft.answers };
@@ -254,7 +254,7 @@ export async function saveSection(
 		.updateTable('response')
 		.set({ draft: toDbJson(answersSoFar), updated_at: nowForDb() })
 		.where('id', '=', draft.responseId)
-		.where('status', '=', 'draft')
+		.where('status', '=', 'brouillon')
 		.execute();
 	let errors: FieldErrors = reading.errors;
 	if (checkRequired) {
@@ -271,7 +271,7 @@ export async function createResumeCode(
 	token: string | null
 ): Promise<string> {
 	const draft = await openDraft(db, consultation, token);
-	if (draft.status === 'submitted')
+	if (draft.status === 'envoyee')
 		throw new ConflictError('Vos réponses ont déjà été envoyées. Merci !');
 	const code = generateReadableCode();
 	await db
@@ -303,7 +303,7 @@ export async function resumeWithCode(
 			.select('id')
 			.where('consultation_id', '=', consultation.id)
 			.where('resume_code_hash', '=', hashToken(code))
-			.where('status', '=', 'draft')
+			.where('status', '=', 'brouillon')
 			.executeTakeFirst();
 		if (!draft) throw fail;
 		// A token of its own for this device: the first device keeps the same draft.
@@ -333,7 +333,7 @@ export async function submitResponse(
 	submissionsPerHour: number
 ): Promise<SubmitOutcome> {
 	const draft = await openDraft(db, consultation, token);
-	if (draft.status === 'submitted' && draft.receiptCode)
+	if (draft.status === 'envoyee' && draft.receiptCode)
 		return { ok: true, receiptCode: draft.receiptCode };
 	const refusal = refusalReason(consultation, actor);
 	if (refusal) throw new ForbiddenError(refusal);

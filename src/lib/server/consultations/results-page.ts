@@ -49,7 +49,8 @@ export interface ResultsPageView {
 	threshold: number | null;
 }
 
-const valueKey = (question: Question, key: string) => (question.kind === 'scale' ? `v${key}` : key);
+const valueKey = (question: Question, key: string) =>
+	question.kind === 'echelle' ? `v${key}` : key;
 
 /**
  * `threshold`: the public page, protected by disclosure control and limited
@@ -187,7 +188,7 @@ async function publicView(
 		total: filtered.total,
 		questions: filtered.questions.map((result) => {
 			const protectedQuestion = protection.questions.get(result.question.id)!;
-			const cells = result.question.options.length || result.question.kind === 'scale';
+			const cells = result.question.options.length || result.question.kind === 'echelle';
 			const counts =
 				protectedQuestion.cells.size && cells
 					? result.counts.map(

@@ -4,6 +4,7 @@ import type { Audience, Channel } from '$lib/consultation-vocabulary';
 import { compareFrench } from '$lib/french';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database';
+import { assertCan, type Actor } from '../auth/permissions';
 import type { Database } from '../db/schema';
 import {
 	AGE_BANDS,
@@ -104,7 +105,7 @@ function answersOf(
 	// IN (subquery) rather than a join: SQLite builds the set of kept responses
 	// once, which is about twice as fast over millions of answer rows.
 	const kept = applyFilter(
-		db.selectFrom('response').select('response.id').where('response.status', '=', 'submitted'),
+		db.selectFrom('response').select('response.id').where('response.status', '=', 'envoyee'),
 		filter,
 		territoryId
 	);
@@ -133,7 +134,7 @@ export async function computeResults(
 			.selectFrom('response')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('response.consultation_id', '=', questionnaire.consultationId)
-			.where('response.status', '=', 'submitted'),
+			.where('response.status', '=', 'envoyee'),
 		filter,
 		territoryId
 	).executeTakeFirstOrThrow();
@@ -142,10 +143,10 @@ export async function computeResults(
 	const ids = questions.map((q) => q.id);
 	const ofKind = (...kinds: Question['kind'][]) =>
 		questions.filter((q) => kinds.includes(q.kind)).map((q) => q.id);
-	const scaleIds = ofKind('scale');
-	const numberIds = ofKind('number', 'date');
+	const scaleIds = ofKind('echelle');
+	const numberIds = ofKind('nombre', 'date');
 	const communeIds = ofKind('commune');
-	const countedIds = ofKind('number', 'date', 'commune', 'short_text', 'long_text');
+	const countedIds = ofKind('nombre', 'date', 'commune', 'texte_court', 'texte_long');
 	const otherOptionIds = questions.flatMap((q) =>
 		q.options.filter((o) => o.isOther).map((o) => o.id)
 	);
@@ -228,7 +229,7 @@ export async function computeResults(
 	const add = (id: number, n: number) => answered.set(id, (answered.get(id) ?? 0) + n);
 	for (const r of perOption) add(r.question_id, Number(r.firsts));
 	for (const r of perValue)
-		if (kindOf.get(r.question_id) === 'scale') add(r.question_id, Number(r.n));
+		if (kindOf.get(r.question_id) === 'echelle') add(r.question_id, Number(r.n));
 	const optionRows = new Map(perOption.map((r) => [`${r.question_id}:${r.option_id}`, r]));
 	const valueRows = new Map(
 		perValue.map((r) => [`${r.question_id}:${r.number_value}`, Number(r.n)])
@@ -253,9 +254,10 @@ export async function computeResults(
 					.filter((o) => o.question_id === question.id)
 					.map((o) => o.text_value!)
 					.slice(0, 50),
-				textCount: question.kind === 'short_text' || question.kind === 'long_text' ? respondents : 0
+				textCount:
+					question.kind === 'texte_court' || question.kind === 'texte_long' ? respondents : 0
 			};
-			if (question.kind === 'ranking') {
+			if (question.kind === 'classement') {
 				const n = question.options.length;
 				result.ranking = question.options
 					.map((option) => {
@@ -281,7 +283,7 @@ export async function computeResults(
 						percent: percent(count, respondents)
 					};
 				});
-			} else if (question.kind === 'scale') {
+			} else if (question.kind === 'echelle') {
 				const { min, max } = scaleBounds(question);
 				let sum = 0;
 				for (let value = min; value <= max; value++) {
@@ -313,7 +315,7 @@ export async function computeResults(
 					.sort((a, b) => b.count - a.count || compareFrench(a.label, b.label));
 			}
 			const stat = statRows.get(question.id);
-			if (stat && question.kind === 'number') {
+			if (stat && question.kind === 'nombre') {
 				result.mean = stat.mean === null ? null : round(Number(stat.mean));
 				result.min = stat.min_number === null ? null : String(stat.min_number);
 				result.max = stat.max_number === null ? null : String(stat.max_number);
@@ -334,7 +336,7 @@ async function computeMedians(
 	territoryId: number | null
 ): Promise<Map<number, number>> {
 	const medians = new Map<number, number>();
-	for (const question of questions.filter((q) => q.kind === 'number' || q.kind === 'scale')) {
+	for (const question of questions.filter((q) => q.kind === 'nombre' || q.kind === 'echelle')) {
 		const n = answered.get(question.id) ?? 0;
 		if (n === 0) continue;
 		const middle = await answersOf(db, [question.id], filter, territoryId)
@@ -399,7 +401,7 @@ export async function computeBreakdown(
 ): Promise<Breakdown> {
 	const everyQuestion = allQuestions(questionnaire);
 	const questions = everyQuestion.filter((q) =>
-		['single', 'multiple', 'yesno', 'scale'].includes(q.kind)
+		['choix_unique', 'choix_multiple', 'oui_non', 'echelle'].includes(q.kind)
 	);
 	const labels = await dimensionLabels(db, dimension);
 	const cells: Breakdown['cells'] = new Map();
@@ -439,7 +441,7 @@ export async function computeBreakdown(
 			db
 				.selectFrom('response')
 				.where('response.consultation_id', '=', questionnaire.consultationId)
-				.where('response.status', '=', 'submitted'),
+				.where('response.status', '=', 'envoyee'),
 			filter,
 			territoryId
 		)
@@ -463,7 +465,7 @@ export async function computeBreakdown(
 					filter,
 					territoryId
 				)
-					.where('response.status', '=', 'submitted')
+					.where('response.status', '=', 'envoyee')
 					.select([
 						sql<number>`answer.question_id`.as('question_id'),
 						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
@@ -511,11 +513,13 @@ export interface FreeText {
 /** Free-text answers, newest first, optionally containing `search`. */
 export async function listFreeTexts(
 	db: Executor,
+	actor: Actor | null,
 	questionnaire: Questionnaire,
 	options: { questionId?: number; search?: string; limit: number; offset: number }
 ): Promise<{ total: number; items: FreeText[] }> {
+	assertCan(actor, 'consultations.results');
 	const textIds = allQuestions(questionnaire)
-		.filter((q) => (q.kind === 'short_text' || q.kind === 'long_text') && !q.profileKey)
+		.filter((q) => (q.kind === 'texte_court' || q.kind === 'texte_long') && !q.profileKey)
 		.map((q) => q.id)
 		.filter((id) => options.questionId === undefined || id === options.questionId);
 	if (textIds.length === 0) return { total: 0, items: [] };

@@ -20,7 +20,7 @@ export const consultationSchema = z
 			.min(1, 'Choisissez au moins un public.')
 			.default(['habitants']),
 		access: z.enum(ACCESS_MODES).default('public'),
-		identity: z.enum(IDENTITY_MODES).default('anonymous'),
+		identity: z.enum(IDENTITY_MODES).default('anonyme'),
 		opensAt: parisDateTimeField('la date d’ouverture'),
 		closesAt: parisDateTimeField('la date de clôture'),
 		axes: z.array(z.string().max(20)).max(20).default([]),

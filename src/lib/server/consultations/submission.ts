@@ -73,7 +73,7 @@ export async function finaliseResponse(
 	const updated = await tx
 		.updateTable('response')
 		.set({
-			status: 'submitted',
+			status: 'envoyee',
 			receipt_code: receiptCode,
 			submitted_at: now,
 			updated_at: now,
@@ -84,7 +84,7 @@ export async function finaliseResponse(
 			age_band: profile.ageBand
 		})
 		.where('id', '=', input.responseId)
-		.where('status', '=', 'draft')
+		.where('status', '=', 'brouillon')
 		.executeTakeFirst();
 	if (Number(updated.numUpdatedRows) === 0) return null;
 

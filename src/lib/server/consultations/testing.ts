@@ -23,7 +23,7 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
 		falcSummary: 'Donnez votre avis.',
 		audiences: ['habitants'],
 		access: 'public',
-		identity: 'anonymous',
+		identity: 'anonyme',
 		opensAt: toParisLocalInput(new Date(Date.now() - day)),
 		closesAt: toParisLocalInput(new Date(Date.now() + 7 * day)),
 		axes: [],
@@ -33,7 +33,7 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
 }
 
 export function questionInput(overrides: Partial<QuestionInput>): QuestionInput {
-	return questionInputOf({ kind: 'single', label: 'Question', ...overrides });
+	return questionInputOf({ kind: 'choix_unique', label: 'Question', ...overrides });
 }
 
 /**
@@ -55,7 +55,7 @@ export async function buildSampleConsultation(
 		id,
 		sectionId,
 		questionInput({
-			kind: 'yesno',
+			kind: 'oui_non',
 			label: 'Connaissez-vous votre maison des solidarités ?',
 			required: true
 		})
@@ -67,7 +67,7 @@ export async function buildSampleConsultation(
 		id,
 		sectionId,
 		questionInput({
-			kind: 'multiple',
+			kind: 'choix_multiple',
 			label: 'Quels services y avez-vous utilisés ?',
 			options: 'Accueil\nAide administrative\nAccompagnement social',
 			allowOther: true,
@@ -81,7 +81,7 @@ export async function buildSampleConsultation(
 		id,
 		sectionId,
 		questionInput({
-			kind: 'scale',
+			kind: 'echelle',
 			label: 'Êtes-vous satisfait·e de l’accueil ?',
 			scaleMin: 1,
 			scaleMax: 5,
@@ -96,7 +96,7 @@ export async function buildSampleConsultation(
 		id,
 		second,
 		questionInput({
-			kind: 'ranking',
+			kind: 'classement',
 			label: 'Classez ces priorités',
 			options: 'Mobilité\nNumérique\nLogement'
 		})
@@ -106,14 +106,14 @@ export async function buildSampleConsultation(
 		actor,
 		id,
 		second,
-		questionInput({ kind: 'long_text', label: 'Une idée pour améliorer les services ?' })
+		questionInput({ kind: 'texte_long', label: 'Une idée pour améliorer les services ?' })
 	);
 	await addQuestion(
 		db,
 		actor,
 		id,
 		second,
-		questionInput({ kind: 'number', label: 'Combien de kilomètres faites-vous pour y aller ?' })
+		questionInput({ kind: 'nombre', label: 'Combien de kilomètres faites-vous pour y aller ?' })
 	);
 	await addProfileBlock(db, actor, id);
 	await changeLifecycle(db, actor, id, 'publish');

@@ -1,12 +1,13 @@
 // What the inbox forms offer, and how their query string is read.
-import { oneOf } from '$lib/codes';
+import { oneOf, wholeNumber } from '$lib/codes';
 import { CONTRIBUTION_SOURCES, CONTRIBUTION_STATES } from '$lib/contribution-vocabulary';
 import type { Executor } from '../db/database';
-import { PERMISSIONS } from '../auth/permissions';
+import { assertCan, PERMISSIONS, type Actor } from '../auth/permissions';
 import type { InboxFilters } from './inbox';
 import { byFrench } from '../db/database';
 
-export async function inboxOptions(db: Executor) {
+export async function inboxOptions(db: Executor, actor: Actor | null) {
+	assertCan(actor, 'contributions.answer');
 	const [consultations, events, territories, axes, people, tags] = await Promise.all([
 		db
 			.selectFrom('consultation')
@@ -75,7 +76,6 @@ export function readInboxFilters(params: URLSearchParams): InboxFilters {
 export function checkedIds(data: FormData): number[] {
 	return data
 		.getAll('ids')
-		.map(String)
-		.filter((v) => /^\d{1,9}$/.test(v))
-		.map(Number);
+		.map(wholeNumber)
+		.filter((id): id is number => id !== null);
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../context';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { importSchemaUnchecked } from '../fiches/import';
 import { BUNDLED_SCHEMA } from '../fiches/sources';
@@ -35,7 +36,9 @@ describe('digests', () => {
 		await message('Un moteur de recherche qui comprend les fautes.', 'lea@exemple.fr', true);
 		await message('Je ne veux pas de nouvelles, merci.', 'muet@exemple.fr', false);
 
-		expect(await sendContributionDigests(db, mailer, ORIGIN, new Date())).toBe(0);
+		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
+			0
+		);
 		const links = await db
 			.selectFrom('contribution_link')
 			.innerJoin('contribution', 'contribution.id', 'contribution_link.contribution_id')
@@ -52,7 +55,9 @@ describe('digests', () => {
 			comment: 'Le chantier commence.'
 		});
 
-		expect(await sendContributionDigests(db, mailer, ORIGIN, new Date())).toBe(1);
+		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
+			1
+		);
 		const mail = await smtp.waitForMail('lea@exemple.fr', 10_000, /devenues vos idées/);
 		expect(mail.text).toContain(
 			'« Mettre la carte des permanences en ligne. » (NUM-05) : Prise en compte.'
@@ -65,16 +70,30 @@ describe('digests', () => {
 		expect(smtp.received.filter((m) => m.to === 'muet@exemple.fr')).toEqual([]);
 
 		// Nothing new, or too soon: no second message.
-		expect(await sendContributionDigests(db, mailer, ORIGIN, new Date())).toBe(0);
+		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
+			0
+		);
 		await changeFicheStatus(db, agent, 'NUM-05', {
 			status: 'realisee',
 			comment: 'Le site est en ligne.'
 		});
-		expect(await sendContributionDigests(db, mailer, ORIGIN, new Date(Date.now() + 3600_000))).toBe(
-			0
-		);
 		expect(
-			await sendContributionDigests(db, mailer, ORIGIN, new Date(Date.now() + 25 * 3600_000))
+			await sendContributionDigests(
+				createTestContext(db, {
+					mailer,
+					origin: ORIGIN,
+					clock: fixedClock(new Date(Date.now() + 3600_000))
+				})
+			)
+		).toBe(0);
+		expect(
+			await sendContributionDigests(
+				createTestContext(db, {
+					mailer,
+					origin: ORIGIN,
+					clock: fixedClock(new Date(Date.now() + 25 * 3600_000))
+				})
+			)
 		).toBe(1);
 
 		const token = mail.text.match(/\/suivi\/desabonnement\/(\w+)/)![1];
@@ -89,7 +108,13 @@ describe('digests', () => {
 			.executeTakeFirstOrThrow();
 		expect(subscription.unsubscribed_at).not.toBeNull();
 		expect(
-			await sendContributionDigests(db, mailer, ORIGIN, new Date(Date.now() + 60 * 3600_000))
+			await sendContributionDigests(
+				createTestContext(db, {
+					mailer,
+					origin: ORIGIN,
+					clock: fixedClock(new Date(Date.now() + 60 * 3600_000))
+				})
+			)
 		).toBe(0);
 	});
 });

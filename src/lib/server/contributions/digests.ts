@@ -5,7 +5,7 @@ import type { Db, Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { generateToken, hashToken } from '../auth/tokens';
 import { NotFoundError } from '../errors';
-import type { Mailer } from '../mail/mailer';
+import type { Context } from '../context';
 import { contributionDigestMail } from '../mail/templates';
 import { DECISION_LABELS } from '$lib/contribution-vocabulary';
 import { isFicheStatus, STATUS_DISPLAY } from '$lib/fiche-status';
@@ -89,12 +89,13 @@ async function newsFor(db: Executor, email: string, since: string) {
 	};
 }
 
-export async function sendContributionDigests(
-	db: Db,
-	mailer: Mailer,
-	origin: string,
-	now = new Date()
-): Promise<number> {
+export async function sendContributionDigests({
+	db,
+	mailer,
+	origin,
+	clock
+}: Context): Promise<number> {
+	const now = clock.now();
 	const due = await db
 		.selectFrom('contact_subscription')
 		.selectAll()
@@ -138,7 +139,7 @@ export async function sendContributionDigests(
 				unsubscribeLink: `${origin}/suivi/desabonnement/${token}`
 			})
 		);
-		if (status !== 'failed') sent++;
+		if (status !== 'echec') sent++;
 	}
 	return sent;
 }

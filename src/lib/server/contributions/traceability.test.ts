@@ -41,7 +41,7 @@ describe('following what became of a contribution', () => {
 			.insertInto('response')
 			.values({
 				consultation_id: consultation,
-				status: 'submitted',
+				status: 'envoyee',
 				channel: 'web',
 				receipt_code: 'K7PM-2QXR',
 				respondent_user_id: resident.id,

@@ -109,7 +109,7 @@ export async function followByReceipt(
 			.selectFrom('response')
 			.select('id')
 			.where('receipt_code', '=', normalised)
-			.where('status', '=', 'submitted')
+			.where('status', '=', 'envoyee')
 			.executeTakeFirst();
 		const ids = response
 			? (

@@ -154,7 +154,7 @@ describe('dashboards', () => {
 		const after = item(await dashboardFor(db, admin), 'courriels-echoues');
 		expect(after.count).toBe(before.count + 1);
 		expect(after.urgent).toBe(true);
-		expect(after.href).toBe('/admin/courriels?statut=failed');
+		expect(after.href).toBe('/admin/courriels?statut=echec');
 	});
 
 	it('is not for residents', async () => {

@@ -241,7 +241,7 @@ async function piloteItems(db: Db, actor: Actor): Promise<TodoItem[]> {
 		db
 			.selectFrom('review_campaign')
 			.select('year')
-			.where('status', '=', 'open')
+			.where('status', '=', 'ouverte')
 			.orderBy('year', 'desc')
 			.executeTakeFirst()
 	]);
@@ -348,7 +348,7 @@ async function administratorItems(db: Db, now: Date): Promise<TodoItem[]> {
 		db
 			.selectFrom('mail_message')
 			.select((eb) => eb.fn.countAll().as('n'))
-			.where('status', '=', 'failed')
+			.where('status', '=', 'echec')
 			.where('created_at', '>=', monthAgo)
 			.executeTakeFirst(),
 		db
@@ -385,7 +385,7 @@ async function administratorItems(db: Db, now: Date): Promise<TodoItem[]> {
 				'courriel n’est pas parti ces 30 derniers jours',
 				'courriels ne sont pas partis ces 30 derniers jours'
 			),
-			href: '/admin/courriels?statut=failed',
+			href: '/admin/courriels?statut=echec',
 			urgent: failedCount > 0
 		},
 		{

@@ -4,8 +4,16 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 // Columns that hold a code of the glossary are typed with its union.
 import type { Role } from '../auth/permissions';
-import type { FicheStatus } from '$lib/fiche-status';
-import type { AccessMode, Audience, Channel, QuestionKind } from '$lib/consultation-vocabulary';
+import type { CampaignStatus, FicheStatus, StatusChangeSource } from '$lib/fiche-status';
+import type {
+	AccessMode,
+	Audience,
+	Channel,
+	IdentityMode,
+	QuestionKind,
+	ResponseStatus
+} from '$lib/consultation-vocabulary';
+import type { MailState } from '../mail/status';
 import type { ContributionSource, ContributionState, Decision } from '$lib/contribution-vocabulary';
 import type {
 	EventAudience,
@@ -66,7 +74,7 @@ export interface ComponentTable {
 export interface AxisTable {
 	code: string;
 	name: string;
-	kind: string;
+	kind: 'sectoriel' | 'strategique';
 	position: number;
 }
 
@@ -114,7 +122,7 @@ export interface MailMessageTable {
 	subject: string;
 	text_body: string | null;
 	purpose: string;
-	status: string;
+	status: MailState;
 	error: string | null;
 	created_at: string;
 	sent_at: string | null;
@@ -165,7 +173,7 @@ export interface FicheStatusChangeTable {
 	status: FicheStatus | null;
 	review_year: number | null;
 	comment: string;
-	source: string;
+	source: StatusChangeSource;
 	changed_by_user_id: number | null;
 	changed_by_label: string;
 	changed_at: string;
@@ -206,7 +214,7 @@ export interface IndicatorValueTable {
 
 export interface ReviewCampaignTable {
 	year: number;
-	status: string;
+	status: CampaignStatus;
 	opened_at: string;
 	opened_by_label: string;
 	published_at: string | null;
@@ -233,7 +241,7 @@ export interface ConsultationTable {
 	falc_summary: string;
 	audiences: string;
 	access: AccessMode;
-	identity: string;
+	identity: IdentityMode;
 	profile_block: number;
 	opens_at: string;
 	closes_at: string;
@@ -297,7 +305,7 @@ export interface InvitationCodeTable {
 export interface ResponseTable {
 	id: Generated<number>;
 	consultation_id: number;
-	status: string;
+	status: ResponseStatus;
 	channel: Channel;
 	audience: Audience | null;
 	draft: string | null;
@@ -423,7 +431,7 @@ export interface RetourDeliveryTable {
 	id: Generated<number>;
 	retour_id: number;
 	request_id: number;
-	channel: string;
+	channel: 'courriel' | 'courrier';
 	status: Generated<string>;
 	attempts: Generated<number>;
 	last_error: string | null;
@@ -680,7 +688,7 @@ export interface PrivacyRequestTable {
 	expires_at: string;
 	confirmed_at: string | null;
 	completed_at: string | null;
-	outcome: string | null;
+	outcome: 'efface' | null;
 }
 
 export interface AccessibilityAuditTable {

@@ -59,7 +59,7 @@ const RESIDENTS: ConsultationSpec = {
 			title: 'Vous et les services du Département',
 			questions: [
 				{
-					kind: 'single',
+					kind: 'choix_unique',
 					label:
 						'Avez-vous déjà été accompagné·e par une maison départementale des solidarités (MDS) ?',
 					required: true,
@@ -67,7 +67,7 @@ const RESIDENTS: ConsultationSpec = {
 						'Oui, au cours de la dernière année\nOui, il y a plus longtemps\nNon, jamais\nJe ne sais pas'
 				},
 				{
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'Pour quelles raisons ?',
 					help: 'Plusieurs réponses possibles.',
 					options:
@@ -79,7 +79,7 @@ const RESIDENTS: ConsultationSpec = {
 					}
 				},
 				{
-					kind: 'scale',
+					kind: 'echelle',
 					label: 'Est-il facile de trouver de l’aide sociale près de chez vous ?',
 					scaleMin: 1,
 					scaleMax: 5,
@@ -92,18 +92,18 @@ const RESIDENTS: ConsultationSpec = {
 			title: 'Démarches en ligne et déplacements',
 			questions: [
 				{
-					kind: 'single',
+					kind: 'choix_unique',
 					label: 'Comment faites-vous vos démarches administratives en ligne ?',
 					options:
 						'Seul·e, sans difficulté\nAvec l’aide d’un proche\nAvec l’aide d’un professionnel\nJe ne fais pas de démarches en ligne'
 				},
 				{
-					kind: 'yesno',
+					kind: 'oui_non',
 					label:
 						'Cette année, avez-vous renoncé à un rendez-vous ou à un service faute de moyen de transport ?'
 				},
 				{
-					kind: 'ranking',
+					kind: 'classement',
 					label: 'Qu’est-ce qui vous aiderait le plus ? Classez ces propositions.',
 					options:
 						'Des permanences plus près de chez moi\nUn transport à la demande\nUne aide pour le numérique\nDes horaires plus larges\nUn interlocuteur unique'
@@ -114,11 +114,11 @@ const RESIDENTS: ConsultationSpec = {
 			title: 'Aider un proche',
 			questions: [
 				{
-					kind: 'yesno',
+					kind: 'oui_non',
 					label: 'Aidez-vous régulièrement un proche âgé, malade ou en situation de handicap ?'
 				},
 				{
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'De quoi auriez-vous besoin pour vous aider, vous ?',
 					options:
 						'D’informations sur les aides\nDe temps de répit\nD’un soutien psychologique\nD’une aide financière\nD’une formation',
@@ -131,7 +131,7 @@ const RESIDENTS: ConsultationSpec = {
 			title: 'Vos idées',
 			questions: [
 				{
-					kind: 'long_text',
+					kind: 'texte_long',
 					label: 'Avez-vous une idée pour améliorer les solidarités dans le Loir-et-Cher ?',
 					help: 'N’écrivez pas votre nom ni votre adresse.'
 				}
@@ -155,7 +155,7 @@ const PARTNERS: ConsultationSpec = {
 			title: 'Votre structure',
 			questions: [
 				{
-					kind: 'single',
+					kind: 'choix_unique',
 					label: 'Votre structure est :',
 					required: true,
 					options:
@@ -169,7 +169,7 @@ const PARTNERS: ConsultationSpec = {
 			title: 'Travailler ensemble',
 			questions: [
 				{
-					kind: 'scale',
+					kind: 'echelle',
 					label: 'Comment jugez-vous la coordination avec les services du Département ?',
 					scaleMin: 1,
 					scaleMax: 5,
@@ -177,12 +177,12 @@ const PARTNERS: ConsultationSpec = {
 					maxLabel: 'Très satisfaisante'
 				},
 				{
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'Sur quels sujets voulez-vous travailler davantage avec le Département ?',
 					options:
 						'Accès aux droits\nMobilité\nInclusion numérique\nLogement\nSoutien aux aidants\nSanté mentale'
 				},
-				{ kind: 'long_text', label: 'Vos propositions pour le schéma des solidarités' }
+				{ kind: 'texte_long', label: 'Vos propositions pour le schéma des solidarités' }
 			]
 		}
 	]
@@ -203,14 +203,14 @@ const STAFF: ConsultationSpec = {
 			title: 'Votre travail',
 			questions: [
 				{
-					kind: 'single',
+					kind: 'choix_unique',
 					label: 'Vous travaillez :',
 					required: true,
 					options:
 						'Dans une maison départementale des solidarités\nÀ la direction de l’enfance et de la famille\nÀ la direction de l’autonomie\nÀ la direction de l’insertion\nDans un autre service'
 				},
 				{
-					kind: 'scale',
+					kind: 'echelle',
 					label: 'Avez-vous les moyens de bien accompagner les personnes ?',
 					scaleMin: 1,
 					scaleMax: 5,
@@ -218,13 +218,13 @@ const STAFF: ConsultationSpec = {
 					maxLabel: 'Tout à fait'
 				},
 				{
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'Quels obstacles rencontrez-vous le plus ?',
 					options:
 						'Le manque de temps\nLa complexité des dispositifs\nLa mobilité des personnes\nLa fracture numérique\nLe manque de partenaires sur le territoire'
 				},
-				{ kind: 'yesno', label: 'Avez-vous été formé·e à l’accompagnement au numérique ?' },
-				{ kind: 'long_text', label: 'Une idée pour mieux accompagner les personnes ?' }
+				{ kind: 'oui_non', label: 'Avez-vous été formé·e à l’accompagnement au numérique ?' },
+				{ kind: 'texte_long', label: 'Une idée pour mieux accompagner les personnes ?' }
 			]
 		}
 	]
@@ -246,13 +246,13 @@ const OPEN_NOW: ConsultationSpec = {
 			title: 'Ce qui a changé',
 			questions: [
 				{
-					kind: 'yesno',
+					kind: 'oui_non',
 					label:
 						'Depuis deux ans, avez-vous fait appel à un service de solidarité du Département ?',
 					required: true
 				},
 				{
-					kind: 'scale',
+					kind: 'echelle',
 					label: 'Ce service a-t-il répondu à votre besoin ?',
 					scaleMin: 1,
 					scaleMax: 5,
@@ -261,7 +261,7 @@ const OPEN_NOW: ConsultationSpec = {
 					when: { question: 0, options: ['Oui'] }
 				},
 				{
-					kind: 'multiple',
+					kind: 'choix_multiple',
 					label: 'Quels sujets sont les plus importants pour vous ?',
 					help: 'Trois réponses au plus.',
 					options:
@@ -275,7 +275,7 @@ const OPEN_NOW: ConsultationSpec = {
 			title: 'Vos idées',
 			questions: [
 				{
-					kind: 'long_text',
+					kind: 'texte_long',
 					label: 'Quelle est votre idée pour améliorer la vie des habitants ?',
 					help: 'N’écrivez pas votre nom ni votre adresse.'
 				}
@@ -322,7 +322,7 @@ async function buildFromSpec(
 		falcSummary: spec.falcSummary,
 		audiences: [spec.audience],
 		access: 'public',
-		identity: 'anonymous',
+		identity: 'anonyme',
 		opensAt: toParisLocalInput(opensAt),
 		closesAt: toParisLocalInput(closesAt),
 		axes: spec.axes,
@@ -388,8 +388,8 @@ function generatedAnswers(
 		if (!q.required && rand() < 0.08) continue;
 		const real = q.options.filter((o) => !o.isOther);
 		switch (q.kind) {
-			case 'single':
-			case 'yesno': {
+			case 'choix_unique':
+			case 'oui_non': {
 				// Earlier options a little more likely: results look like real ones, not noise.
 				const option = pick(
 					rand,
@@ -399,7 +399,7 @@ function generatedAnswers(
 				answers[q.id] = { options: [option.id] };
 				break;
 			}
-			case 'multiple': {
+			case 'choix_multiple': {
 				const chosen = real.filter((_, i) => rand() < 0.55 - i * 0.05).map((o) => o.id);
 				const max = q.settings.maxChoices ?? real.length;
 				const options = (chosen.length ? chosen : [pick(rand, real).id]).slice(0, max);
@@ -409,20 +409,20 @@ function generatedAnswers(
 				} else answers[q.id] = { options };
 				break;
 			}
-			case 'scale': {
+			case 'echelle': {
 				const min = q.settings.min ?? 1;
 				const max = q.settings.max ?? 5;
 				const value = Math.round(min + (max - min) * ((rand() + rand() + rand()) / 3));
 				answers[q.id] = { number: value };
 				break;
 			}
-			case 'ranking': {
+			case 'classement': {
 				const order = [...real].sort(() => rand() - 0.5).map((o) => o.id);
 				answers[q.id] = { ranking: order.slice(0, 2 + Math.floor(rand() * (order.length - 1))) };
 				break;
 			}
-			case 'long_text':
-			case 'short_text':
+			case 'texte_long':
+			case 'texte_court':
 				if (rand() < 0.45) answers[q.id] = { text: pick(rand, IDEAS.ideas) };
 				break;
 			case 'commune':
@@ -436,7 +436,7 @@ function generatedAnswers(
 							).code
 				};
 				break;
-			case 'number':
+			case 'nombre':
 				answers[q.id] = { number: Math.round(rand() * 40) };
 				break;
 			case 'date':
@@ -506,7 +506,7 @@ async function generateResponses(
 				.insertInto('response')
 				.values({
 					consultation_id: questionnaire.consultationId,
-					status: 'draft',
+					status: 'brouillon',
 					channel,
 					audience: spec.audience,
 					entered_by_user_id: channel === 'web' ? null : agent.id,

@@ -1,9 +1,13 @@
 // Choices the event forms offer: kinds, sites, communes, consultations, groups.
+import { assertCan, type Actor } from '../auth/permissions';
 import type { Executor } from '../db/database';
-import { listEventKinds } from './queries';
+import { getEventById, listEventKinds } from './queries';
+import type { ConcertoEvent } from './model';
+import { getTourStop, type TourStop } from './tours';
 import { byFrench } from '../db/database';
 
-export async function eventFormOptions(db: Executor) {
+export async function eventFormOptions(db: Executor, actor: Actor | null) {
+	assertCan(actor, 'events.manage');
 	const [kinds, sites, communes, consultations, groups] = await Promise.all([
 		listEventKinds(db),
 		db
@@ -28,4 +32,24 @@ export async function eventFormOptions(db: Executor) {
 		consultations: consultations.map((c) => ({ value: String(c.id), label: c.title })),
 		groups: groups.map((g) => ({ value: String(g.id), label: g.name }))
 	};
+}
+
+/** The event an officer's page is about: for those who manage events only. */
+export async function eventForOffice(
+	db: Executor,
+	actor: Actor | null,
+	id: number
+): Promise<ConcertoEvent> {
+	assertCan(actor, 'events.manage');
+	return getEventById(db, id);
+}
+
+/** A stop of a field tour, for the officer typing in the answers collected there. */
+export async function tourStopForOffice(
+	db: Executor,
+	actor: Actor | null,
+	stopId: number
+): Promise<TourStop> {
+	assertCan(actor, 'consultations.enter');
+	return getTourStop(db, stopId);
 }

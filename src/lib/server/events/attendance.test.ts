@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { createMailer } from '../mail/mailer';
 import { InvalidInputError } from '../errors';
@@ -48,8 +48,7 @@ async function setUp(startsInHours: number) {
 	await publishEvent(db, agent, id);
 	const register = async (name: string, email: string) =>
 		registerForEvent(
-			db,
-			mailer,
+			createTestContext(db, { mailer, origin: 'https://x.fr', submissionsPerHour: 100 }),
 			await getEventById(db, id),
 			{
 				name,
@@ -62,7 +61,7 @@ async function setUp(startsInHours: number) {
 				wantsRetour: false,
 				consent: true
 			},
-			{ origin: 'https://x.fr', clientAddress: 'a', perHour: 100 }
+			'a'
 		);
 	return { db, agent, mailer, id, register };
 }
@@ -116,12 +115,24 @@ describe('reminders', () => {
 	it('reminds each registered person once, two days before', async () => {
 		const far = await setUp(24 * 5);
 		await far.register('Loin', 'loin@exemple.fr');
-		expect(await sendEventReminders(far.db, far.mailer, 'https://x.fr')).toBe(0);
+		expect(
+			await sendEventReminders(
+				createTestContext(far.db, { mailer: far.mailer, origin: 'https://x.fr' })
+			)
+		).toBe(0);
 
 		const near = await setUp(30);
 		await near.register('Proche', 'proche@exemple.fr');
-		expect(await sendEventReminders(near.db, near.mailer, 'https://x.fr')).toBe(1);
-		expect(await sendEventReminders(near.db, near.mailer, 'https://x.fr')).toBe(0);
+		expect(
+			await sendEventReminders(
+				createTestContext(near.db, { mailer: near.mailer, origin: 'https://x.fr' })
+			)
+		).toBe(1);
+		expect(
+			await sendEventReminders(
+				createTestContext(near.db, { mailer: near.mailer, origin: 'https://x.fr' })
+			)
+		).toBe(0);
 		const mail = await near.db
 			.selectFrom('mail_message')
 			.select(['subject', 'text_body'])

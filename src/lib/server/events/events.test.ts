@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { toParisLocalInput } from '$lib/paris-time';
@@ -92,17 +92,29 @@ describe('registration', () => {
 		const id = await createEvent(db, agent, eventInput());
 		await expect(
 			registerForEvent(
-				db,
-				mailer,
+				createTestContext(db, {
+					mailer,
+					origin: options.origin,
+					submissionsPerHour: options.perHour
+				}),
 				await getEventById(db, id),
 				person('Ana', 'ana@exemple.fr'),
-				options
+				options.clientAddress
 			)
 		).rejects.toThrow(/fermées/);
 		await publishEvent(db, agent, id);
 
 		const register = async (name: string, email: string, needs: RegistrationInput['needs'] = []) =>
-			registerForEvent(db, mailer, await getEventById(db, id), person(name, email, needs), options);
+			registerForEvent(
+				createTestContext(db, {
+					mailer,
+					origin: options.origin,
+					submissionsPerHour: options.perHour
+				}),
+				await getEventById(db, id),
+				person(name, email, needs),
+				options.clientAddress
+			);
 		const ana = await register('Ana', 'ana@exemple.fr', ['transport']);
 		const bob = await register('Bob', 'bob@exemple.fr', ['garde', 'transport']);
 		const chloe = await register('Chloé', 'chloe@exemple.fr');
@@ -146,7 +158,10 @@ describe('registration', () => {
 		const bobMail = await smtp.waitForMail('bob@exemple.fr');
 		const bobToken = /\/inscriptions\/([a-z2-7]{32})/.exec(bobMail.text)![1];
 		expect(bob.cancelToken).toBeNull();
-		const outcome = await cancelRegistration(db, mailer, bobToken, ORIGIN);
+		const outcome = await cancelRegistration(
+			createTestContext(db, { mailer, origin: ORIGIN }),
+			bobToken
+		);
 		expect(outcome.promoted).toBe(1);
 		const promoted = await smtp.waitForMail('chloe@exemple.fr', 10_000, /Une place s’est libérée/);
 		expect(promoted.text).toContain(`${ORIGIN}/inscriptions/`);
@@ -158,7 +173,10 @@ describe('registration', () => {
 			['David', 'attente']
 		]);
 		// The same link a second time changes nothing.
-		expect((await cancelRegistration(db, mailer, bobToken, ORIGIN)).promoted).toBe(0);
+		expect(
+			(await cancelRegistration(createTestContext(db, { mailer, origin: ORIGIN }), bobToken))
+				.promoted
+		).toBe(0);
 		const cancelled = await smtp.waitForMail('bob@exemple.fr', 10_000, /^Inscription annulée/);
 		expect(cancelled.text).toMatch(/^Bonjour Bob,/);
 
@@ -218,11 +236,14 @@ describe('registration', () => {
 		const noConsent = registrationSchema.safeParse({ name: 'Dina', phone: '02 54 00 00 00' });
 		expect(noConsent.error!.issues[0].message).toMatch(/Cochez la case/);
 		const byPhone = await registerForEvent(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			await getEventById(db, id),
 			registrationSchema.parse({ name: 'Dina', phone: '02 54 00 00 00', consent: true }),
-			options
+			options.clientAddress
 		);
 		expect(byPhone).toMatchObject({ status: 'inscrit', mailed: false });
 	});
@@ -234,28 +255,48 @@ describe('officers', () => {
 		const id = await createEvent(db, agent, eventInput({ capacity: '10' }));
 		await publishEvent(db, agent, id);
 		await registerForEvent(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			await getEventById(db, id),
 			person('Eva', 'eva@exemple.fr'),
-			options
+			options.clientAddress
 		);
 		const later = eventInput({
 			startsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000)),
 			endsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000 + 3600 * 1000))
 		});
-		expect((await updateEvent(db, mailer, agent, id, later, ORIGIN)).notified).toBe(1);
+		expect(
+			(await updateEvent(createTestContext(db, { mailer, origin: ORIGIN }), agent, id, later))
+				.notified
+		).toBe(1);
 		expect((await smtp.waitForMail('eva@exemple.fr', 10_000, /^Changement/)).subject).toBe(
 			'Changement : Atelier mobilité'
 		);
 		const habitant = (await createTestUser(db, 'habitant')).actor;
 		await expect(
-			cancelEvent(db, mailer, habitant, id, 'Salle indisponible', ORIGIN)
+			cancelEvent(
+				createTestContext(db, { mailer, origin: ORIGIN }),
+				habitant,
+				id,
+				'Salle indisponible'
+			)
 		).rejects.toThrow(ForbiddenError);
-		await expect(cancelEvent(db, mailer, agent, id, '', ORIGIN)).rejects.toThrow(InvalidInputError);
-		expect((await cancelEvent(db, mailer, agent, id, 'Salle indisponible', ORIGIN)).notified).toBe(
-			1
-		);
+		await expect(
+			cancelEvent(createTestContext(db, { mailer, origin: ORIGIN }), agent, id, '')
+		).rejects.toThrow(InvalidInputError);
+		expect(
+			(
+				await cancelEvent(
+					createTestContext(db, { mailer, origin: ORIGIN }),
+					agent,
+					id,
+					'Salle indisponible'
+				)
+			).notified
+		).toBe(1);
 		const notice = await smtp.waitForMail('eva@exemple.fr', 10_000, /^Annulé/);
 		expect(notice.text).toContain('Raison : Salle indisponible');
 	});

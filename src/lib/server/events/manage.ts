@@ -1,13 +1,14 @@
 // Officers' side of events: create, edit (telling the registered when the
 // date or place changes), publish, cancel (telling them too), and the list
 // of registrations with their needs summed up.
+import type { Context } from '../context';
 import type { Db, Executor, Tx } from '../db/database';
 import { slugFor } from '../slugs';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import type { Mailer, OutgoingMail } from '../mail/mailer';
+import type { OutgoingMail } from '../mail/mailer';
 import { eventCancelledMail, eventMovedMail } from '../mail/templates';
 import { ficheIdsFromRefs } from '../fiches/refs';
 import { generateToken, hashToken } from '../auth/tokens';
@@ -201,13 +202,12 @@ async function noticesToRegistered(
 }
 
 export async function updateEvent(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	actor: Actor | null,
 	id: number,
-	input: EventInput,
-	origin: string
+	input: EventInput
 ): Promise<{ notified: number }> {
+	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'events.manage');
 	const before = await getEventById(db, id);
 	input = { ...input, slug: await slugFor(db, 'event', input, id) };
@@ -262,13 +262,12 @@ export async function publishEvent(db: Db, actor: Actor | null, id: number): Pro
 }
 
 export async function cancelEvent(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	actor: Actor | null,
 	id: number,
-	reason: string,
-	origin: string
+	reason: string
 ): Promise<{ notified: number }> {
+	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'events.manage');
 	const trimmed = reason.trim();
 	if (trimmed.length < 5 || trimmed.length > 500)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { createMailer } from '../mail/mailer';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -62,8 +62,7 @@ describe('programme', () => {
 		const [mobilite, numerique, logement] = await listProgramme(db, id);
 		const register = async (name: string, workshops: number[]) =>
 			registerForEvent(
-				db,
-				mailer,
+				createTestContext(db, { mailer, origin: 'https://x.fr', submissionsPerHour: 100 }),
 				await getEventById(db, id),
 				{
 					name,
@@ -76,7 +75,7 @@ describe('programme', () => {
 					wantsRetour: false,
 					consent: true
 				},
-				{ origin: 'https://x.fr', clientAddress: 'a', perHour: 100 }
+				'a'
 			);
 		await expect(register('Double', [mobilite.id, numerique.id])).rejects.toThrow(
 			InvalidInputError

@@ -1,6 +1,7 @@
 // Registering for an event without an account: a place while there is
 // one, the waiting list after; a cancellation gives the place to the next
 // person, who is told. Every message carries a link to cancel.
+import type { Context } from '../context';
 import { z } from 'zod';
 import {
 	CONTACT_MESSAGE,
@@ -13,7 +14,7 @@ import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { generateToken, hashToken } from '../auth/tokens';
 import { consumeRateLimit } from '../security/rate-limit';
 import { InvalidInputError, NotFoundError } from '../errors';
-import type { Mailer, OutgoingMail } from '../mail/mailer';
+import type { OutgoingMail } from '../mail/mailer';
 import {
 	promotedFromWaitingListMail,
 	registrationAlreadyMail,
@@ -283,16 +284,16 @@ export async function cancelInTransaction(
 }
 
 export async function registerForEvent(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	event: ConcertoEvent,
 	input: RegistrationInput,
-	options: { origin: string; clientAddress: string; perHour: number }
+	clientAddress: string
 ): Promise<RegistrationOutcome> {
+	const { db, mailer, origin } = ctx;
 	const closed = registrationClosedReason(event);
 	if (closed) throw new InvalidInputError(closed);
-	await consumeRateLimit(db, `event-registration:${options.clientAddress}`, {
-		limit: options.perHour,
+	await consumeRateLimit(db, `event-registration:${clientAddress}`, {
+		limit: ctx.submissionsPerHour,
 		windowSeconds: 3600
 	});
 	// An address already registered gets a new cancel link, and nothing is written.
@@ -347,7 +348,7 @@ export async function registerForEvent(
 					cancelToken: outcome.cancelToken,
 					mailed: false
 				};
-	const context = mailContext(event, options.origin, outcome.cancelToken, {
+	const context = mailContext(event, origin, outcome.cancelToken, {
 		name: input.name,
 		waitingPosition: outcome.rank,
 		needs
@@ -357,7 +358,7 @@ export async function registerForEvent(
 		: outcome.status === 'inscrit'
 			? registrationConfirmedMail(input.email, context, outcome.receiptCode)
 			: registrationWaitingMail(input.email, context, outcome.receiptCode);
-	const mailed = (await mailer.send(db, mail)) !== 'failed';
+	const mailed = (await mailer.send(db, mail)) !== 'echec';
 	return { ...done, receiptCode: null, cancelToken: null, mailed };
 }
 
@@ -450,11 +451,10 @@ export async function promoteWaitingList(
 }
 
 export async function cancelRegistration(
-	db: Db,
-	mailer: Mailer,
-	token: string,
-	origin: string
+	ctx: Context,
+	token: string
 ): Promise<{ eventTitle: string; promoted: number }> {
+	const { db, mailer, origin } = ctx;
 	const found = await findRegistrationByToken(db, token);
 	if (!found) throw new NotFoundError('Ce lien d’annulation n’est pas valable.');
 	const { cancelled, mails } = await db

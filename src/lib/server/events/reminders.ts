@@ -1,21 +1,16 @@
 // Reminders two days before: each registered person with an e-mail gets
 // one, once, whatever the number of runs.
-import type { Db } from '../db/database';
-import { nowForDb } from '../db/codecs';
+import type { Context } from '../context';
+import { toDbDate } from '../db/codecs';
 import { generateToken, hashToken } from '../auth/tokens';
-import type { Mailer } from '../mail/mailer';
 import { eventReminderMail } from '../mail/templates';
 import { getEventById } from './queries';
 import { mailContext } from './registration';
 
 export const REMINDER_HOURS = 48;
 
-export async function sendEventReminders(
-	db: Db,
-	mailer: Mailer,
-	origin: string,
-	now = new Date()
-): Promise<number> {
+export async function sendEventReminders({ db, mailer, origin, clock }: Context): Promise<number> {
+	const now = clock.now();
 	const horizon = new Date(now.getTime() + REMINDER_HOURS * 3600 * 1000);
 	const due = await db
 		.selectFrom('registration')
@@ -34,7 +29,7 @@ export async function sendEventReminders(
 		// Marked first: a crash after this line costs one reminder, never a duplicate.
 		const claimed = await db
 			.updateTable('registration')
-			.set({ reminded_at: nowForDb(), cancel_token_hash: hashToken(token) })
+			.set({ reminded_at: toDbDate(now), cancel_token_hash: hashToken(token) })
 			.where('id', '=', registration.id)
 			.where('reminded_at', 'is', null)
 			.executeTakeFirst();
@@ -47,7 +42,7 @@ export async function sendEventReminders(
 				mailContext(event, origin, token, { name: registration.name })
 			)
 		);
-		if (status !== 'failed') sent++;
+		if (status !== 'echec') sent++;
 	}
 	return sent;
 }

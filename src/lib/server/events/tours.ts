@@ -33,7 +33,7 @@ export async function listTourStops(db: Executor, eventId: number): Promise<Tour
 				.selectFrom('response')
 				.select(eb.fn.countAll<number>().as('n'))
 				.whereRef('response.tour_stop_id', '=', 'tour_stop.id')
-				.where('response.status', '=', 'submitted')
+				.where('response.status', '=', 'envoyee')
 				.as('interviews')
 		])
 		.where('tour_stop.event_id', '=', eventId)

@@ -229,7 +229,7 @@ export async function getFicheByRef(db: Db, ref: string): Promise<FicheDetail | 
 			.select(['fiche_review.year', 'fiche_review.status', 'fiche_review.text'])
 			.where('fiche_review.fiche_id', '=', row.id)
 			.where('fiche_review.validated_at', 'is not', null)
-			.where('review_campaign.status', '=', 'published')
+			.where('review_campaign.status', '=', 'publiee')
 			.orderBy('fiche_review.year', 'desc')
 			.execute(),
 		listIndicators(db, row.id)

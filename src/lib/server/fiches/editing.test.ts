@@ -64,7 +64,7 @@ describe('editing fiches', () => {
 		const fiche = await getFicheByRef(db, 'HAB-04');
 		expect(fiche?.status).toBe('realisee');
 		expect(fiche?.history.map((h) => h.status)).toEqual(['realisee', 'en_cours']);
-		expect(fiche?.history[0]).toMatchObject({ source: 'edit', changedBy: 'Sophie Pilote' });
+		expect(fiche?.history[0]).toMatchObject({ source: 'modification', changedBy: 'Sophie Pilote' });
 		const audit = await db
 			.selectFrom('audit_log')
 			.selectAll()

@@ -98,7 +98,8 @@ export async function getFicheForEditing(
 }
 
 /** Staff who can be named pilote of a fiche. */
-export async function listPossibleOwners(db: Db) {
+export async function listPossibleOwners(db: Db, actor: Actor | null) {
+	assertCan(actor, 'fiches.edit');
 	return db
 		.selectFrom('user')
 		.select(['id', 'display_name', 'role'])
@@ -202,7 +203,7 @@ export async function changeFicheStatus(
 		await recordStatusChange(tx, fiche.id, {
 			status,
 			comment: input.comment,
-			source: 'edit',
+			source: 'modification',
 			actor
 		});
 		await recordAudit(tx, {

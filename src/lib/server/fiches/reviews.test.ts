@@ -35,7 +35,7 @@ describe('yearly review campaign', () => {
 	it('goes from opening to publication, pilotes filling their own fiches', async () => {
 		const { db, agent, pilote } = await setUp();
 		expect((await listCampaigns(db, agent)).map((c) => [c.year, c.status])).toEqual([
-			[2025, 'published']
+			[2025, 'publiee']
 		]);
 		await openCampaign(db, agent, 2026);
 		await expect(openCampaign(db, agent, 2026)).rejects.toBeInstanceOf(ConflictError);
@@ -77,7 +77,7 @@ describe('yearly review campaign', () => {
 		const fiche = await getFicheByRef(db, 'HAB-04');
 		expect(fiche?.status).toBe('realisee');
 		expect(fiche?.history[0]).toMatchObject({
-			source: 'review',
+			source: 'bilan',
 			reviewYear: 2026,
 			changedBy: 'Karim Agent'
 		});

@@ -11,8 +11,9 @@ import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
 import { authorize, ficheScope } from '../auth/policy';
 import { listIndicators, type Indicator } from './indicators';
+import type { CampaignStatus } from '$lib/fiche-status';
 
-export type CampaignStatus = 'open' | 'published';
+export type { CampaignStatus };
 
 export interface Campaign {
 	year: number;
@@ -61,7 +62,7 @@ function campaignFromRow(row: {
 }): Campaign {
 	return {
 		year: row.year,
-		status: row.status === 'published' ? 'published' : 'open',
+		status: row.status === 'publiee' ? 'publiee' : 'ouverte',
 		openedAt: fromDbDate(row.opened_at),
 		openedBy: row.opened_by_label,
 		publishedAt: fromDbDate(row.published_at)
@@ -87,7 +88,7 @@ export async function listPublishedYears(db: Db): Promise<number[]> {
 	const rows = await db
 		.selectFrom('review_campaign')
 		.select('year')
-		.where('status', '=', 'published')
+		.where('status', '=', 'publiee')
 		.orderBy('year', 'desc')
 		.execute();
 	return rows.map((r) => r.year);
@@ -104,7 +105,7 @@ export async function ensurePublishedCampaign(
 		.insertInto('review_campaign')
 		.values({
 			year,
-			status: 'published',
+			status: 'publiee',
 			opened_at: now,
 			opened_by_label: label,
 			published_at: now
@@ -122,7 +123,7 @@ export async function openCampaign(db: Db, actor: Actor | null, year: number): P
 			.insertInto('review_campaign')
 			.values({
 				year,
-				status: 'open',
+				status: 'ouverte',
 				opened_at: nowForDb(),
 				opened_by_label: actor.displayName,
 				published_at: null
@@ -290,7 +291,7 @@ export async function submitReview(
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const { campaign, fiche } = await reviewContext(tx, actor, year, ref);
-		if (campaign.status === 'published') {
+		if (campaign.status === 'publiee') {
 			throw new InvalidInputError(`Le bilan ${year} est publié : il ne peut plus être modifié.`);
 		}
 		const indicators = await listIndicators(tx, fiche.id);
@@ -349,7 +350,7 @@ export async function validateReview(
 	assertCan(actor, 'reviews.manage');
 	await db.transaction().execute(async (tx) => {
 		const { campaign, fiche } = await reviewContext(tx, actor, year, ref);
-		if (campaign.status === 'published')
+		if (campaign.status === 'publiee')
 			throw new InvalidInputError(`Le bilan ${year} est déjà publié.`);
 		const review = await tx
 			.selectFrom('fiche_review')
@@ -369,7 +370,7 @@ export async function validateReview(
 			await recordStatusChange(tx, fiche.id, {
 				status,
 				comment: review.text.length > 400 ? `${review.text.slice(0, 397)}…` : review.text,
-				source: 'review',
+				source: 'bilan',
 				reviewYear: year,
 				actor
 			});
@@ -389,10 +390,10 @@ export async function publishCampaign(db: Db, actor: Actor | null, year: number)
 	await db.transaction().execute(async (tx) => {
 		const campaign = await findCampaign(tx, year);
 		if (!campaign) throw new NotFoundError(`Il n’y a pas de bilan ${year}.`);
-		if (campaign.status === 'published') return;
+		if (campaign.status === 'publiee') return;
 		await tx
 			.updateTable('review_campaign')
-			.set({ status: 'published', published_at: nowForDb() })
+			.set({ status: 'publiee', published_at: nowForDb() })
 			.where('year', '=', year)
 			.execute();
 		await recordAudit(tx, {

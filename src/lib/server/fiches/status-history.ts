@@ -2,11 +2,12 @@ import type { Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import type { FicheStatus } from './status';
+import type { StatusChangeSource } from '$lib/fiche-status';
 
 export interface StatusChangeInput {
 	status: FicheStatus | null;
 	comment: string;
-	source: 'import' | 'edit' | 'review';
+	source: StatusChangeSource;
 	reviewYear?: number | null;
 	actor: Actor | null;
 	at?: string;

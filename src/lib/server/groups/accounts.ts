@@ -1,23 +1,22 @@
 // A member signs in to see their groups: the officer opens an account for
 // the person (or links the one that already uses their address).
-import type { Db } from '../db/database';
+import type { Context } from '../context';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { createPasswordResetToken, INVITATION_LIFETIME_MS } from '../auth/password-reset';
 import { invitationMail } from '../mail/templates';
-import type { Mailer } from '../mail/mailer';
 import { findUserRowByEmail, insertAccount } from '../users/queries';
 import { normaliseEmail } from '../users/user';
 
 export type AccountOutcome = 'invited' | 'linked';
 
 export async function openMemberAccount(
-	db: Db,
+	ctx: Context,
 	actor: Actor | null,
-	personId: number,
-	invitation: { mailer: Mailer; origin: string }
+	personId: number
 ): Promise<AccountOutcome> {
+	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'groups.manage');
 	const person = await db
 		.selectFrom('person')
@@ -52,13 +51,9 @@ export async function openMemberAccount(
 		};
 	});
 	if (outcome.kind === 'invited')
-		await invitation.mailer.send(
+		await mailer.send(
 			db,
-			invitationMail(
-				email,
-				displayName,
-				`${invitation.origin}/mot-de-passe-oublie/${outcome.token}`
-			)
+			invitationMail(email, displayName, `${origin}/mot-de-passe-oublie/${outcome.token}`)
 		);
 	return outcome.kind;
 }

@@ -1,9 +1,11 @@
 // What the group forms offer, and how their posted values are read.
+import { assertCan, type Actor } from '../auth/permissions';
 import type { Executor } from '../db/database';
 import { GROUP_KINDS } from '$lib/panel-vocabulary';
 import { byFrench } from '../db/database';
 
-export async function groupFormOptions(db: Executor) {
+export async function groupFormOptions(db: Executor, actor: Actor | null) {
+	assertCan(actor, 'groups.manage');
 	const territories = await db
 		.selectFrom('territory')
 		.select(['id', 'name'])

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
@@ -298,12 +298,14 @@ describe('a member’s space', () => {
 		);
 		await removeDocument(db, agent, id, doc + 1);
 
-		expect(await openMemberAccount(db, agent, awa, { mailer, origin: ORIGIN })).toBe('invited');
+		expect(
+			await openMemberAccount(createTestContext(db, { mailer, origin: ORIGIN }), agent, awa)
+		).toBe('invited');
 		const invitation = await smtp.waitForMail('awa.membre@exemple.fr', 10_000, /compte/);
 		expect(invitation.text).toMatch(/\/mot-de-passe-oublie\/\w+/);
-		await expect(openMemberAccount(db, agent, awa, { mailer, origin: ORIGIN })).rejects.toThrow(
-			/déjà un compte/
-		);
+		await expect(
+			openMemberAccount(createTestContext(db, { mailer, origin: ORIGIN }), agent, awa)
+		).rejects.toThrow(/déjà un compte/);
 		const user = await db
 			.selectFrom('user')
 			.select(['id', 'role', 'display_name'])
@@ -327,8 +329,12 @@ describe('a member’s space', () => {
 		expect(group.documents.map((d) => d.title)).toEqual(['Charte du groupe']);
 		expect(group.history.map((h) => h.text)).toContain('Réunion du groupe ressource');
 
-		expect(await answerMeeting(db, mailer, awaActor, next, true, ORIGIN)).toBe('inscrit');
-		expect(await answerMeeting(db, mailer, awaActor, next, true, ORIGIN)).toBe('inscrit');
+		expect(
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, true)
+		).toBe('inscrit');
+		expect(
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, true)
+		).toBe('inscrit');
 		expect((await mySpace(db, awaActor)).groups[0].upcoming[0].myAnswer).toBe('inscrit');
 		const registration = await db
 			.selectFrom('registration')
@@ -355,7 +361,7 @@ describe('a member’s space', () => {
 		expect(written.cancel_token_hash).toMatch(/^[0-9a-f]{64}$/);
 		// She says she needs childcare for this meeting: kept, and to arrange again.
 		expect(
-			await answerMeeting(db, mailer, awaActor, next, true, ORIGIN, {
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, true, {
 				codes: ['garde'],
 				detail: 'Deux enfants, 4 et 7 ans'
 			})
@@ -365,15 +371,23 @@ describe('a member’s space', () => {
 			['garde'],
 			'Deux enfants, 4 et 7 ans'
 		]);
-		expect(await answerMeeting(db, mailer, awaActor, next, false, ORIGIN)).toBe('annule');
+		expect(
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, false)
+		).toBe('annule');
 		expect((await mySpace(db, awaActor)).groups[0].upcoming[0].myAnswer).toBe('annule');
 		// Changing her mind takes the same registration back.
-		expect(await answerMeeting(db, mailer, awaActor, next, true, ORIGIN)).toBe('inscrit');
-		expect(await answerMeeting(db, mailer, awaActor, next, false, ORIGIN)).toBe('annule');
+		expect(
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, true)
+		).toBe('inscrit');
+		expect(
+			await answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, next, false)
+		).toBe('annule');
 		expect(
 			await db.selectFrom('registration').select('id').where('event_id', '=', next).execute()
 		).toHaveLength(1);
-		await expect(answerMeeting(db, mailer, awaActor, past, true, ORIGIN)).rejects.toThrow(/passée/);
+		await expect(
+			answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), awaActor, past, true)
+		).rejects.toThrow(/passée/);
 
 		// Someone outside the group can neither see nor answer.
 		const stranger = (await createTestUser(db, 'habitant')).actor;
@@ -385,9 +399,9 @@ describe('a member’s space', () => {
 			await expect(getPublicEvent(db, 'reunion-prochaine', visitor)).rejects.toBeInstanceOf(
 				NotFoundError
 			);
-		await expect(answerMeeting(db, mailer, stranger, next, true, ORIGIN)).rejects.toBeInstanceOf(
-			ForbiddenError
-		);
+		await expect(
+			answerMeeting(createTestContext(db, { mailer, origin: ORIGIN }), stranger, next, true)
+		).rejects.toBeInstanceOf(ForbiddenError);
 		// Leaving the group closes the space.
 		const membership = (await getGroup(db, agent, id)).members.find((m) => m.personId === awa)!;
 		await endMembership(db, agent, id, membership.membershipId);
@@ -401,7 +415,9 @@ describe('a member’s space', () => {
 		const { db, agent, mailer } = await setup();
 		const { user } = await createTestUser(db, 'habitant');
 		const person = await panelPerson(db, agent, 'Chantal', user.email);
-		expect(await openMemberAccount(db, agent, person, { mailer, origin: ORIGIN })).toBe('linked');
+		expect(
+			await openMemberAccount(createTestContext(db, { mailer, origin: ORIGIN }), agent, person)
+		).toBe('linked');
 		const linked = await db
 			.selectFrom('person')
 			.select('user_id')
@@ -410,7 +426,7 @@ describe('a member’s space', () => {
 		expect(linked.user_id).toBe(user.id);
 		const phoneOnly = await panelPerson(db, agent, 'David');
 		await expect(
-			openMemberAccount(db, agent, phoneOnly, { mailer, origin: ORIGIN })
+			openMemberAccount(createTestContext(db, { mailer, origin: ORIGIN }), agent, phoneOnly)
 		).rejects.toThrow(/adresse e-mail/);
 	});
 });

@@ -1,12 +1,12 @@
 // « Mes groupes »: a signed-in member sees each group they belong to, its
 // coming meetings (and says whether they come), its documents, who sits
 // in which body, and what happened so far.
+import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
 import type { Actor } from '../auth/permissions';
 import { authorize } from '../auth/policy';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import type { Mailer } from '../mail/mailer';
 import { getEventById } from '../events/queries';
 import {
 	cancelInTransaction,
@@ -230,15 +230,14 @@ export async function mySpace(db: Db, actor: Actor | null): Promise<MySpace> {
 
 /** A member says whether they will come to a meeting of their group. */
 export async function answerMeeting(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	actor: Actor | null,
 	eventId: number,
 	coming: boolean,
-	origin: string,
 	/** What she needs to come (childcare for a parents' council); her panel needs by default. */
 	needs?: { codes: string[]; detail: string }
 ): Promise<'inscrit' | 'attente' | 'annule'> {
+	const { db, mailer, origin } = ctx;
 	if (!actor) throw new ForbiddenError();
 	const event = await getEventById(db, eventId).catch(() => null);
 	if (!event || event.status === 'brouillon') throw new NotFoundError('Réunion introuvable.');

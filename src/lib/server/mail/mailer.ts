@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 import type { Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { getIdentity, mailSignature } from '../settings/identity';
+import type { MailStatus } from './status';
 
 export interface OutgoingMail {
 	to: string;
@@ -16,7 +17,7 @@ export interface OutgoingMail {
 	attachments?: { filename: string; content: string; contentType: string }[];
 }
 
-export type MailStatus = 'sent' | 'retained' | 'failed';
+export type { MailStatus };
 
 /** Where a template puts its signature; the mailer writes the organisation's there. */
 export const SIGNATURE_MARK = '{{signature}}';
@@ -66,9 +67,9 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 			if (!transport) {
 				await db
 					.insertInto('mail_message')
-					.values({ ...base, text_body: mail.text, status: 'retained', error: null, sent_at: null })
+					.values({ ...base, text_body: mail.text, status: 'retenu', error: null, sent_at: null })
 					.execute();
-				return 'retained';
+				return 'retenu';
 			}
 			const { id } = await db
 				.insertInto('mail_message')
@@ -77,7 +78,7 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 				.values({
 					...base,
 					text_body: maskPersonalLinks(mail.text),
-					status: 'pending',
+					status: 'en_attente',
 					error: null,
 					sent_at: null
 				})
@@ -93,17 +94,17 @@ export function createMailer({ smtpUrl, from }: MailerOptions): Mailer {
 				});
 				await db
 					.updateTable('mail_message')
-					.set({ status: 'sent', sent_at: nowForDb() })
+					.set({ status: 'envoye', sent_at: nowForDb() })
 					.where('id', '=', id)
 					.execute();
-				return 'sent';
+				return 'envoye';
 			} catch (error) {
 				await db
 					.updateTable('mail_message')
-					.set({ status: 'failed', error: String(error).slice(0, 500) })
+					.set({ status: 'echec', error: String(error).slice(0, 500) })
 					.where('id', '=', id)
 					.execute();
-				return 'failed';
+				return 'echec';
 			}
 		}
 	};

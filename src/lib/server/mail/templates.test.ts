@@ -39,12 +39,12 @@ describe('e-mails as people read them', () => {
 					'31 décembre'
 				)
 			)
-		).toBe('sent');
+		).toBe('envoye');
 		const received = await smtp.waitForMail('invite@exemple.fr');
 		expect(received.text).toContain('« Mon avis citoyen » (Département de Loir-et-Cher)');
 		expect(received.text).not.toContain('{{');
 		const { messages } = await listOutbox(db, admin);
-		expect(messages[0]).toMatchObject({ status: 'sent', to: 'invite@exemple.fr' });
+		expect(messages[0]).toMatchObject({ status: 'envoye', to: 'invite@exemple.fr' });
 		expect(messages[0].text?.trim()).toBe(received.text.trim());
 		await mailer.send(
 			db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
@@ -57,8 +57,7 @@ describe('mandate renewal reminders', () => {
 		await person(db, agent, 'Tard', 'tard@exemple.fr', isoDay(90));
 		await person(db, agent, 'Téléphone', '', isoDay(5));
 		await signUpForPanel(
-			db,
-			mailer,
+			createTestContext(db, { mailer, origin: ORIGIN, submissionsPerHour: 100 }),
 			{
 				firstName: 'Pasconfirmee',
 				lastName: 'Mandat',
@@ -75,7 +74,7 @@ describe('mandate renewal reminders', () => {
 				needsDetail: '',
 				consent: true
 			},
-			{ origin: ORIGIN, clientAddress: '203.0.113.9', perHour: 100 }
+			'203.0.113.9'
 		);
 		await db
 			.updateTable('person')
@@ -83,8 +82,8 @@ describe('mandate renewal reminders', () => {
 			.where('email', '=', 'pasconfirmee@exemple.fr')
 			.execute();
 
-		expect(await sendMandateReminders(db, mailer, ORIGIN)).toBe(1);
-		expect(await sendMandateReminders(db, mailer, ORIGIN)).toBe(0);
+		expect(await sendMandateReminders(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(1);
+		expect(await sendMandateReminders(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(0);
 		const mail = await smtp.waitForMail('bientot@exemple.fr', 10_000, /terme/);
 		expect(mail.text).toContain(soon.split('-').reverse().join('/'));
 		const token = mail.text.match(/\/panel\/inscription\/(\w+)/)![1];
@@ -110,7 +109,7 @@ describe('mandate renewal reminders', () => {
 			.where('email', '=', 'bientot@exemple.fr')
 			.executeTakeFirstOrThrow();
 		expect(row.renewal_reminded_at).toBeNull();
-		expect(await sendMandateReminders(db, mailer, ORIGIN)).toBe(0);
+		expect(await sendMandateReminders(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(0);
 		expect((await listPanel(db, agent, { mandateDue: true })).total).toBe(2);
 	});
 });

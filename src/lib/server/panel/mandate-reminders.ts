@@ -2,9 +2,8 @@
 // with a link to renew it for a year or to leave; those without e-mail are
 // listed for officers (registry filter « mandat à renouveler »).
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
-import { nowForDb } from '../db/codecs';
-import type { Mailer } from '../mail/mailer';
+import type { Context } from '../context';
+import { toDbDate } from '../db/codecs';
 import { mandateRenewalMail } from '../mail/templates';
 import { issuePersonToken } from './people';
 
@@ -17,12 +16,13 @@ export function renewalHorizon(now = new Date()): string {
 
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
 
-export async function sendMandateReminders(
-	db: Db,
-	mailer: Mailer,
-	origin: string,
-	now = new Date()
-): Promise<number> {
+export async function sendMandateReminders({
+	db,
+	mailer,
+	origin,
+	clock
+}: Context): Promise<number> {
+	const now = clock.now();
 	const due = await db
 		.selectFrom('person')
 		.select(['id', 'email', 'first_name', 'mandate_end'])
@@ -44,7 +44,7 @@ export async function sendMandateReminders(
 		const token = await db.transaction().execute(async (tx) => {
 			const claimed = await tx
 				.updateTable('person')
-				.set({ renewal_reminded_at: nowForDb() })
+				.set({ renewal_reminded_at: toDbDate(now) })
 				.where('id', '=', person.id)
 				.where('renewal_reminded_at', 'is', null)
 				.executeTakeFirst();
@@ -60,7 +60,7 @@ export async function sendMandateReminders(
 				manageLink: `${origin}/panel/inscription/${token}`
 			})
 		);
-		if (status !== 'failed') sent++;
+		if (status !== 'echec') sent++;
 	}
 	return sent;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
@@ -75,10 +75,13 @@ describe('joining and leaving the panel', () => {
 		const { db, agent } = await setup();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		const outcome = await signUpForPanel(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: context.origin,
+				submissionsPerHour: context.perHour
+			}),
 			signup({ email: 'awa@exemple.fr', situations: ['rsa', 'ase'], situationConsent: true }),
-			context
+			context.clientAddress
 		);
 		expect(outcome.needsConfirmation).toBe(true);
 		const mail = await smtp.waitForMail('awa@exemple.fr', 10_000, /Confirmez/);
@@ -120,8 +123,24 @@ describe('joining and leaving the panel', () => {
 	it('never tells whether an address is already on the panel', async () => {
 		const { db } = await setup();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
-		const first = await signUpForPanel(db, mailer, signup({ email: 'deja@exemple.fr' }), context);
-		const again = await signUpForPanel(db, mailer, signup({ email: 'deja@exemple.fr' }), context);
+		const first = await signUpForPanel(
+			createTestContext(db, {
+				mailer,
+				origin: context.origin,
+				submissionsPerHour: context.perHour
+			}),
+			signup({ email: 'deja@exemple.fr' }),
+			context.clientAddress
+		);
+		const again = await signUpForPanel(
+			createTestContext(db, {
+				mailer,
+				origin: context.origin,
+				submissionsPerHour: context.perHour
+			}),
+			signup({ email: 'deja@exemple.fr' }),
+			context.clientAddress
+		);
 		expect(again).toEqual(first);
 		await smtp.waitForMail('deja@exemple.fr', 10_000, /déjà inscrit/);
 		expect((await db.selectFrom('person').select('id').execute()).length).toBe(1);

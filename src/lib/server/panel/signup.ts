@@ -1,7 +1,7 @@
 // A resident joins the panel, confirms their e-mail, and can leave at any
 // time through the link they were given, which erases what identifies them.
+import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
-import type { Mailer } from '../mail/mailer';
 import { fromDbJson, nowForDb } from '../db/codecs';
 import { consumeRateLimit } from '../security/rate-limit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -24,13 +24,13 @@ export interface SignupOutcome {
 }
 
 export async function signUpForPanel(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	input: SignupInput,
-	options: { origin: string; clientAddress: string; perHour: number }
+	clientAddress: string
 ): Promise<SignupOutcome> {
-	await consumeRateLimit(db, `panel-signup:${options.clientAddress}`, {
-		limit: options.perHour,
+	const { db, mailer, origin } = ctx;
+	await consumeRateLimit(db, `panel-signup:${clientAddress}`, {
+		limit: ctx.submissionsPerHour,
 		windowSeconds: 3600
 	});
 	if (!(await communeExists(db, input.communeCode)))
@@ -52,11 +52,11 @@ export async function signUpForPanel(
 			db,
 			panelAlreadyRegisteredMail(
 				input.email,
-				`${options.origin}/panel/inscription/${manageToken}`,
+				`${origin}/panel/inscription/${manageToken}`,
 				existing.first_name
 			)
 		);
-		return { manageToken: '', mailed: sent !== 'failed', needsConfirmation: true };
+		return { manageToken: '', mailed: sent !== 'echec', needsConfirmation: true };
 	}
 
 	const { manageToken, confirmToken } = await db.transaction().execute(async (tx) => {
@@ -76,11 +76,11 @@ export async function signUpForPanel(
 			db,
 			panelWelcomeMail(input.email, {
 				firstName: input.firstName,
-				confirmLink: `${options.origin}/panel/confirmation/${confirmToken}`,
-				manageLink: `${options.origin}/panel/inscription/${manageToken}`
+				confirmLink: `${origin}/panel/confirmation/${confirmToken}`,
+				manageLink: `${origin}/panel/inscription/${manageToken}`
 			})
 		);
-		mailed = sent !== 'failed';
+		mailed = sent !== 'echec';
 	}
 	// With an e-mail address, the link to manage the sign-up goes by mail only,
 	// as for an address already on the panel: the page looks the same for both.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock, systemClock } from '../context';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { createTestDatabase, createTestUser } from '../testing';
@@ -84,13 +85,13 @@ async function survivingFigures(db: Db) {
 		submitted: await db
 			.selectFrom('response')
 			.select(['consultation_id', sql<number>`count(*)`.as('n')])
-			.where('status', '=', 'submitted')
+			.where('status', '=', 'envoyee')
 			.groupBy('consultation_id')
 			.execute(),
 		optionCounts: await db
 			.selectFrom('answer')
 			.innerJoin('response', 'response.id', 'answer.response_id')
-			.where('response.status', '=', 'submitted')
+			.where('response.status', '=', 'envoyee')
 			.select(['answer.option_id', sql<number>`count(*)`.as('n')])
 			.groupBy('answer.option_id')
 			.orderBy('answer.option_id')
@@ -159,7 +160,7 @@ describe('retention', () => {
 		const later = new Date(Date.now() + 6 * 365 * DAY);
 
 		const before = await personalData(db);
-		const dry = await runRetention(db, { now: later, dryRun: true });
+		const dry = await runRetention({ db, clock: fixedClock(later) }, { dryRun: true });
 		expect(dry.dryRun).toBe(true);
 		expect(await personalData(db)).toEqual(before);
 		for (const code of [
@@ -175,7 +176,7 @@ describe('retention', () => {
 		])
 			expect(dry.counts[code], code).toBeGreaterThan(0);
 
-		const run = await runRetention(db, { now: later });
+		const run = await runRetention({ db, clock: fixedClock(later) });
 		expect(run.counts).toEqual(dry.counts);
 		expect(await survivingFigures(db)).toEqual(figures);
 
@@ -222,7 +223,7 @@ describe('retention', () => {
 		expect(await db.selectFrom('mail_message').select('id').execute()).toEqual([]);
 		expect(await db.selectFrom('contact_subscription').select('email').execute()).toEqual([]);
 		expect(
-			await db.selectFrom('response').select('id').where('status', '=', 'draft').execute()
+			await db.selectFrom('response').select('id').where('status', '=', 'brouillon').execute()
 		).toEqual([]);
 		expect(
 			await db
@@ -233,7 +234,7 @@ describe('retention', () => {
 				.execute()
 		).toEqual([]);
 
-		const again = await runRetention(db, { now: later });
+		const again = await runRetention({ db, clock: fixedClock(later) });
 		expect(again.total).toBe(0);
 	});
 
@@ -255,7 +256,8 @@ describe('retention', () => {
 				.select(['name', 'email', 'needs', 'status'])
 				.where('event_id', '=', event.id)
 				.execute();
-		const at = (days: number) => runRetention(db, { now: new Date(ends + days * DAY) });
+		const at = (days: number) =>
+			runRetention({ db, clock: fixedClock(new Date(ends + days * DAY)) });
 
 		await at(6);
 		expect((await ofEvent()).some((r) => r.needs !== '[]')).toBe(true);
@@ -281,15 +283,15 @@ describe('retention', () => {
 		const draft = await db
 			.selectFrom('response')
 			.select(['id', 'updated_at'])
-			.where('status', '=', 'draft')
+			.where('status', '=', 'brouillon')
 			.orderBy('updated_at', 'desc')
 			.executeTakeFirstOrThrow();
 		const last = new Date(draft.updated_at).getTime();
-		await runRetention(db, { now: new Date(last + 29 * DAY) });
+		await runRetention({ db, clock: fixedClock(new Date(last + 29 * DAY)) });
 		expect(
 			await db.selectFrom('response').select('id').where('id', '=', draft.id).execute()
 		).toHaveLength(1);
-		await runRetention(db, { now: new Date(last + 31 * DAY) });
+		await runRetention({ db, clock: fixedClock(new Date(last + 31 * DAY)) });
 		expect(
 			await db.selectFrom('response').select('id').where('id', '=', draft.id).execute()
 		).toEqual([]);
@@ -312,7 +314,7 @@ describe('retention', () => {
 			/nombre entier/
 		);
 		await expect(changeRetentionPeriods(db, resident, { brouillons: '10' })).rejects.toThrow();
-		await expect(runRetention(db, { actor: resident })).rejects.toThrow();
+		await expect(runRetention({ db, clock: systemClock }, { actor: resident })).rejects.toThrow();
 		await changeRetentionPeriods(db, admin, { brouillons: '10' });
 		expect((await getRetentionPeriods(db)).brouillons).toEqual({ value: 10, unit: 'jour' });
 		await changeRetentionPeriods(db, admin, { brouillons: '' });
@@ -323,11 +325,20 @@ describe('retention', () => {
 		const db = await createTestDatabase();
 		const admin = (await createTestUser(db, 'admin')).actor;
 		const now = new Date();
-		expect(await runRetentionIfDue(db, now)).not.toBeNull();
-		expect(await runRetentionIfDue(db, new Date(now.getTime() + 3600 * 1000))).toBeNull();
-		await runRetention(db, { now, dryRun: true, actor: admin });
-		expect(await runRetentionIfDue(db, new Date(now.getTime() + 2 * 3600 * 1000))).toBeNull();
-		expect(await runRetentionIfDue(db, new Date(now.getTime() + DAY + 1000))).not.toBeNull();
+		expect(await runRetentionIfDue({ db, clock: fixedClock(now) })).not.toBeNull();
+		expect(
+			await runRetentionIfDue({ db, clock: fixedClock(new Date(now.getTime() + 3600 * 1000)) })
+		).toBeNull();
+		await runRetention({ db, clock: fixedClock(now) }, { dryRun: true, actor: admin });
+		expect(
+			await runRetentionIfDue({
+				db: db,
+				clock: fixedClock(new Date(now.getTime() + 2 * 3600 * 1000))
+			})
+		).toBeNull();
+		expect(
+			await runRetentionIfDue({ db, clock: fixedClock(new Date(now.getTime() + DAY + 1000)) })
+		).not.toBeNull();
 		const runs = await listRetentionRuns(db, admin);
 		expect(runs.map((r) => [r.dryRun, r.actorLabel])).toEqual([
 			[false, 'Tâche planifiée'],

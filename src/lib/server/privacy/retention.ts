@@ -1,7 +1,8 @@
 // The retention job: every purpose of the table swept with the period in
 // force, in one transaction, and logged with its counts. A dry run does the
 // same work and rolls it back, so what it announces is exactly what would go.
-import type { Db, Executor } from '../db/database';
+import type { Executor } from '../db/database';
+import type { Context } from '../context';
 import { fromDbDate, fromDbJson, toDbDate, toDbJson, fromDbBool, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { PURPOSES } from './purposes';
@@ -51,14 +52,14 @@ async function logRun(
 	return runFromRow(row);
 }
 
-/** Runs the job. `actor` is null for the scheduled run and the command line. */
+/** Runs the job as of the context's clock. `actor` is null for the scheduled run and the command line. */
 export async function runRetention(
-	db: Db,
-	options: { now?: Date; dryRun?: boolean; actor?: Actor | null } = {}
+	{ db, clock }: Pick<Context, 'db' | 'clock'>,
+	options: { dryRun?: boolean; actor?: Actor | null } = {}
 ): Promise<RetentionRun> {
 	if (options.actor !== undefined && options.actor !== null)
 		assertCan(options.actor, 'privacy.manage');
-	const now = options.now ?? new Date();
+	const now = clock.now();
 	const dryRun = options.dryRun ?? false;
 	const actorLabel = options.actor?.displayName ?? 'Tâche planifiée';
 	let counts: RetentionCounts = {};
@@ -79,7 +80,11 @@ export async function runRetention(
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The daily run, from the server's quarter-hourly jobs: runs when the last real run is a day old. */
-export async function runRetentionIfDue(db: Db, now = new Date()): Promise<RetentionRun | null> {
+export async function runRetentionIfDue(
+	ctx: Pick<Context, 'db' | 'clock'>
+): Promise<RetentionRun | null> {
+	const { db, clock } = ctx;
+	const now = clock.now();
 	const last = await db
 		.selectFrom('retention_run')
 		.select('ran_at')
@@ -89,7 +94,7 @@ export async function runRetentionIfDue(db: Db, now = new Date()): Promise<Reten
 		.limit(1)
 		.executeTakeFirst();
 	if (last && now.getTime() - fromDbDate(last.ran_at).getTime() < DAY_MS) return null;
-	return runRetention(db, { now });
+	return runRetention(ctx);
 }
 
 function runFromRow(row: {

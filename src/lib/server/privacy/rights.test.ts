@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import type { Db } from '../db/database';
-import { createTestDatabase, createTestUser, TEST_PASSWORD } from '../testing';
+import { createTestDatabase, createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { seedDemoData } from '../demo/seed';
 import { createMailer, type Mailer } from '../mail/mailer';
@@ -49,8 +49,7 @@ async function whereItAppears(db: Db, needle: string): Promise<string[]> {
 /** Awa leaves traces everywhere a resident can, with one e-mail address. */
 async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 	await signUpForPanel(
-		db,
-		mailer,
+		createTestContext(db, { mailer, origin: limits.origin, submissionsPerHour: limits.perHour }),
 		{
 			firstName: 'Awa',
 			lastName: 'Ndiaye-Lefort',
@@ -67,7 +66,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 			needsDetail: 'Deux enfants de 3 et 6 ans',
 			consent: true
 		},
-		limits
+		limits.clientAddress
 	);
 	const now = new Date().toISOString();
 	const event = await db
@@ -82,8 +81,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 		.orderBy('starts_at')
 		.executeTakeFirstOrThrow();
 	await registerForEvent(
-		db,
-		mailer,
+		createTestContext(db, { mailer, origin: limits.origin, submissionsPerHour: limits.perHour }),
 		await getEventById(db, event.id),
 		{
 			name: 'Awa Ndiaye-Lefort',
@@ -96,7 +94,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 			wantsRetour: false,
 			consent: true
 		},
-		limits
+		limits.clientAddress
 	);
 	const consultation = await db
 		.selectFrom('consultation')
@@ -198,10 +196,10 @@ describe('people’s rights', () => {
 		const before = await registrationsOf(db, eventId);
 		const placesBefore = before.find((r) => r.status === 'inscrit')!.n;
 		const receipt = await erasePerson(
-			db,
+			createTestContext(db, { mailer, origin: ORIGIN }),
 			admin,
 			{ email: 'awa.nl@exemple.fr' },
-			{ withTexts: false, mailer, origin: ORIGIN }
+			{ withTexts: false }
 		);
 		expect(receipt.counts).toMatchObject({
 			people: 1,
@@ -253,11 +251,15 @@ describe('people’s rights', () => {
 		);
 		await expect(ownData(db, null)).rejects.toBeInstanceOf(ForbiddenError);
 
-		await deleteOwnAccount(db, actor, TEST_PASSWORD, '198.51.100.10', {
-			withTexts: true,
-			mailer,
-			origin: ORIGIN
-		});
+		await deleteOwnAccount(
+			createTestContext(db, { mailer, origin: ORIGIN }),
+			actor,
+			TEST_PASSWORD,
+			'198.51.100.10',
+			{
+				withTexts: true
+			}
+		);
 		for (const trace of ['moi@exemple.fr', 'Ndiaye', 'halte-garderie le samedi'])
 			expect(await whereItAppears(db, trace), trace).toEqual([]);
 	});
@@ -266,7 +268,11 @@ describe('people’s rights', () => {
 		const db = await demo();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'concerto@exemple.fr' });
 		await residentEverywhere(db, mailer, 'sans.compte@exemple.fr');
-		await requestByEmail(db, mailer, 'Sans.Compte@exemple.fr', limits);
+		await requestByEmail(
+			createTestContext(db, { mailer, origin: limits.origin, submissionsPerHour: limits.perHour }),
+			'Sans.Compte@exemple.fr',
+			limits.clientAddress
+		);
 		const mail = await smtp.waitForMail('Sans.Compte@exemple.fr', 10_000, /confirmez/i);
 		const token = mail.text.match(/\/donnees-personnelles\/demande\/(\w+)/)![1];
 		await expect(confirmedRequest(db, 'inconnu')).rejects.toBeInstanceOf(NotFoundError);
@@ -274,11 +280,13 @@ describe('people’s rights', () => {
 		const seen = await confirmedRequest(db, token);
 		expect(seen.email).toBe('sans.compte@exemple.fr');
 		expect(seen.report.sections.find((s) => s.key === 'people')!.items).toHaveLength(1);
-		const receipt = await eraseByRequest(db, token, { withTexts: false, mailer, origin: ORIGIN });
+		const receipt = await eraseByRequest(createTestContext(db, { mailer, origin: ORIGIN }), token, {
+			withTexts: false
+		});
 		expect(receipt.counts.registrations).toBe(1);
-		await expect(eraseByRequest(db, token, { withTexts: false })).rejects.toThrow(
-			/déjà été effacées/
-		);
+		await expect(
+			eraseByRequest(createTestContext(db), token, { withTexts: false })
+		).rejects.toThrow(/déjà été effacées/);
 		const again = await confirmedRequest(db, token);
 		expect(again.total).toBe(0);
 		expect(again.erasedAt).not.toBeNull();

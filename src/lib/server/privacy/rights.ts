@@ -1,6 +1,7 @@
 // People's rights (RGPD articles 15 to 17), for everyone: administrators
 // answering a request, a signed-in resident alone, and a person without an
 // account who proves their e-mail address by a confirmation link.
+import type { Context } from '../context';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { nowForDb, toDbDate } from '../db/codecs';
@@ -9,7 +10,6 @@ import { recordAudit } from '../audit/audit';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { generateToken, hashToken } from '../auth/tokens';
 import { consumeRateLimit } from '../security/rate-limit';
-import type { Mailer } from '../mail/mailer';
 import { privacyRequestMail } from '../mail/templates';
 import { promoteWaitingList } from '../events/registration';
 import { getEventById } from '../events/queries';
@@ -50,18 +50,18 @@ async function found(db: Db, query: SubjectQuery): Promise<Found> {
 }
 
 async function erase(
-	db: Db,
+	ctx: Context,
 	query: SubjectQuery,
-	options: { withTexts: boolean; label: string; mailer?: Mailer; origin?: string }
+	options: { withTexts: boolean; label: string }
 ): Promise<ErasureReceipt> {
+	const { db, mailer, origin } = ctx;
 	const match = await findSubject(db, query);
 	const receipt = await db.transaction().execute(async (tx) => {
 		const done = await eraseMatch(tx, match, options);
-		if (options.mailer && options.origin)
-			for (const eventId of done.freedEvents) {
-				const mails = await promoteWaitingList(tx, await getEventById(tx, eventId), options.origin);
-				for (const mail of mails) await options.mailer.send(tx, mail);
-			}
+		for (const eventId of done.freedEvents) {
+			const mails = await promoteWaitingList(tx, await getEventById(tx, eventId), origin);
+			for (const mail of mails) await mailer.send(tx, mail);
+		}
 		return done;
 	});
 	return receipt;
@@ -75,13 +75,14 @@ export async function findPerson(db: Db, actor: Actor | null, query: SubjectQuer
 }
 
 export async function erasePerson(
-	db: Db,
+	ctx: Context,
 	actor: Actor | null,
 	query: SubjectQuery,
-	options: { withTexts: boolean; mailer?: Mailer; origin?: string }
+	options: { withTexts: boolean }
 ): Promise<ErasureReceipt> {
 	assertCan(actor, 'privacy.manage');
-	const receipt = await erase(db, query, { ...options, label: 'Compte effacé (demande RGPD)' });
+	const { db } = ctx;
+	const receipt = await erase(ctx, query, { ...options, label: 'Compte effacé (demande RGPD)' });
 	await recordAudit(db, {
 		actor,
 		action: 'privacy.erased',
@@ -135,11 +136,12 @@ export async function ownData(db: Db, actor: Actor | null): Promise<Found> {
 
 /** Erases the account and everything linked to it or to its e-mail; the caller checked the password. */
 export async function eraseOwnData(
-	db: Db,
+	ctx: Context,
 	actor: Actor,
-	options: { withTexts: boolean; mailer?: Mailer; origin?: string }
+	options: { withTexts: boolean }
 ): Promise<ErasureReceipt> {
-	const receipt = await erase(db, { userId: actor.id }, { ...options, label: 'Compte supprimé' });
+	const { db } = ctx;
+	const receipt = await erase(ctx, { userId: actor.id }, { ...options, label: 'Compte supprimé' });
 	await recordAudit(db, {
 		actor: null,
 		action: 'user.deleted_by_owner',
@@ -163,13 +165,13 @@ export const privacyRequestSchema = z.object({
 
 /** Always says the same, whether the address is known or not; the link goes to the address only. */
 export async function requestByEmail(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	email: string,
-	options: { origin: string; clientAddress: string; perHour: number }
+	clientAddress: string
 ): Promise<void> {
-	await consumeRateLimit(db, `privacy-request:${options.clientAddress}`, {
-		limit: options.perHour,
+	const { db, mailer, origin } = ctx;
+	await consumeRateLimit(db, `privacy-request:${clientAddress}`, {
+		limit: ctx.submissionsPerHour,
 		windowSeconds: 3600
 	});
 	await consumeRateLimit(db, `privacy-request-address:${hashToken(email.toLowerCase())}`, {
@@ -189,7 +191,7 @@ export async function requestByEmail(
 		.execute();
 	await mailer.send(
 		db,
-		privacyRequestMail(email, `${options.origin}/donnees-personnelles/demande/${token}`)
+		privacyRequestMail(email, `${origin}/donnees-personnelles/demande/${token}`)
 	);
 }
 
@@ -220,21 +222,22 @@ export async function confirmedRequest(db: Db, token: string): Promise<Confirmed
 	return {
 		email: request.email,
 		erasedAt:
-			request.outcome === 'erased' && request.completed_at ? new Date(request.completed_at) : null,
+			request.outcome === 'efface' && request.completed_at ? new Date(request.completed_at) : null,
 		...(await found(db, { email: request.email }))
 	};
 }
 
 export async function eraseByRequest(
-	db: Db,
+	ctx: Context,
 	token: string,
-	options: { withTexts: boolean; mailer?: Mailer; origin?: string }
+	options: { withTexts: boolean }
 ): Promise<ErasureReceipt> {
+	const { db } = ctx;
 	const request = await openRequest(db, token);
-	if (request.outcome === 'erased')
+	if (request.outcome === 'efface')
 		throw new InvalidInputError('Ces données ont déjà été effacées.');
 	const receipt = await erase(
-		db,
+		ctx,
 		{ email: request.email },
 		{ ...options, label: 'Compte effacé (demande RGPD)' }
 	);
@@ -243,7 +246,7 @@ export async function eraseByRequest(
 		.set({
 			confirmed_at: request.confirmed_at ?? nowForDb(),
 			completed_at: nowForDb(),
-			outcome: 'erased'
+			outcome: 'efface'
 		})
 		.where('id', '=', request.id)
 		.execute();
@@ -263,7 +266,7 @@ export interface PendingRequest {
 	createdAt: Date;
 	confirmedAt: Date | null;
 	completedAt: Date | null;
-	outcome: string | null;
+	outcome: 'efface' | null;
 	/** One month from the request (article 12.3). */
 	dueOn: Date;
 }

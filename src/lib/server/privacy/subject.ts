@@ -379,7 +379,7 @@ export async function reportSubject(db: Executor, match: SubjectMatch): Promise<
 			items: responses.map((r) => ({
 				heading: r.title,
 				fields: [
-					{ label: 'Statut', value: r.status === 'submitted' ? 'envoyée' : 'en cours' },
+					{ label: 'Statut', value: r.status === 'envoyee' ? 'envoyée' : 'en cours' },
 					{ label: 'Envoyée le', value: date(r.submitted_at) }
 				]
 			}))

@@ -61,14 +61,14 @@ export const SWEEPS: Record<string, Sweep> = {
 		const drafts = tx
 			.selectFrom('response')
 			.select('id')
-			.where('status', '=', 'draft')
+			.where('status', '=', 'brouillon')
 			.where('updated_at', '<', cutoff);
 		await tx.deleteFrom('answer').where('response_id', 'in', drafts).execute();
 		await tx.deleteFrom('contribution').where('response_id', 'in', drafts).execute();
 		return affected([
 			await tx
 				.deleteFrom('response')
-				.where('status', '=', 'draft')
+				.where('status', '=', 'brouillon')
 				.where('updated_at', '<', cutoff)
 				.executeTakeFirst()
 		]);

@@ -33,13 +33,13 @@ export const COMPONENTS = [
 ];
 
 export const AXES = [
-	{ code: 'enfance-famille', name: 'Enfance et famille', kind: 'sectoral' },
-	{ code: 'autonomie', name: 'Autonomie', kind: 'sectoral' },
-	{ code: 'insertion-emploi', name: 'Insertion et emploi', kind: 'sectoral' },
-	{ code: 'habitat-logement', name: 'Habitat et logement', kind: 'sectoral' },
-	{ code: 'sante', name: 'Santé', kind: 'sectoral' },
-	{ code: 'inclusion-numerique', name: 'Inclusion numérique', kind: 'sectoral' },
-	{ code: 'rendre-acteur', name: 'Rendre acteur', kind: 'strategic' },
-	{ code: 'prevenir', name: 'Prévenir', kind: 'strategic' },
-	{ code: 's-adapter', name: 'S’adapter', kind: 'strategic' }
+	{ code: 'enfance-famille', name: 'Enfance et famille', kind: 'sectoriel' },
+	{ code: 'autonomie', name: 'Autonomie', kind: 'sectoriel' },
+	{ code: 'insertion-emploi', name: 'Insertion et emploi', kind: 'sectoriel' },
+	{ code: 'habitat-logement', name: 'Habitat et logement', kind: 'sectoriel' },
+	{ code: 'sante', name: 'Santé', kind: 'sectoriel' },
+	{ code: 'inclusion-numerique', name: 'Inclusion numérique', kind: 'sectoriel' },
+	{ code: 'rendre-acteur', name: 'Rendre acteur', kind: 'strategique' },
+	{ code: 'prevenir', name: 'Prévenir', kind: 'strategique' },
+	{ code: 's-adapter', name: 'S’adapter', kind: 'strategique' }
 ] as const;

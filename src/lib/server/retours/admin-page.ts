@@ -1,7 +1,9 @@
 // The choices and posted values of the retour form.
+import { assertCan, type Actor } from '../auth/permissions';
 import type { Executor } from '../db/database';
 
-export async function retourFormOptions(db: Executor) {
+export async function retourFormOptions(db: Executor, actor: Actor | null) {
+	assertCan(actor, 'retours.manage');
 	const [consultations, events] = await Promise.all([
 		db.selectFrom('consultation').select(['id', 'title']).orderBy('opens_at', 'desc').execute(),
 		db

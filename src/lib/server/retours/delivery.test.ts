@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { RateLimitedError } from '../errors';
 import { readForm } from '../web/plain-form';
@@ -71,7 +71,9 @@ describe('sending a retour', () => {
 		expect(await startRetourSending(db, agent, id)).toBe(0);
 
 		const broken = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: 'Concerto <c@exemple.fr>' });
-		expect(await processRetourDeliveries(db, broken, ORIGIN)).toEqual({ sent: 0, failed: 2 });
+		expect(
+			await processRetourDeliveries(createTestContext(db, { mailer: broken, origin: ORIGIN }))
+		).toEqual({ sent: 0, failed: 2 });
 		expect((await deliveryProgress(db, agent, id)).email).toEqual({
 			total: 2,
 			sent: 0,
@@ -79,7 +81,9 @@ describe('sending a retour', () => {
 			failed: 0
 		});
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
-		expect(await processRetourDeliveries(db, mailer, ORIGIN)).toEqual({ sent: 2, failed: 0 });
+		expect(
+			await processRetourDeliveries(createTestContext(db, { mailer, origin: ORIGIN }))
+		).toEqual({ sent: 2, failed: 0 });
 		const progress = await deliveryProgress(db, agent, id);
 		expect(progress).toMatchObject({
 			email: { total: 2, sent: 2, pending: 0, failed: 0 },
@@ -152,7 +156,7 @@ describe('asking on the thank-you page', () => {
 			.insertInto('response')
 			.values({
 				consultation_id: consultation,
-				status: 'submitted',
+				status: 'envoyee',
 				channel: 'web',
 				receipt_code: 'ABCD-EFGH',
 				started_at: now,
@@ -247,18 +251,24 @@ describe('asking at event registration', () => {
 		});
 		const options = { origin: ORIGIN, clientAddress: '198.51.100.50', perHour: 100 };
 		await registerForEvent(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			await getEventById(db, eventId),
 			registration('Ana', 'ana@exemple.fr', true),
-			options
+			options.clientAddress
 		);
 		await registerForEvent(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			await getEventById(db, eventId),
 			registration('Bob', 'bob@exemple.fr', false),
-			options
+			options.clientAddress
 		);
 		const retour = await createRetour(db, agent, {
 			title: 'Atelier mobilité : ce que nous retenons',
@@ -270,7 +280,7 @@ describe('asking at event registration', () => {
 		});
 		await publishRetour(db, agent, retour);
 		expect(await startRetourSending(db, agent, retour)).toBe(1);
-		await processRetourDeliveries(db, mailer, ORIGIN);
+		await processRetourDeliveries(createTestContext(db, { mailer, origin: ORIGIN }));
 		const mail = await smtp.waitForMail('ana@exemple.fr', 10_000, /ce que nous retenons/);
 		expect(mail.text).toContain('Merci, en facile à lire.');
 		const { reach } = await contributionIndicators(db, agent);

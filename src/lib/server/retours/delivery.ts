@@ -3,14 +3,14 @@
 // reached only by post; every delivery is logged with its attempts.
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
-import { nowForDb, toDbBool } from '../db/codecs';
+import { nowForDb, toDbBool, toDbDate } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { generateToken, hashToken } from '../auth/tokens';
 import { consumeRateLimit } from '../security/rate-limit';
 import { optionalEmailField, postalAddressField } from '../form-fields';
-import type { Mailer } from '../mail/mailer';
+import type { Context } from '../context';
 import { retourMail } from '../mail/templates';
 import { subscribeContact } from '../contributions/digests';
 
@@ -166,7 +166,7 @@ export async function startRetourSending(
 				requests.map((r) => ({
 					retour_id: retourId,
 					request_id: r.id,
-					channel: r.email ? 'email' : 'courrier',
+					channel: r.email ? 'courriel' : 'courrier',
 					created_at: now
 				}))
 			)
@@ -184,9 +184,7 @@ export async function startRetourSending(
 
 /** Sends the next batch of e-mails; failed ones are tried again, up to three times. */
 export async function processRetourDeliveries(
-	db: Db,
-	mailer: Mailer,
-	origin: string,
+	{ db, mailer, origin, clock }: Context,
 	limit = BATCH_SIZE
 ): Promise<{ sent: number; failed: number }> {
 	const due = await db
@@ -205,7 +203,7 @@ export async function processRetourDeliveries(
 			'retour.body',
 			'retour.falc_body'
 		])
-		.where('d.channel', '=', 'email')
+		.where('d.channel', '=', 'courriel')
 		.where('d.status', 'in', ['en_attente', 'echec'])
 		.where('d.attempts', '<', MAX_ATTEMPTS)
 		.where('r.unsubscribed_at', 'is', null)
@@ -232,14 +230,14 @@ export async function processRetourDeliveries(
 				unsubscribeLink: `${origin}/retours/desabonnement/${token}`
 			})
 		);
-		const ok = status !== 'failed';
+		const ok = status !== 'echec';
 		await db
 			.updateTable('retour_delivery')
 			.set({
 				status: ok ? 'envoye' : 'echec',
 				attempts: d.attempts + 1,
 				last_error: ok ? null : 'Le serveur de courriel a refusé le message.',
-				sent_at: ok ? nowForDb() : null
+				sent_at: ok ? toDbDate(clock.now()) : null
 			})
 			.where('id', '=', d.id)
 			.execute();
@@ -267,7 +265,7 @@ export async function deliveryProgress(
 		.select(['d.channel', 'd.status', 'd.attempts', 'd.last_error', 'r.name', 'r.email'])
 		.where('d.retour_id', '=', retourId)
 		.execute();
-	const email = rows.filter((r) => r.channel === 'email');
+	const email = rows.filter((r) => r.channel === 'courriel');
 	return {
 		email: {
 			total: email.length,

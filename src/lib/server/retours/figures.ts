@@ -63,7 +63,7 @@ export async function computeRetourFigures(
 		const submitted = db
 			.selectFrom('response')
 			.where('response.consultation_id', '=', consultationId)
-			.where('response.status', '=', 'submitted');
+			.where('response.status', '=', 'envoyee');
 		const [byTerritory, byChannel] = await Promise.all([
 			submitted
 				.leftJoin('territory', 'territory.id', 'response.territory_id')

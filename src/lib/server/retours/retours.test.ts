@@ -44,7 +44,7 @@ describe('retours', () => {
 				.insertInto('response')
 				.values({
 					consultation_id: consultation,
-					status: 'submitted',
+					status: 'envoyee',
 					channel,
 					territory_id: territory,
 					started_at: now,

@@ -32,6 +32,15 @@ export async function getSynonymGroups(db: Executor): Promise<string[][]> {
 }
 
 /** The groups as officers edit them: one line per group, words separated by commas. */
+/** The groups as the officer edits them. */
+export async function synonymGroupsForEditing(
+	db: Executor,
+	actor: Actor | null
+): Promise<string[][]> {
+	assertCan(actor, 'fiches.edit');
+	return getSynonymGroups(db);
+}
+
 export function synonymsText(groups: string[][]): string {
 	return groups.map((group) => group.join(', ')).join('\n');
 }

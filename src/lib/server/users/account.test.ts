@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestUser, TEST_PASSWORD } from '../testing';
+import { createTestDatabase, createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { createSession } from '../auth/sessions';
 import { recordAudit } from '../audit/audit';
@@ -55,8 +55,10 @@ describe('own account', () => {
 		const db = await createTestDatabase();
 		const { user, actor } = await createTestUser(db, 'agent', { displayName: 'Karim Agent' });
 		await recordAudit(db, { actor, action: 'site.updated', entityType: 'site', entityId: 1 });
-		await expect(deleteOwnAccount(db, actor, 'faux', IP)).rejects.toBeInstanceOf(InvalidInputError);
-		await deleteOwnAccount(db, actor, TEST_PASSWORD, IP);
+		await expect(deleteOwnAccount(createTestContext(db), actor, 'faux', IP)).rejects.toBeInstanceOf(
+			InvalidInputError
+		);
+		await deleteOwnAccount(createTestContext(db), actor, TEST_PASSWORD, IP);
 		expect(
 			await db.selectFrom('user').selectAll().where('id', '=', user.id).execute()
 		).toHaveLength(0);
@@ -65,7 +67,7 @@ describe('own account', () => {
 		expect(JSON.stringify(trail)).not.toContain('Karim');
 
 		const { actor: admin } = await createTestUser(db, 'admin');
-		await expect(deleteOwnAccount(db, admin, TEST_PASSWORD, IP)).rejects.toThrow(
+		await expect(deleteOwnAccount(createTestContext(db), admin, TEST_PASSWORD, IP)).rejects.toThrow(
 			/dernier administrateur/
 		);
 	});
@@ -75,12 +77,12 @@ describe('own account', () => {
 		const { actor } = await createTestUser(db, 'admin');
 		const attacker = '10.6.6.6';
 		for (let i = 0; i < RATE_LIMITS.passwordFailuresPerAccountAndAddress.limit; i++)
-			await expect(deleteOwnAccount(db, actor, 'essai', attacker)).rejects.toBeInstanceOf(
-				InvalidInputError
-			);
-		await expect(deleteOwnAccount(db, actor, TEST_PASSWORD, attacker)).rejects.toBeInstanceOf(
-			RateLimitedError
-		);
+			await expect(
+				deleteOwnAccount(createTestContext(db), actor, 'essai', attacker)
+			).rejects.toBeInstanceOf(InvalidInputError);
+		await expect(
+			deleteOwnAccount(createTestContext(db), actor, TEST_PASSWORD, attacker)
+		).rejects.toBeInstanceOf(RateLimitedError);
 		await expect(
 			changeOwnPassword(db, actor, {
 				currentPassword: 'essai',

@@ -1,4 +1,5 @@
 // What a signed-in person does with their own account (RGPD: see, export, delete).
+import type { Context } from '../context';
 import type { Db } from '../db/database';
 import { fromDbDate, nowForDb } from '../db/codecs';
 import { recordAudit } from '../audit/audit';
@@ -12,7 +13,6 @@ import { findUserRowById, updateUserRow } from './queries';
 import { actorOf, userFromRow, type User } from './user';
 import { eraseOwnData, ownData } from '../privacy/rights';
 import type { ErasureReceipt } from '../privacy/subject-changes';
-import type { Mailer } from '../mail/mailer';
 
 function requireSignedIn(actor: Actor | null): asserts actor is Actor {
 	if (!actor) throw new ForbiddenError('Connectez-vous pour accéder à votre compte.');
@@ -138,19 +138,20 @@ export async function exportOwnData(db: Db, actor: Actor | null) {
  * lose the link to the person.
  */
 export async function deleteOwnAccount(
-	db: Db,
+	ctx: Context,
 	actor: Actor | null,
 	password: string,
 	ipAddress: string,
-	options: { withTexts?: boolean; mailer?: Mailer; origin?: string } = {}
+	options: { withTexts?: boolean } = {}
 ): Promise<ErasureReceipt> {
+	const { db } = ctx;
 	const user = await getOwnAccount(db, actor);
 	await checkOwnPassword(db, user.id, password, ipAddress, {
 		message: 'Le mot de passe est incorrect.',
 		field: 'password'
 	});
 	try {
-		return await eraseOwnData(db, actorOf(user), { withTexts: false, ...options });
+		return await eraseOwnData(ctx, actorOf(user), { withTexts: false, ...options });
 	} catch (caught) {
 		if (caught instanceof InvalidInputError && /dernier compte administrateur/.test(caught.message))
 			throw new InvalidInputError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { createMailer } from '../mail/mailer';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { createSession, validateSessionToken } from '../auth/sessions';
@@ -15,10 +15,9 @@ describe('user management', () => {
 		const db = await createTestDatabase();
 		const { actor } = await createTestUser(db, 'admin');
 		const user = await createUser(
-			db,
+			createTestContext(db, { mailer: invitation.mailer, origin: invitation.origin }),
 			actor,
-			{ email: 'nouvelle@exemple.fr', displayName: 'Nouvelle Agente', role: 'agent' },
-			invitation
+			{ email: 'nouvelle@exemple.fr', displayName: 'Nouvelle Agente', role: 'agent' }
 		);
 		expect(user.hasPassword).toBe(false);
 		const mail = await db.selectFrom('mail_message').selectAll().executeTakeFirstOrThrow();
@@ -37,10 +36,9 @@ describe('user management', () => {
 
 		await expect(
 			createUser(
-				db,
+				createTestContext(db, { mailer: invitation.mailer, origin: invitation.origin }),
 				actor,
-				{ email: 'NOUVELLE@exemple.fr', displayName: 'Doublon', role: 'agent' },
-				invitation
+				{ email: 'NOUVELLE@exemple.fr', displayName: 'Doublon', role: 'agent' }
 			)
 		).rejects.toBeInstanceOf(ConflictError);
 		const { users, total } = await listUsers(db, actor, { q: 'agente' });
@@ -55,10 +53,9 @@ describe('user management', () => {
 			await expect(listUsers(db, actor, {})).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(
 				createUser(
-					db,
+					createTestContext(db, { mailer: invitation.mailer, origin: invitation.origin }),
 					actor,
-					{ email: `x-${role}@exemple.fr`, displayName: 'X', role: 'admin' },
-					invitation
+					{ email: `x-${role}@exemple.fr`, displayName: 'X', role: 'admin' }
 				)
 			).rejects.toBeInstanceOf(ForbiddenError);
 		}

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { Context } from '../context';
 import { nowForDb, toDbBool } from '../db/codecs';
 import { assertCan, type Actor, type Role } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -7,7 +8,6 @@ import { hashPassword } from '../auth/password';
 import { createPasswordResetToken, INVITATION_LIFETIME_MS } from '../auth/password-reset';
 import { invalidateUserSessions } from '../auth/sessions';
 import { invitationMail } from '../mail/templates';
-import type { Mailer } from '../mail/mailer';
 import {
 	countActiveAdmins,
 	findUserRowByEmail,
@@ -54,19 +54,13 @@ export async function getUser(db: Db, actor: Actor | null, id: number): Promise<
 	return userFromRow(row);
 }
 
-export interface InvitationContext {
-	mailer: Mailer;
-	/** Public origin used to build the link in the invitation. */
-	origin: string;
-}
-
 /** An administrator creates an account; its owner chooses a password from the invitation. */
 export async function createUser(
-	db: Db,
+	ctx: Context,
 	actor: Actor | null,
-	input: CreateUserInput,
-	invitation: InvitationContext
+	input: CreateUserInput
 ): Promise<User> {
+	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'users.manage');
 	const email = normaliseEmail(input.email);
 	const { user, token } = await db.transaction().execute(async (tx) => {
@@ -91,13 +85,9 @@ export async function createUser(
 		});
 		return { user, token };
 	});
-	await invitation.mailer.send(
+	await mailer.send(
 		db,
-		invitationMail(
-			user.email,
-			user.displayName,
-			`${invitation.origin}/mot-de-passe-oublie/${token}`
-		)
+		invitationMail(user.email, user.displayName, `${origin}/mot-de-passe-oublie/${token}`)
 	);
 	return user;
 }

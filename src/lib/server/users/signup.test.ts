@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
-import { createTestDatabase, createTestUser } from '../testing';
+import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { RateLimitedError } from '../errors';
 import { findUserByResetToken } from '../auth/password-reset';
 import { signUpResident } from './signup';
@@ -19,10 +19,13 @@ describe('a resident opens her own account', () => {
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <c@exemple.fr>' });
 		const options = { origin: ORIGIN, clientAddress: '203.0.113.9', perHour: 3 };
 		await signUpResident(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			{ displayName: 'Nadia Benali', email: 'Nadia@Exemple.fr ' },
-			options
+			options.clientAddress
 		);
 		const account = await db
 			.selectFrom('user')
@@ -41,10 +44,13 @@ describe('a resident opens her own account', () => {
 
 		const staff = await createTestUser(db, 'agent', { email: 'agent.bis@exemple.fr' });
 		await signUpResident(
-			db,
-			mailer,
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
 			{ displayName: 'Quelqu’un', email: 'agent.bis@exemple.fr' },
-			options
+			options.clientAddress
 		);
 		const known = await smtp.waitForMail('agent.bis@exemple.fr', 10_000, /déjà un compte/);
 		expect(known.text).toContain(`${ORIGIN}/mot-de-passe-oublie`);
@@ -55,9 +61,25 @@ describe('a resident opens her own account', () => {
 			.executeTakeFirstOrThrow();
 		expect(agent.role).toBe('agent');
 
-		await signUpResident(db, mailer, { displayName: 'Trois', email: 'trois@exemple.fr' }, options);
+		await signUpResident(
+			createTestContext(db, {
+				mailer,
+				origin: options.origin,
+				submissionsPerHour: options.perHour
+			}),
+			{ displayName: 'Trois', email: 'trois@exemple.fr' },
+			options.clientAddress
+		);
 		await expect(
-			signUpResident(db, mailer, { displayName: 'Quatre', email: 'quatre@exemple.fr' }, options)
+			signUpResident(
+				createTestContext(db, {
+					mailer,
+					origin: options.origin,
+					submissionsPerHour: options.perHour
+				}),
+				{ displayName: 'Quatre', email: 'quatre@exemple.fr' },
+				options.clientAddress
+			)
 		).rejects.toBeInstanceOf(RateLimitedError);
 	});
 });

@@ -3,8 +3,7 @@
 // address lets her choose one, which proves the address is hers. The page
 // says the same whether the address already had an account or not; its
 // owner is told by e-mail.
-import type { Db } from '../db/database';
-import type { Mailer } from '../mail/mailer';
+import type { Context } from '../context';
 import { consumeRateLimit } from '../security/rate-limit';
 import { recordAudit } from '../audit/audit';
 import { createPasswordResetToken, INVITATION_LIFETIME_MS } from '../auth/password-reset';
@@ -14,13 +13,13 @@ import { normaliseEmail } from './user';
 import type { ResidentSignupInput } from './schemas';
 
 export async function signUpResident(
-	db: Db,
-	mailer: Mailer,
+	ctx: Context,
 	input: ResidentSignupInput,
-	options: { origin: string; clientAddress: string; perHour: number }
+	clientAddress: string
 ): Promise<void> {
-	await consumeRateLimit(db, `account-signup:${options.clientAddress}`, {
-		limit: options.perHour,
+	const { db, mailer, origin } = ctx;
+	await consumeRateLimit(db, `account-signup:${clientAddress}`, {
+		limit: ctx.submissionsPerHour,
 		windowSeconds: 3600
 	});
 	const email = normaliseEmail(input.email);
@@ -48,12 +47,12 @@ export async function signUpResident(
 			? residentWelcomeMail(
 					email,
 					created.displayName,
-					`${options.origin}/mot-de-passe-oublie/${created.token}`
+					`${origin}/mot-de-passe-oublie/${created.token}`
 				)
 			: accountExistsMail(
 					email,
-					`${options.origin}/connexion`,
-					`${options.origin}/mot-de-passe-oublie`,
+					`${origin}/connexion`,
+					`${origin}/mot-de-passe-oublie`,
 					created.existingName
 				)
 	);

@@ -1,10 +1,11 @@
 // Route parameters turned into values, or a 404 page: the matchers in
 // src/params/ already refuse what is not a number.
+import { wholeNumber } from '$lib/codes';
 import { error } from '@sveltejs/kit';
 
 export function idParam(value: string): number {
-	const id = Number(value);
-	if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id)) error(404, 'Élément introuvable.');
+	const id = wholeNumber(value);
+	if (id === null) error(404, 'Élément introuvable.');
 	return id;
 }
 

@@ -1,3 +1,4 @@
+import { wholeNumber } from '$lib/codes';
 // Numbers read from an address's query (?page=2, ?membre=14): one parser, so
 // that « 1e309 », « 99999999999999999999 » or « -3 » fall back to a sensible
 // value instead of reaching the database.
@@ -18,8 +19,8 @@ export function queryInt(
 ): number | undefined {
 	const { min = 0, max = 999_999_999, fallback } = options;
 	const raw = url.searchParams.get(name)?.trim() ?? '';
-	if (!/^\d{1,9}$/.test(raw)) return fallback;
-	const value = Number(raw);
+	const value = wholeNumber(raw);
+	if (value === null) return fallback;
 	return value < min ? fallback : Math.min(value, max);
 }
 

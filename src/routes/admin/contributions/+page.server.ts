@@ -1,4 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
+import { wholeNumber } from '$lib/codes';
 import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filters,
 		page,
 		pageSize: INBOX_PAGE_SIZE,
-		options: await inboxOptions(db),
+		options: await inboxOptions(db, locals.actor),
 		...(await listContributions(db, actor, filters, page))
 	};
 };
@@ -46,8 +47,7 @@ export const actions: Actions = {
 		bulk(request, locals, (data) => ({ kind: 'state', state: String(data.get('state') ?? '') })),
 	assign: ({ request, locals }) =>
 		bulk(request, locals, (data) => {
-			const value = String(data.get('userId') ?? '');
-			return { kind: 'assign', userId: /^\d{1,9}$/.test(value) ? Number(value) : null };
+			return { kind: 'assign', userId: wholeNumber(data.get('userId')) };
 		}),
 	tag: ({ request, locals }) =>
 		bulk(request, locals, (data) => ({ kind: 'tag', tag: String(data.get('tag') ?? '') }))

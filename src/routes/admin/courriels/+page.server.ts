@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'outbox.read');
 	const page = pageParam(url);
 	const { db, config } = getRuntime();
-	const status = url.searchParams.get('statut') === 'failed' ? 'failed' : undefined;
+	const status = url.searchParams.get('statut') === 'echec' ? 'echec' : undefined;
 	const [result, identity] = await Promise.all([
 		orHttpError(listOutbox(db, actor, page, { status })),
 		getIdentity(db)

@@ -35,14 +35,14 @@ export const actions: Actions = {
 	},
 	simulate: async ({ locals }) => {
 		try {
-			return { ran: await runRetention(getDb(), { dryRun: true, actor: locals.actor }) };
+			return { ran: await runRetention(locals.ctx, { dryRun: true, actor: locals.actor }) };
 		} catch (caught) {
 			return failPlain(caught);
 		}
 	},
 	run: async ({ locals }) => {
 		try {
-			return { ran: await runRetention(getDb(), { actor: locals.actor }) };
+			return { ran: await runRetention(locals.ctx, { actor: locals.actor }) };
 		} catch (caught) {
 			return failPlain(caught);
 		}

@@ -11,7 +11,10 @@ import { readRetourForm, retourFormOptions } from '$lib/server/retours/admin-pag
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'retours.manage');
 	const db = getDb();
-	return { retours: await listRetours(db, actor), options: await retourFormOptions(db) };
+	return {
+		retours: await listRetours(db, actor),
+		options: await retourFormOptions(db, locals.actor)
+	};
 };
 
 export const actions: Actions = {

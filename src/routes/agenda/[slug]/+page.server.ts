@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	register: async ({ request, params, url, locals, getClientAddress }) => {
+	register: async ({ request, params, locals, getClientAddress }) => {
 		const db = getDb();
 		const event = await orHttpError(getPublicEvent(db, params.slug, locals.actor));
 		const data = await request.formData();
@@ -90,13 +90,8 @@ export const actions: Actions = {
 			});
 		const parsed = readRegistration(values);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
-		const { config, mailer } = getRuntime();
 		try {
-			const outcome = await registerForEvent(db, mailer, event, parsed.data, {
-				origin: siteOrigin(url),
-				clientAddress: getClientAddress(),
-				perHour: config.submissionsPerHour
-			});
+			const outcome = await registerForEvent(locals.ctx, event, parsed.data, getClientAddress());
 			return {
 				registered: {
 					status: outcome.status,

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
 import { NEEDS } from '$lib/event-vocabulary';
@@ -32,10 +32,9 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	cancel: async ({ params, url }) => {
-		const { mailer } = getRuntime();
+	cancel: async ({ params, locals }) => {
 		try {
-			const outcome = await cancelRegistration(getDb(), mailer, params.token, siteOrigin(url));
+			const outcome = await cancelRegistration(locals.ctx, params.token);
 			return { cancelled: outcome.eventTitle };
 		} catch (caught) {
 			return failPlain(caught);

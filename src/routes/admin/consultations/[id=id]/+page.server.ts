@@ -46,11 +46,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			opensAt: c.opensAt,
 			closesAt: c.closesAt
 		},
-		responses: await countSubmittedResponses(db, id),
+		responses: await countSubmittedResponses(db, actor, id),
 		locked: settings.locked,
 		canManage: can(actor, 'consultations.manage'),
 		canEnter: can(actor, 'consultations.enter'),
-		axes: await axisOptions(db),
+		axes: await axisOptions(db, locals.actor),
 		form: await superValidate(settings.form, adapter, { id: 'settings', errors: false })
 	};
 };

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'consultations.manage');
 	const now = new Date();
 	return {
-		axes: await axisOptions(getDb()),
+		axes: await axisOptions(getDb(), locals.actor),
 		form: await superValidate(
 			{
 				// From the start of a day next week to the end of the day three weeks later.
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				closesAt: toParisLocalInput(parisDayAt(now, 28, '23:59')),
 				audiences: ['habitants'],
 				access: 'public',
-				identity: 'anonymous'
+				identity: 'anonyme'
 			},
 			adapter,
 			{ errors: false }

@@ -1,4 +1,5 @@
 import type { Actions, PageServerLoad } from './$types';
+import { idField, idFields } from '$lib/server/web/form-values';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		manage,
 		moderate: can(actor, 'contributions.moderate'),
 		similar: manage ? await similarContributions(db, actor, id) : [],
-		options: manage ? await inboxOptions(db) : null,
+		options: manage ? await inboxOptions(db, locals.actor) : null,
 		answerable: await answerableLinks(
 			db,
 			actor,
@@ -35,10 +36,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 const text = (data: FormData, key: string) => String(data.get(key) ?? '');
-const number = (data: FormData, key: string) => {
-	const value = text(data, key);
-	return /^\d{1,9}$/.test(value) ? Number(value) : 0;
-};
 
 export const actions: Actions = {
 	state: async ({ request, locals, params }) => {
@@ -54,7 +51,7 @@ export const actions: Actions = {
 	assign: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		return attemptAction('assign', async () => {
-			const user = number(data, 'userId');
+			const user = idField(data, 'userId');
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'assign',
 				userId: user || null
@@ -89,11 +86,7 @@ export const actions: Actions = {
 			'link',
 			async () => {
 				const db = getDb();
-				const ficheIds = data
-					.getAll('ficheId')
-					.map(String)
-					.filter((v) => /^\d{1,9}$/.test(v))
-					.map(Number);
+				const ficheIds = idFields(data, 'ficheId');
 				if (ficheIds.length === 0 && ref) {
 					const fiche = await db
 						.selectFrom('fiche')
@@ -121,7 +114,7 @@ export const actions: Actions = {
 	},
 	decide: async ({ request, locals }) => {
 		const data = await request.formData();
-		const linkId = number(data, 'linkId');
+		const linkId = idField(data, 'linkId');
 		const values = { decision: text(data, 'decision'), explanation: text(data, 'explanation') };
 		return attemptAction(
 			`decide-${linkId}`,
@@ -135,7 +128,7 @@ export const actions: Actions = {
 	unlink: async ({ request, locals }) => {
 		const data = await request.formData();
 		return attemptAction('unlink', async () => {
-			await unlink(getDb(), locals.actor, number(data, 'linkId'));
+			await unlink(getDb(), locals.actor, idField(data, 'linkId'));
 			return 'Lien retiré.';
 		});
 	},

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import {
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	erase: async ({ request, locals, url }) => {
+	erase: async ({ request, locals }) => {
 		const data = await request.formData();
 		const query = queryOf(data);
 		if (!query.success) return fail(400, { error: query.error.issues[0].message, field: null });
@@ -52,12 +52,9 @@ export const actions: Actions = {
 				error: 'Cochez la case pour confirmer l’effacement.',
 				field: 'confirm'
 			});
-		const { mailer } = getRuntime();
 		try {
-			const receipt = await erasePerson(getDb(), locals.actor, query.data, {
-				withTexts: data.get('withTexts') === 'on',
-				mailer,
-				origin: siteOrigin(url)
+			const receipt = await erasePerson(locals.ctx, locals.actor, query.data, {
+				withTexts: data.get('withTexts') === 'on'
 			});
 			return { receipt };
 		} catch (caught) {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { eventSchema } from '$lib/server/events/schemas';
 import { cancelEvent, getEventForm, publishEvent, updateEvent } from '$lib/server/events/manage';
@@ -28,24 +28,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			waiting: event.waiting,
 			capacity: event.capacity
 		},
-		options: await eventFormOptions(db),
+		options: await eventFormOptions(db, locals.actor),
 		form: await superValidate(form, adapter, { id: 'event', errors: false })
 	};
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params, url }) => {
+	save: async ({ request, locals, params }) => {
 		const form = await superValidate(request, adapter, { id: 'event' });
 		if (!form.valid) return fail(400, { form });
-		const { mailer } = getRuntime();
 		try {
 			const { notified } = await updateEvent(
-				getDb(),
-				mailer,
+				locals.ctx,
 				locals.actor,
 				idParam(params.id),
-				form.data,
-				siteOrigin(url)
+				form.data
 			);
 			return message(form, {
 				type: 'success',
@@ -65,18 +62,10 @@ export const actions: Actions = {
 			return failPlain(caught);
 		}
 	},
-	cancel: async ({ request, locals, params, url }) => {
+	cancel: async ({ request, locals, params }) => {
 		const reason = String((await request.formData()).get('reason') ?? '');
-		const { mailer } = getRuntime();
 		try {
-			const { notified } = await cancelEvent(
-				getDb(),
-				mailer,
-				locals.actor,
-				idParam(params.id),
-				reason,
-				siteOrigin(url)
-			);
+			const { notified } = await cancelEvent(locals.ctx, locals.actor, idParam(params.id), reason);
 			return { done: `L’événement est annulé ; ${notified} personne(s) prévenue(s).` };
 		} catch (caught) {
 			return failPlain(caught);

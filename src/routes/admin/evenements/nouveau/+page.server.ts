@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { wholeNumber } from '$lib/codes';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,7 @@ const adapter = zod4(eventSchema);
 
 /** « Planifier une réunion » from a group's page arrives with ?groupe=ID. */
 function meetingDefaults(group: string | null) {
-	return group && /^\d{1,9}$/.test(group)
+	return group !== null && wholeNumber(group) !== null
 		? { kind: 'reunion-groupe', audience: 'groupe' as const, groupId: group }
 		: { kind: 'atelier', audience: 'tous' as const };
 }
@@ -31,7 +32,7 @@ function defaultTimes(now: Date) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'events.manage');
 	return {
-		options: await eventFormOptions(getDb()),
+		options: await eventFormOptions(getDb(), locals.actor),
 		form: await superValidate(
 			{ ...meetingDefaults(url.searchParams.get('groupe')), ...defaultTimes(new Date()) },
 			adapter,

@@ -4,16 +4,16 @@ import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain } from '$lib/server/web/http';
 import {
-	getSynonymGroups,
 	parseSynonyms,
 	saveSynonyms,
-	synonymsText
+	synonymsText,
+	synonymGroupsForEditing
 } from '$lib/server/search/synonyms';
 import { InvalidInputError } from '$lib/server/errors';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'fiches.edit');
-	return { text: synonymsText(await getSynonymGroups(getDb())) };
+	return { text: synonymsText(await synonymGroupsForEditing(getDb(), locals.actor)) };
 };
 
 export const actions: Actions = {

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
+import { idField } from '$lib/server/web/form-values';
 import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { attemptAction, orHttpError } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
@@ -36,11 +37,6 @@ const OUTSIDE_FIELDS = [
 	...MEMBERSHIP_FIELDS
 ] as const;
 
-const numberField = (data: FormData, key: string) => {
-	const value = String(data.get(key) ?? '');
-	return /^\d{1,9}$/.test(value) ? Number(value) : 0;
-};
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'groups.manage');
 	const db = getDb();
@@ -53,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		q,
 		found: await searchPanelForGroup(db, locals.actor, id, q),
 		editing: group.members.find((m) => m.membershipId === editing && !m.leftAt) ?? null,
-		options: await groupFormOptions(db),
+		options: await groupFormOptions(db, locals.actor),
 		consent: GROUP_CONSENT.text
 	};
 };
@@ -89,7 +85,7 @@ export const actions: Actions = {
 				getDb(),
 				locals.actor,
 				idParam(params.id),
-				numberField(data, 'personId'),
+				idField(data, 'personId'),
 				parsed.data
 			);
 			return 'Membre ajouté.';
@@ -125,7 +121,7 @@ export const actions: Actions = {
 					getDb(),
 					locals.actor,
 					idParam(params.id),
-					numberField(data, 'membershipId'),
+					idField(data, 'membershipId'),
 					parsed.data
 				);
 				return 'Rôle et mandat enregistrés.';
@@ -136,25 +132,14 @@ export const actions: Actions = {
 	end: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		return attemptAction('end', async () => {
-			await endMembership(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				numberField(data, 'membershipId')
-			);
+			await endMembership(getDb(), locals.actor, idParam(params.id), idField(data, 'membershipId'));
 			return 'La personne ne fait plus partie du groupe ; son passage reste dans l’historique.';
 		});
 	},
-	account: async ({ request, locals, url }) => {
+	account: async ({ request, locals }) => {
 		const data = await request.formData();
-		const { mailer } = getRuntime();
 		return attemptAction('account', async () => {
-			const outcome = await openMemberAccount(
-				getDb(),
-				locals.actor,
-				numberField(data, 'personId'),
-				{ mailer, origin: siteOrigin(url) }
-			);
+			const outcome = await openMemberAccount(locals.ctx, locals.actor, idField(data, 'personId'));
 			return outcome === 'invited'
 				? 'Compte créé : la personne a reçu un e-mail pour choisir son mot de passe.'
 				: 'Cette adresse avait déjà un compte : il est maintenant relié à la personne.';

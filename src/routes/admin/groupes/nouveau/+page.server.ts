@@ -12,7 +12,7 @@ const FIELDS = ['name', 'slug', 'kind', 'territoryId', 'description'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'groups.manage');
-	return { options: await groupFormOptions(getDb()) };
+	return { options: await groupFormOptions(getDb(), locals.actor) };
 };
 
 export const actions: Actions = {

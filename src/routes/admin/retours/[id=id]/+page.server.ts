@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		preview: { html: renderMarkdown(retour.body), falcHtml: renderMarkdown(retour.falcBody) },
 		figures,
 		contradictions: contradictions([retour.body, retour.falcBody], figures),
-		options: await retourFormOptions(db),
+		options: await retourFormOptions(db, locals.actor),
 		progress: await deliveryProgress(db, actor, retour.id)
 	};
 };
@@ -43,13 +43,11 @@ export const actions: Actions = {
 			return failPlain(caught, { values, errors: {} as Record<string, string> });
 		}
 	},
-	send: async ({ locals, params, url }) => {
-		const { mailer } = getRuntime();
-		const db = getDb();
+	send: async ({ locals, params }) => {
 		try {
-			const queued = await startRetourSending(db, locals.actor, idParam(params.id));
+			const queued = await startRetourSending(locals.ctx.db, locals.actor, idParam(params.id));
 			// The first batch goes now; the server sends the rest every quarter of an hour.
-			const { sent, failed } = await processRetourDeliveries(db, mailer, siteOrigin(url));
+			const { sent, failed } = await processRetourDeliveries(locals.ctx);
 			return {
 				done: queued
 					? `${queued} envoi${queued > 1 ? 's' : ''} préparé${queued > 1 ? 's' : ''} : ${sent} courriel${sent > 1 ? 's' : ''} parti${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (nouvel essai automatique)` : ''}.`

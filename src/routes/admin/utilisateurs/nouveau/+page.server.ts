@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { getRuntime, siteOrigin } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { createUserSchema } from '$lib/server/users/schemas';
 import { createUser } from '$lib/server/users/service';
@@ -20,15 +19,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: async ({ request, locals }) => {
 		const form = await superValidate(request, adapter);
 		if (!form.valid) return fail(400, { form });
-		const { db, mailer } = getRuntime();
 		try {
-			await createUser(db, locals.actor, form.data, {
-				mailer,
-				origin: siteOrigin(url)
-			});
+			await createUser(locals.ctx, locals.actor, form.data);
 		} catch (caught) {
 			return failForm(form, caught);
 		}

@@ -16,7 +16,7 @@ async function submitted(slug: string, cookies: Parameters<PageServerLoad>[0]['c
 	const db = getDb();
 	const consultation = await orHttpError(getPublicConsultation(db, slug));
 	const draft = await getDraft(db, consultation, readDraftCookie(cookies, consultation));
-	if (draft?.status !== 'submitted' || !draft.receiptCode)
+	if (draft?.status !== 'envoyee' || !draft.receiptCode)
 		redirect(303, `/consultations/${consultation.slug}`);
 	return { consultation, receiptCode: draft.receiptCode, responseId: draft.responseId };
 }

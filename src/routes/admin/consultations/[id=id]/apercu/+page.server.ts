@@ -1,11 +1,8 @@
 import type { PageServerLoad } from './$types';
+import { consultationForOffice } from '$lib/server/consultations/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import {
-	getConsultationById,
-	listCommuneChoices,
-	loadQuestionnaire
-} from '$lib/server/consultations/queries';
+import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
 import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -15,7 +12,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'consultations.results');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await orHttpError(getConsultationById(db, id));
+	const consultation = await orHttpError(
+		consultationForOffice(db, locals.actor, id, 'consultations.results')
+	);
 	const questionnaire = await loadQuestionnaire(db, id);
 	return {
 		consultation: {

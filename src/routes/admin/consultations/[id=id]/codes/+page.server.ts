@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import {
 	generateInvitationCodes,
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const db = getDb();
 	const id = idParam(params.id);
 	return {
-		consultation: await consultationHeader(db, id),
+		consultation: await consultationHeader(db, locals.actor, id),
 		batches: await listInvitationBatches(db, actor, id)
 	};
 };
@@ -40,19 +40,17 @@ export const actions: Actions = {
 			return failPlain(caught, { scope: 'generate' });
 		}
 	},
-	email: async ({ request, locals, params, url }) => {
+	email: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		const parsed = invitationMailSchema.safeParse({ emails: data.get('emails') ?? '' });
 		if (!parsed.success)
 			return fail(400, { scope: 'email', error: parsed.error.issues[0].message });
 		try {
 			const { sent, failed } = await sendInvitationCodes(
-				getDb(),
-				getRuntime().mailer,
+				locals.ctx,
 				locals.actor,
 				idParam(params.id),
-				parsed.data.emails,
-				siteOrigin(url)
+				parsed.data.emails
 			);
 			return {
 				scope: 'email',

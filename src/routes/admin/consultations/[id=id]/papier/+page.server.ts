@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = idParam(params.id);
 	const questionnaire = await loadQuestionnaire(db, id);
 	return {
-		consultation: await consultationHeader(db, id),
+		consultation: await consultationHeader(db, locals.actor, id, 'consultations.results'),
 		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire))
 	};
 };

@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { wholeNumber } from '$lib/codes';
+import { responsesStarted } from '$lib/server/consultations/admin-page';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -14,7 +16,7 @@ import {
 	moveSection,
 	updateSection
 } from '$lib/server/consultations/builder';
-import { hasAnyResponse, loadQuestionnaire } from '$lib/server/consultations/queries';
+import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionSchema, sectionSchema } from '$lib/server/consultations/schemas';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
 import { idParam } from '$lib/server/web/params';
@@ -26,13 +28,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'consultations.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await consultationHeader(db, id);
+	const consultation = await consultationHeader(db, locals.actor, id);
 	const questionnaire = await loadQuestionnaire(db, id);
 	return {
 		consultation,
 		sections: questionnaire.sections.map((s) => sectionView(s, questionnaire)),
 		hasProfile: questionnaire.sections.some((s) => s.questions.some((q) => q.profileKey)),
-		locked: await hasAnyResponse(db, id),
+		locked: await responsesStarted(db, locals.actor, id),
 		kinds: QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] })),
 		// Without JavaScript, a question's type is chosen first (?ajout=section&type=kind).
 		adding: {
@@ -50,7 +52,7 @@ async function fields(request: Request): Promise<Fields> {
 	return out;
 }
 const direction = (f: Fields) => (f.direction === 'up' ? 'up' : 'down');
-const num = (value: string | undefined) => (/^\d{1,9}$/.test(value ?? '') ? Number(value) : -1);
+const num = (value: string | undefined) => wholeNumber(value) ?? -1;
 
 /** Runs one builder change and reports it as the page expects. */
 async function change(f: Fields, done: string, work: () => Promise<unknown>) {

@@ -16,12 +16,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = idParam(params.id);
 	const questionnaire = await loadQuestionnaire(db, id);
 	const textQuestions = allQuestions(questionnaire)
-		.filter((q) => (q.kind === 'short_text' || q.kind === 'long_text') && !q.profileKey)
+		.filter((q) => (q.kind === 'texte_court' || q.kind === 'texte_long') && !q.profileKey)
 		.map((q) => ({ value: String(q.id), label: `Q${q.number}. ${q.label}`, number: q.number }));
 	const question = textQuestions.find((q) => q.value === url.searchParams.get('question'));
 	const search = (url.searchParams.get('q') ?? '').slice(0, 200);
 	const page = pageParam(url);
-	const { total, items } = await listFreeTexts(db, questionnaire, {
+	const { total, items } = await listFreeTexts(db, locals.actor, questionnaire, {
 		questionId: question ? Number(question.value) : undefined,
 		search,
 		limit: PAGE_SIZE,
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	});
 	const numbers = new Map(textQuestions.map((q) => [Number(q.value), q.number]));
 	return {
-		consultation: await consultationHeader(db, id),
+		consultation: await consultationHeader(db, locals.actor, id, 'consultations.results'),
 		textQuestions,
 		filters: { question: question?.value ?? '', q: search },
 		total,

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.results');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await consultationHeader(db, id);
+	const consultation = await consultationHeader(db, locals.actor, id, 'consultations.results');
 	const questionnaire = await loadQuestionnaire(db, id);
 	return {
 		consultation,

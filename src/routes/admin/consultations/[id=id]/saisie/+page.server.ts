@@ -1,17 +1,15 @@
 import { fail } from '@sveltejs/kit';
+import { wholeNumber } from '$lib/codes';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { generateToken } from '$lib/server/auth/tokens';
-import {
-	getConsultationById,
-	listCommuneChoices,
-	loadQuestionnaire
-} from '$lib/server/consultations/queries';
+import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
+import { consultationForOffice } from '$lib/server/consultations/admin-page';
 import { enterResponse, ENTRY_CHANNELS } from '$lib/server/consultations/entry';
 import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
-import { getTourStop } from '$lib/server/events/tours';
+import { tourStopForOffice } from '$lib/server/events/admin-page';
 import { HALF_DAYS } from '$lib/event-vocabulary';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
@@ -28,14 +26,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'consultations.enter');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await orHttpError(getConsultationById(db, id));
+	const consultation = await orHttpError(
+		consultationForOffice(db, locals.actor, id, 'consultations.enter')
+	);
 	const questionnaire = await loadQuestionnaire(db, id);
 	// Coming from a tour stop: the interview's place, commune and day are known.
-	const stopParam = url.searchParams.get('etape');
+	const stopId = wholeNumber(url.searchParams.get('etape'));
 	const stop =
-		stopParam && /^\d{1,9}$/.test(stopParam)
-			? await orHttpError(getTourStop(db, Number(stopParam)))
-			: null;
+		stopId !== null ? await orHttpError(tourStopForOffice(db, locals.actor, stopId)) : null;
 	return {
 		stop: stop
 			? {
@@ -67,7 +65,7 @@ export const actions: Actions = {
 		const meta = Object.fromEntries(META.map((k) => [k, String(data.get(k) ?? '')]));
 		let outcome;
 		try {
-			const consultation = await getConsultationById(db, id);
+			const consultation = await consultationForOffice(db, locals.actor, id, 'consultations.enter');
 			const questionnaire = await loadQuestionnaire(db, id);
 			const communes = new Set((await listCommuneChoices(db)).map((c) => c.code));
 			outcome = await enterResponse(db, locals.actor, consultation, questionnaire, data, communes);

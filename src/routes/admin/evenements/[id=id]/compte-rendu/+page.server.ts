@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
+import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { getEventById } from '$lib/server/events/queries';
 import {
 	addEventContribution,
 	listEventContributions,
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const event = await orHttpError(getEventById(db, id));
+	const event = await orHttpError(eventForOffice(db, locals.actor, id));
 	return {
 		event: {
 			id,

@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
+import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { csvDateTime, writeCsv } from '$lib/server/csv';
 import { requirePermission } from '$lib/server/web/guards';
 import { listRegistrations } from '$lib/server/events/manage';
-import { getEventById } from '$lib/server/events/queries';
 import { idParam } from '$lib/server/web/params';
 import { orHttpError } from '$lib/server/web/http';
 import { NEEDS, REGISTRATION_STATUS_LABELS } from '$lib/event-vocabulary';
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const event = await orHttpError(getEventById(db, id));
+	const event = await orHttpError(eventForOffice(db, locals.actor, id));
 	const { rows } = await listRegistrations(db, actor, id);
 	const csv = writeCsv(
 		[

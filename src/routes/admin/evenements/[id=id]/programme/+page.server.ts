@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
+import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { getEventById } from '$lib/server/events/queries';
 import { addProgrammeItem, deleteProgrammeItem, listProgramme } from '$lib/server/events/programme';
 import { idParam } from '$lib/server/web/params';
 import { failPlain, orHttpError } from '$lib/server/web/http';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'events.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const event = await orHttpError(getEventById(db, id));
+	const event = await orHttpError(eventForOffice(db, locals.actor, id));
 	return {
 		event: {
 			id,

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { wholeNumber } from '$lib/codes';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -35,12 +36,7 @@ export const actions: Actions = {
 	remove: async ({ request, locals, params }) => {
 		const id = String((await request.formData()).get('documentId') ?? '');
 		try {
-			await removeDocument(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				/^\d{1,9}$/.test(id) ? Number(id) : 0
-			);
+			await removeDocument(getDb(), locals.actor, idParam(params.id), wholeNumber(id) ?? 0);
 			return { form: 'remove', done: 'Document retiré.' };
 		} catch (caught) {
 			return failPlain(caught, { form: 'remove', errors: {} as Record<string, string> });

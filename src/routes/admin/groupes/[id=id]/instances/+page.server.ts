@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { idFields } from '$lib/server/web/form-values';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -9,13 +10,6 @@ import { getGroup } from '$lib/server/groups/manage';
 import { addBody, removeBody, setBodySeats } from '$lib/server/groups/bodies';
 import { bodySchema } from '$lib/server/groups/schemas';
 import { textFields } from '$lib/server/groups/admin-page';
-
-const ids = (data: FormData, key: string) =>
-	data
-		.getAll(key)
-		.map(String)
-		.filter((v) => /^\d{1,9}$/.test(v))
-		.map(Number);
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'groups.manage');
@@ -41,8 +35,8 @@ export const actions: Actions = {
 				getDb(),
 				locals.actor,
 				idParam(params.id),
-				ids(data, 'bodyId')[0] ?? 0,
-				ids(data, 'personIds')
+				idFields(data, 'bodyId')[0] ?? 0,
+				idFields(data, 'personIds')
 			);
 			return { form: 'seats', done: 'Participants enregistrés.' };
 		} catch (caught) {
@@ -52,7 +46,7 @@ export const actions: Actions = {
 	remove: async ({ request, locals, params }) => {
 		const data = await request.formData();
 		try {
-			await removeBody(getDb(), locals.actor, idParam(params.id), ids(data, 'bodyId')[0] ?? 0);
+			await removeBody(getDb(), locals.actor, idParam(params.id), idFields(data, 'bodyId')[0] ?? 0);
 			return { form: 'remove', done: 'Instance retirée.' };
 		} catch (caught) {
 			return failPlain(caught, { form: 'remove', errors: {} as Record<string, string> });

@@ -27,7 +27,7 @@ async function context(slug: string, cookies: import('@sveltejs/kit').Cookies) {
 	const draft = await getDraft(db, consultation, token);
 	const base = `/consultations/${consultation.slug}`;
 	if (!draft) redirect(303, base);
-	if (draft.status === 'submitted') redirect(303, `${base}/merci`);
+	if (draft.status === 'envoyee') redirect(303, `${base}/merci`);
 	if (consultation.status !== 'ouverte') redirect(303, base);
 	const questionnaire = await loadQuestionnaire(db, consultation.id);
 	return { db, consultation, token, draft, questionnaire, base };

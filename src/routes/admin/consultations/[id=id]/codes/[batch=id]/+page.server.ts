@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await consultationHeader(db, id);
+	const consultation = await consultationHeader(db, locals.actor, id);
 	return {
 		consultation,
 		batch: Number(params.batch),

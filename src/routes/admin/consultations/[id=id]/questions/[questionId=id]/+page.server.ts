@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.manage');
 	const db = getDb();
 	const id = idParam(params.id);
-	const consultation = await consultationHeader(db, id);
+	const consultation = await consultationHeader(db, locals.actor, id);
 	const current = await orHttpError(getQuestion(db, actor, id, idParam(params.questionId)));
 	const questionnaire = await loadQuestionnaire(db, id);
 	const frozen = current.locked || current.question.profileKey !== null;
