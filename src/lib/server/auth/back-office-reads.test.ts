@@ -9,6 +9,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { createTestDatabase, createTestUser } from '../testing';
+import { loadReferenceData } from '../reference/seed';
+import { ForbiddenError } from '../errors';
+import { eventFormOptions } from '../events/admin-page';
+import { groupFormOptions } from '../groups/admin-page';
+import { retourFormOptions } from '../retours/admin-page';
+import { inboxOptions } from '../contributions/admin-page';
+import { axisOptions } from '../consultations/admin-page';
+import { listPossibleOwners } from '../fiches/editing';
+import { synonymGroupsForEditing } from '../search/synonyms';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const AREAS = ['src/routes/admin', 'src/routes/compte', 'src/routes/mes-groupes'];
@@ -99,5 +109,29 @@ function readsWithoutActor(): string[] {
 describe('back-office reads', () => {
 	it('take the actor, except the public reads named in this test', () => {
 		expect(readsWithoutActor()).toEqual([]);
+	});
+});
+
+describe('back-office reads, run', () => {
+	it('refuse a resident and serve an officer', async () => {
+		const db = await createTestDatabase();
+		await loadReferenceData(db);
+		const resident = (await createTestUser(db, 'habitant')).actor;
+		const agent = (await createTestUser(db, 'agent')).actor;
+		const reads = [
+			eventFormOptions,
+			groupFormOptions,
+			retourFormOptions,
+			inboxOptions,
+			axisOptions,
+			listPossibleOwners,
+			synonymGroupsForEditing
+		] as ((d: typeof db, a: typeof agent | null) => Promise<unknown>)[];
+		for (const read of reads) {
+			await expect(read(db, resident), read.name).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(read(db, null), read.name).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(read(db, agent), read.name).resolves.toBeDefined();
+		}
+		await db.destroy();
 	});
 });

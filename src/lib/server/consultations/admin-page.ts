@@ -4,8 +4,9 @@ import { getConsultationById, hasAnyResponse } from './queries';
 import type { Consultation } from './model';
 import type { Executor } from '../db/database';
 
+/** The axes a consultation can be filed under, for those who see its pages. */
 export async function axisOptions(db: Executor, actor: Actor | null) {
-	assertCan(actor, 'consultations.manage');
+	assertCan(actor, 'consultations.results');
 	const axes = await db.selectFrom('axis').select(['code', 'name']).orderBy('position').execute();
 	return axes.map((a) => ({ value: a.code, label: a.name }));
 }

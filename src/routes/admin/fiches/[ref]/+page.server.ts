@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.where('ref', '=', fiche.ref)
 		.executeTakeFirstOrThrow();
 	const [owners, facets, indicators, detail, contributions] = await Promise.all([
-		listPossibleOwners(db, locals.actor),
+		fiche.canChangeOwner ? listPossibleOwners(db, actor) : [],
 		getFacets(db),
 		listIndicators(db, ficheRow.id),
 		getFicheByRef(db, fiche.ref),
