@@ -1,6 +1,7 @@
 // Demonstration events: the past events of the shared reference data (the
 // 2023 field tour, the assises, the three universités sociales of 2025 with
 // their counts) and upcoming workshops, one of them full with a waiting list.
+import { readEventForm } from '../events/schemas';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { parseCsv } from '../reference/csv';
@@ -68,17 +69,19 @@ async function fieldTour(db: Db, admin: Actor, rows: Record<string, string>[]) {
 	const id = await createEvent(
 		db,
 		admin,
-		eventInput({
-			title: 'Tournée « aller vers » : interviews de terrain',
-			slug: 'tournee-aller-vers-2023',
-			kind: 'tournee',
-			description:
-				'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
-			placeName: 'Quatorze communes du département',
-			startsAt: `${days[0]}T09:30`,
-			endsAt: `${days.at(-1)}T17:00`,
-			consultationId: consultation ? String(consultation.id) : ''
-		})
+		readEventForm(
+			eventInput({
+				title: 'Tournée « aller vers » : interviews de terrain',
+				slug: 'tournee-aller-vers-2023',
+				kind: 'tournee',
+				description:
+					'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
+				placeName: 'Quatorze communes du département',
+				startsAt: `${days[0]}T09:30`,
+				endsAt: `${days.at(-1)}T17:00`,
+				consultationId: consultation ? String(consultation.id) : ''
+			})
+		)
 	);
 	for (const row of rows) {
 		const commune = await communeCode(db, row.commune);
@@ -118,19 +121,21 @@ async function pastEvents(db: Db, admin: Actor) {
 		const id = await createEvent(
 			db,
 			admin,
-			eventInput({
-				title: row.titre,
-				slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
-				kind: PAST_KINDS[row.type],
-				description: row.remarque
-					? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
-					: '',
-				placeName: row.lieu || 'Lieu non précisé',
-				communeCode: commune,
-				startsAt: `${row.date_debut}T09:30`,
-				endsAt: `${row.date_fin}T17:00`,
-				audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
-			})
+			readEventForm(
+				eventInput({
+					title: row.titre,
+					slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
+					kind: PAST_KINDS[row.type],
+					description: row.remarque
+						? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
+						: '',
+					placeName: row.lieu || 'Lieu non précisé',
+					communeCode: commune,
+					startsAt: `${row.date_debut}T09:30`,
+					endsAt: `${row.date_fin}T17:00`,
+					audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
+				})
+			)
 		);
 		await db
 			.updateTable('event')
@@ -269,7 +274,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 	];
 	let offset = 0;
 	for (const workshop of workshops) {
-		const id = await createEvent(db, agent, workshop);
+		const id = await createEvent(db, agent, readEventForm(workshop));
 		await publishEvent(db, agent, id);
 		if (workshop.kind === 'universite-sociale') await programme(db, agent, id, workshop.startsAt);
 		await register(db, id, workshop.registered, 'inscrit', offset);

@@ -2,6 +2,7 @@
 // CVS des parents (one per territory) and a comité local with a partner,
 // their bodies, documents and meetings; the demo « membre » account
 // belongs to the groupe ressource and to the CVS of its territory.
+import { readEventForm } from '../events/schemas';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { createGroup } from '../groups/manage';
@@ -39,17 +40,19 @@ async function meeting(
 	const id = await createEvent(
 		db,
 		agent,
-		eventInput({
-			title: fields.title,
-			slug: fields.slug,
-			kind: 'reunion-groupe',
-			placeName: fields.placeName,
-			communeCode: fields.communeCode,
-			startsAt: at(fields.days, 14),
-			endsAt: at(fields.days, 16),
-			audience: 'groupe',
-			groupId: String(groupId)
-		})
+		readEventForm(
+			eventInput({
+				title: fields.title,
+				slug: fields.slug,
+				kind: 'reunion-groupe',
+				placeName: fields.placeName,
+				communeCode: fields.communeCode,
+				startsAt: at(fields.days, 14),
+				endsAt: at(fields.days, 16),
+				audience: 'groupe',
+				groupId: String(groupId)
+			})
+		)
 	);
 	await publishEvent(db, agent, id);
 	if (minutes) await saveMinutes(db, agent, id, minutes, true);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { eventCommand } from './testing';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { createMailer } from '../mail/mailer';
 import { InvalidInputError } from '../errors';
-import { toParisLocalInput } from '$lib/paris-time';
 import { createEvent, publishEvent } from './manage';
 import { getEventById } from './queries';
 import { registerForEvent } from './registration';
@@ -23,28 +23,18 @@ async function setUp(startsInHours: number) {
 	const agent = (await createTestUser(db, 'agent')).actor;
 	const mailer = createMailer({ smtpUrl: null, from: 'Concerto <concerto@exemple.fr>' });
 	const start = new Date(Date.now() + startsInHours * 3600 * 1000);
-	const id = await createEvent(db, agent, {
-		title: 'Université sociale du centre',
-		slug: 'us-centre',
-		kind: 'universite-sociale',
-		description: '',
-		siteId: '',
-		placeName: 'Collège des Provinces',
-		address: '',
-		communeCode: '41018',
-		accessDirections: '',
-		startsAt: toParisLocalInput(start),
-		endsAt: toParisLocalInput(new Date(start.getTime() + 6 * 3600 * 1000)),
-		audience: 'tous',
-		capacity: '',
-		registrationOpensAt: '',
-		registrationClosesAt: '',
-		accessibility: [],
-		support: [],
-		ficheRefs: '',
-		consultationId: '',
-		groupId: ''
-	});
+	const id = await createEvent(
+		db,
+		agent,
+		eventCommand({
+			title: 'Université sociale du centre',
+			slug: 'us-centre',
+			kind: 'universite-sociale',
+			placeName: 'Collège des Provinces',
+			startsAt: start,
+			endsAt: new Date(start.getTime() + 6 * 3600 * 1000)
+		})
+	);
 	await publishEvent(db, agent, id);
 	const register = async (name: string, email: string) =>
 		registerForEvent(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisLocalToDate } from '$lib/paris-time';
 import ICAL from 'ical.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { ForbiddenError, InvalidInputError } from '../errors';
-import { toParisLocalInput } from '$lib/paris-time';
 import {
 	addEventKind,
 	cancelEvent,
@@ -25,7 +25,8 @@ import {
 } from './registration';
 import { getEventById } from './queries';
 import { eventIcs } from './ical';
-import type { EventInput } from './schemas';
+import type { EventCommand } from './schemas';
+import { eventCommand } from './testing';
 
 const ORIGIN = 'https://participation.exemple.fr';
 let smtp: TestSmtpServer;
@@ -34,32 +35,19 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-function eventInput(overrides: Partial<EventInput> = {}): EventInput {
-	const day = 24 * 3600 * 1000;
-	const start = new Date(Date.now() + 20 * day);
-	return {
-		title: 'Atelier mobilité',
-		slug: 'atelier-mobilite',
-		kind: 'atelier',
-		description: '',
-		siteId: '',
-		placeName: 'Salle des fêtes',
+function eventInput(overrides: Partial<EventCommand> = {}): EventCommand {
+	const startsAt = overrides.startsAt ?? new Date(Date.now() + 20 * 24 * 3600 * 1000);
+	return eventCommand({
 		address: '1 place de la Mairie',
 		communeCode: '41269',
 		accessDirections: 'Bus ligne 3, arrêt Mairie.',
-		startsAt: toParisLocalInput(start),
-		endsAt: toParisLocalInput(new Date(start.getTime() + 2 * 3600 * 1000)),
-		audience: 'tous',
-		capacity: '2',
-		registrationOpensAt: '',
-		registrationClosesAt: '',
+		startsAt,
+		endsAt: new Date(startsAt.getTime() + 2 * 3600 * 1000),
+		capacity: 2,
 		accessibility: ['plain-pied'],
 		support: ['transport'],
-		ficheRefs: '',
-		consultationId: '',
-		groupId: '',
 		...overrides
-	};
+	});
 }
 
 function person(name: string, email: string, needs: RegistrationInput['needs'] = []) {
@@ -227,7 +215,7 @@ describe('registration', () => {
 
 	it('asks for a way to be reached and for consent', async () => {
 		const { db, agent, mailer } = await setUp();
-		const id = await createEvent(db, agent, eventInput({ capacity: '' }));
+		const id = await createEvent(db, agent, eventInput({ capacity: null }));
 		await publishEvent(db, agent, id);
 		const { registrationSchema } = await import('./registration');
 		const missing = registrationSchema.safeParse({ name: 'Dina', consent: true });
@@ -252,7 +240,7 @@ describe('registration', () => {
 describe('officers', () => {
 	it('tells the registered when the event moves or is cancelled, and only agents may do it', async () => {
 		const { db, agent, mailer } = await setUp();
-		const id = await createEvent(db, agent, eventInput({ capacity: '10' }));
+		const id = await createEvent(db, agent, eventInput({ capacity: 10 }));
 		await publishEvent(db, agent, id);
 		await registerForEvent(
 			createTestContext(db, {
@@ -265,8 +253,8 @@ describe('officers', () => {
 			options.clientAddress
 		);
 		const later = eventInput({
-			startsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000)),
-			endsAt: toParisLocalInput(new Date(Date.now() + 30 * 24 * 3600 * 1000 + 3600 * 1000))
+			startsAt: new Date(Date.now() + 30 * 24 * 3600 * 1000),
+			endsAt: new Date(Date.now() + 30 * 24 * 3600 * 1000 + 3600 * 1000)
 		});
 		expect(
 			(await updateEvent(createTestContext(db, { mailer, origin: ORIGIN }), agent, id, later))
@@ -318,7 +306,10 @@ describe('iCalendar', () => {
 		const id = await createEvent(
 			db,
 			agent,
-			eventInput({ startsAt: '2027-01-22T14:00', endsAt: '2027-01-22T17:30' })
+			eventInput({
+				startsAt: parisLocalToDate('2027-01-22T14:00')!,
+				endsAt: parisLocalToDate('2027-01-22T17:30')!
+			})
 		);
 		const ics = eventIcs(await getEventById(db, id), ORIGIN);
 		const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
@@ -345,7 +336,7 @@ describe('iCalendar', () => {
 		const id = await createEvent(
 			db,
 			agent,
-			eventInput({ siteId: String(mer.id), placeName: '', address: '', communeCode: '41136' })
+			eventInput({ siteId: mer.id, placeName: '', address: '', communeCode: '41136' })
 		);
 		const event = await getEventById(db, id);
 		expect(event.place.address).toBe('5 avenue Maunoury, 41500 Mer');

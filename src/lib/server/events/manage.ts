@@ -4,7 +4,7 @@
 import type { Context } from '../context';
 import type { Db, Executor, Tx } from '../db/database';
 import { slugFor } from '../slugs';
-import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { fromDbJson, nowForDb, toDbDate, toDbJson } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -12,16 +12,16 @@ import type { OutgoingMail } from '../mail/mailer';
 import { eventCancelledMail, eventMovedMail } from '../mail/templates';
 import { ficheIdsFromRefs } from '../fiches/refs';
 import { generateToken, hashToken } from '../auth/tokens';
-import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { toParisLocalInput } from '$lib/paris-time';
 import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
 import type { ConcertoEvent } from './model';
 import { getEventById, linkedFichesOfEvent, listEvents } from './queries';
 import { chosenConsultationId } from '../consultations/queries';
 import { mailContext, promoteWaitingList } from './registration';
-import type { EventInput } from './schemas';
+import type { EventCommand, EventInput } from './schemas';
 
-async function placeColumns(db: Executor, input: EventInput) {
-	const siteId = input.siteId ? Number(input.siteId) : null;
+async function placeColumns(db: Executor, input: EventCommand) {
+	const siteId = input.siteId;
 	const site = siteId
 		? await db
 				.selectFrom('site')
@@ -51,7 +51,7 @@ async function placeColumns(db: Executor, input: EventInput) {
 		.executeTakeFirst();
 	if (!kind) throw new InvalidInputError('Type d’événement inconnu.', 'kind');
 	const consultationId = await chosenConsultationId(db, input.consultationId);
-	const groupId = input.groupId ? Number(input.groupId) : null;
+	const groupId = input.groupId;
 	if (
 		groupId &&
 		!(await db
@@ -72,15 +72,13 @@ async function placeColumns(db: Executor, input: EventInput) {
 		commune_insee_code: commune?.insee_code ?? null,
 		territory_id: site?.territory_id ?? commune?.territory_id ?? null,
 		access_directions: input.accessDirections,
-		starts_at: parisLocalToDate(input.startsAt)!.toISOString(),
-		ends_at: parisLocalToDate(input.endsAt)!.toISOString(),
+		starts_at: toDbDate(input.startsAt),
+		ends_at: toDbDate(input.endsAt),
 		audience: input.audience,
-		capacity: input.capacity ? Number(input.capacity) : null,
-		registration_opens_at: input.registrationOpensAt
-			? parisLocalToDate(input.registrationOpensAt)!.toISOString()
-			: null,
+		capacity: input.capacity,
+		registration_opens_at: input.registrationOpensAt ? toDbDate(input.registrationOpensAt) : null,
 		registration_closes_at: input.registrationClosesAt
-			? parisLocalToDate(input.registrationClosesAt)!.toISOString()
+			? toDbDate(input.registrationClosesAt)
 			: null,
 		accessibility: toDbJson(input.accessibility),
 		support: toDbJson(input.support),
@@ -105,7 +103,11 @@ async function replaceFiches(tx: Tx, eventId: number, ficheIds: number[]) {
 			.execute();
 }
 
-export async function createEvent(db: Db, actor: Actor | null, input: EventInput): Promise<number> {
+export async function createEvent(
+	db: Db,
+	actor: Actor | null,
+	input: EventCommand
+): Promise<number> {
 	assertCan(actor, 'events.manage');
 	input = { ...input, slug: await slugFor(db, 'event', input) };
 	await assertSlugFree(db, input.slug);
@@ -205,7 +207,7 @@ export async function updateEvent(
 	ctx: Context,
 	actor: Actor | null,
 	id: number,
-	input: EventInput
+	input: EventCommand
 ): Promise<{ notified: number }> {
 	const { db, mailer, origin } = ctx;
 	assertCan(actor, 'events.manage');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parisLocalToDate } from '$lib/paris-time';
+import { eventCommand } from './testing';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { createMailer } from '../mail/mailer';
@@ -17,28 +19,19 @@ async function setUp() {
 	await loadReferenceData(db);
 	const agent = (await createTestUser(db, 'agent')).actor;
 	const mailer = createMailer({ smtpUrl: null, from: 'Concerto <concerto@exemple.fr>' });
-	const id = await createEvent(db, agent, {
-		title: 'Université sociale du sud',
-		slug: 'us-sud',
-		kind: 'universite-sociale',
-		description: '',
-		siteId: '',
-		placeName: 'Collège Maurice-Genevoix',
-		address: '',
-		communeCode: '41194',
-		accessDirections: '',
-		startsAt: '2030-01-22T09:00',
-		endsAt: '2030-01-22T17:00',
-		audience: 'tous',
-		capacity: '',
-		registrationOpensAt: '',
-		registrationClosesAt: '',
-		accessibility: [],
-		support: [],
-		ficheRefs: '',
-		consultationId: '',
-		groupId: ''
-	});
+	const id = await createEvent(
+		db,
+		agent,
+		eventCommand({
+			title: 'Université sociale du sud',
+			slug: 'us-sud',
+			kind: 'universite-sociale',
+			placeName: 'Collège Maurice-Genevoix',
+			communeCode: '41194',
+			startsAt: parisLocalToDate('2030-01-22T09:00')!,
+			endsAt: parisLocalToDate('2030-01-22T17:00')!
+		})
+	);
 	await publishEvent(db, agent, id);
 	return { db, agent, mailer, id };
 }

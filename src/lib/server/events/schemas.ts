@@ -1,8 +1,16 @@
-// What officers type when they create or edit an event.
+// What officers type when they create or edit an event (the form, strings as
+// the browser sends them), and the command the services take once it is read.
 import { z } from 'zod';
 import { optionalSlugField, parisDateTimeField, titleField } from '../form-fields';
 import { parisLocalToDate } from '$lib/paris-time';
-import { ACCESSIBILITY_FEATURES, EVENT_AUDIENCES, SUPPORT_OFFERS } from '$lib/event-vocabulary';
+import {
+	ACCESSIBILITY_FEATURES,
+	EVENT_AUDIENCES,
+	SUPPORT_OFFERS,
+	type EventAudience
+} from '$lib/event-vocabulary';
+import { wholeNumber } from '$lib/codes';
+import { splitFicheRefs } from '../fiches/refs';
 
 const optionalDateTime = z
 	.string()
@@ -63,3 +71,57 @@ export const eventSchema = z
 		path: ['groupId']
 	});
 export type EventInput = z.infer<typeof eventSchema>;
+
+/** An event as the services take it: ids, numbers, instants and lists, never form encodings. */
+export interface EventCommand {
+	title: string;
+	/** Empty: proposed from the title. */
+	slug: string;
+	kind: string;
+	description: string;
+	siteId: number | null;
+	placeName: string;
+	address: string;
+	communeCode: string | null;
+	accessDirections: string;
+	startsAt: Date;
+	endsAt: Date;
+	audience: EventAudience;
+	/** Null: no limit. */
+	capacity: number | null;
+	registrationOpensAt: Date | null;
+	registrationClosesAt: Date | null;
+	accessibility: string[];
+	support: string[];
+	ficheRefs: string[];
+	consultationId: number | null;
+	groupId: number | null;
+}
+
+const instant = (value: string) => (value ? parisLocalToDate(value) : null);
+
+/** The form, once eventSchema has accepted it, read into a command. */
+export function readEventForm(form: EventInput): EventCommand {
+	return {
+		title: form.title,
+		slug: form.slug,
+		kind: form.kind,
+		description: form.description,
+		siteId: wholeNumber(form.siteId) || null,
+		placeName: form.placeName,
+		address: form.address,
+		communeCode: form.communeCode || null,
+		accessDirections: form.accessDirections,
+		startsAt: instant(form.startsAt)!,
+		endsAt: instant(form.endsAt)!,
+		audience: form.audience,
+		capacity: wholeNumber(form.capacity) || null,
+		registrationOpensAt: instant(form.registrationOpensAt),
+		registrationClosesAt: instant(form.registrationClosesAt),
+		accessibility: form.accessibility,
+		support: form.support,
+		ficheRefs: splitFicheRefs(form.ficheRefs),
+		consultationId: wholeNumber(form.consultationId) || null,
+		groupId: wholeNumber(form.groupId) || null
+	};
+}

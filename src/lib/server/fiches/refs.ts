@@ -3,15 +3,24 @@ import type { Executor } from '../db/database';
 import { InvalidInputError } from '../errors';
 
 /** « AUT-27, NUM-02 » typed by an officer → fiche ids; unknown refs are named in the error. */
-export async function ficheIdsFromRefs(db: Executor, refsText: string): Promise<number[]> {
-	const refs = [
+/** The references typed in one field (« AUT-27, hab-09 »), upper-cased, each once. */
+export function splitFicheRefs(text: string): string[] {
+	return [
 		...new Set(
-			refsText
+			text
 				.split(/[\s,;]+/)
 				.map((r) => r.trim().toUpperCase())
 				.filter(Boolean)
 		)
 	];
+}
+
+export async function ficheIdsFromRefs(
+	db: Executor,
+	refsOrText: readonly string[] | string
+): Promise<number[]> {
+	const refs =
+		typeof refsOrText === 'string' ? splitFicheRefs(refsOrText) : [...new Set(refsOrText)];
 	if (refs.length === 0) return [];
 	const rows = await db
 		.selectFrom('fiche')

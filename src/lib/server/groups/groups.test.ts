@@ -8,8 +8,8 @@ import type { Actor } from '../auth/permissions';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { registerPersonByOfficer } from '../panel/registry';
 import { createEvent, publishEvent } from '../events/manage';
-import type { EventInput } from '../events/schemas';
-import { toParisLocalInput } from '$lib/paris-time';
+import type { EventCommand } from '../events/schemas';
+import { eventCommand } from '../events/testing';
 import { readForm } from '../web/plain-form';
 import { createGroup, getGroup, listGroups, setGroupArchived, updateGroup } from './manage';
 import {
@@ -71,30 +71,16 @@ const ressource = {
 };
 const member = { role: 'membre' as const, mandateStart: '2026-01-01', mandateEnd: '2027-12-31' };
 
-function meeting(groupId: number, startsAt: Date, slug: string): EventInput {
-	const ends = new Date(startsAt.getTime() + 2 * 3600 * 1000);
-	return {
+function meeting(groupId: number, startsAt: Date, slug: string): EventCommand {
+	return eventCommand({
 		title: 'Réunion du groupe ressource',
 		slug,
 		kind: 'reunion-groupe',
-		description: '',
-		siteId: '',
 		placeName: 'Hôtel du Département',
-		address: '',
-		communeCode: '41018',
-		accessDirections: '',
-		startsAt: toParisLocalInput(startsAt),
-		endsAt: toParisLocalInput(ends),
+		startsAt,
 		audience: 'groupe',
-		capacity: '',
-		registrationOpensAt: '',
-		registrationClosesAt: '',
-		accessibility: [],
-		support: [],
-		ficheRefs: '',
-		consultationId: '',
-		groupId: String(groupId)
-	};
+		groupId
+	});
 }
 
 describe('groups', () => {

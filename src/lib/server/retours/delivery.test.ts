@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventCommand } from '../events/testing';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
@@ -23,7 +24,6 @@ import { contributionIndicators } from '../contributions/indicators';
 import { createEvent, publishEvent } from '../events/manage';
 import { getEventById } from '../events/queries';
 import { registerForEvent } from '../events/registration';
-import { toParisLocalInput } from '$lib/paris-time';
 
 const ORIGIN = 'https://participation.exemple.fr';
 let smtp: TestSmtpServer;
@@ -214,28 +214,11 @@ describe('asking at event registration', () => {
 		await loadReferenceData(db);
 		const agent = (await createTestUser(db, 'agent')).actor;
 		const start = new Date(Date.now() + 7 * 86400_000);
-		const eventId = await createEvent(db, agent, {
-			title: 'Atelier mobilité',
-			slug: 'atelier-mobilite',
-			kind: 'atelier',
-			description: '',
-			siteId: '',
-			placeName: 'Salle des fêtes',
-			address: '',
-			communeCode: '41018',
-			accessDirections: '',
-			startsAt: toParisLocalInput(start),
-			endsAt: toParisLocalInput(new Date(start.getTime() + 7200_000)),
-			audience: 'tous',
-			capacity: '',
-			registrationOpensAt: '',
-			registrationClosesAt: '',
-			accessibility: [],
-			support: [],
-			ficheRefs: '',
-			consultationId: '',
-			groupId: ''
-		});
+		const eventId = await createEvent(
+			db,
+			agent,
+			eventCommand({ startsAt: start, endsAt: new Date(start.getTime() + 7200_000) })
+		);
 		await publishEvent(db, agent, eventId);
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		const registration = (name: string, email: string, wantsRetour: boolean) => ({

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { eventSchema } from '$lib/server/events/schemas';
+import { eventSchema, readEventForm } from '$lib/server/events/schemas';
 import { cancelEvent, getEventForm, publishEvent, updateEvent } from '$lib/server/events/manage';
 import { displayStatus } from '$lib/server/events/model';
 import { eventFormOptions } from '$lib/server/events/admin-page';
@@ -42,7 +42,7 @@ export const actions: Actions = {
 				locals.ctx,
 				locals.actor,
 				idParam(params.id),
-				form.data
+				readEventForm(form.data)
 			);
 			return message(form, {
 				type: 'success',

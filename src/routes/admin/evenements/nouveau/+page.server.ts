@@ -5,7 +5,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { eventSchema } from '$lib/server/events/schemas';
+import { eventSchema, readEventForm } from '$lib/server/events/schemas';
 import { createEvent } from '$lib/server/events/manage';
 import { eventFormOptions } from '$lib/server/events/admin-page';
 import { failForm } from '$lib/server/web/http';
@@ -49,7 +49,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let id: number;
 		try {
-			id = await createEvent(getDb(), locals.actor, form.data);
+			id = await createEvent(getDb(), locals.actor, readEventForm(form.data));
 		} catch (caught) {
 			return failForm(form, caught);
 		}
