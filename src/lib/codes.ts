@@ -15,3 +15,8 @@ export function oneOf<T extends string>(
 export function wholeNumber(value: unknown): number | null {
 	return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : null;
 }
+
+/** The French label of a code, or the code itself when the vocabulary has no label for it. */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+	return Object.hasOwn(labels, code) ? labels[code] : code;
+}

@@ -2,6 +2,7 @@
 // conforming (NC), not applicable (NA) or not tested (NT) on each page of a
 // sample; the rate and the state of the accessibility statement come from
 // it by the RGAA's own rules, never from a claim.
+import { oneOf } from '$lib/codes';
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
@@ -103,9 +104,7 @@ export function summarise(audit: Pick<Audit, 'criteria'> | null): AuditSummary {
 
 function statusesOf(json: string, pages: number): CriterionStatus[] {
 	const saved = fromDbJson<string[]>(json, []);
-	return Array.from({ length: pages }, (_, i) =>
-		(STATUSES as readonly string[]).includes(saved[i]) ? (saved[i] as CriterionStatus) : 'NT'
-	);
+	return Array.from({ length: pages }, (_, i) => oneOf(STATUSES, saved[i], 'NT'));
 }
 
 export async function getLatestAudit(db: Executor): Promise<Audit | null> {

@@ -1,4 +1,5 @@
 // Contributions as the inbox and the pages see them.
+import type { ContributionSource } from '$lib/contribution-vocabulary';
 import type { ContributionState, Decision } from '$lib/contribution-vocabulary';
 
 export interface ContributionLink {
@@ -14,7 +15,7 @@ export interface ContributionLink {
 
 export interface ContributionItem {
 	id: number;
-	source: string;
+	source: ContributionSource;
 	/** What the public sees: the masked text when it was moderated. */
 	publicText: string;
 	/** The original; null for people who may not read it. */

@@ -1,6 +1,7 @@
 // « Mes groupes »: a signed-in member sees each group they belong to, its
 // coming meetings (and says whether they come), its documents, who sits
 // in which body, and what happened so far.
+import type { RegistrationStatus } from '$lib/event-vocabulary';
 import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
@@ -46,7 +47,7 @@ export interface MyGroup {
 export interface MySpace {
 	groups: MyGroup[];
 	/** Other events the member registered for (public workshops...). */
-	registrations: { title: string; slug: string; startsAt: string; status: string }[];
+	registrations: { title: string; slug: string; startsAt: string; status: RegistrationStatus }[];
 }
 
 /** First name and initial: members know each other, the page need not say more. */

@@ -1,4 +1,5 @@
 // Groups as the pages see them.
+import type { EventStatus } from '$lib/event-vocabulary';
 import type { GroupRole } from '$lib/panel-vocabulary';
 
 export interface GroupSummary {
@@ -49,7 +50,7 @@ export interface GroupMeeting {
 	kind: string;
 	startsAt: string;
 	endsAt: string;
-	status: string;
+	status: EventStatus;
 	place: string | null;
 	minutesPublished: boolean;
 }

@@ -438,7 +438,7 @@ export interface DrawDetail {
 		probability: number;
 		lotteryProbability: number;
 		selected: boolean;
-		answer: string | null;
+		answer: DrawAnswer | null;
 	}[];
 }
 

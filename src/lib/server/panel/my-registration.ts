@@ -2,6 +2,7 @@
 // account's e-mail once the panel has confirmed that address, and linked to
 // the account from then on. She manages it through the same page as the
 // link of her welcome e-mail.
+import type { PersonStatus } from '$lib/panel-vocabulary';
 import type { Db, Executor } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -10,7 +11,7 @@ import { findUserRowById } from '../users/queries';
 
 export interface MyPanelRecord {
 	personId: number;
-	status: string;
+	status: PersonStatus;
 	pseudonym: string;
 }
 

@@ -1,5 +1,7 @@
 // The officers' view of the panel: find people, follow their participation,
 // change their status and mandate, record people met in the field.
+import type { DrawAnswer, GroupRole, PersonSource } from '$lib/panel-vocabulary';
+import type { RegistrationStatus } from '$lib/event-vocabulary';
 import { oneOf } from '$lib/codes';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database';
@@ -135,7 +137,7 @@ export interface PersonDetail extends PersonListItem {
 	availability: string[];
 	needs: string[];
 	needsDetail: string;
-	source: string;
+	source: PersonSource;
 	mandateStart: string | null;
 	createdAt: string;
 	consents: {
@@ -146,10 +148,10 @@ export interface PersonDetail extends PersonListItem {
 		withdrawnAt: string | null;
 	}[];
 	history: {
-		events: { title: string; slug: string; startsAt: string; status: string }[];
+		events: { title: string; slug: string; startsAt: string; status: RegistrationStatus }[];
 		consultations: { title: string; answeredAt: string }[];
-		groups: { name: string; role: string; leftAt: string | null }[];
-		draws: { id: number; title: string; drawnAt: string | null; answer: string | null }[];
+		groups: { name: string; role: GroupRole; leftAt: string | null }[];
+		draws: { id: number; title: string; drawnAt: string | null; answer: DrawAnswer | null }[];
 	};
 }
 

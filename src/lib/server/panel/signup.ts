@@ -1,5 +1,6 @@
 // A resident joins the panel, confirms their e-mail, and can leave at any
 // time through the link they were given, which erases what identifies them.
+import type { PersonStatus } from '$lib/panel-vocabulary';
 import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
@@ -130,7 +131,7 @@ export interface OwnRegistration {
 	needsDetail: string;
 	/** How the person appears in published draws, so she can check them. */
 	pseudonym: string;
-	status: string;
+	status: PersonStatus;
 	mandateEnd: string | null;
 	consents: { purpose: string; version: string; givenAt: string; withdrawnAt: string | null }[];
 }
