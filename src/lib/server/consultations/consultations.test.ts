@@ -199,7 +199,9 @@ describe('answering on line', () => {
 		const { consultation, questionnaire } = await buildSampleConsultation(db, agent);
 		const [s1, s2, profile] = questionnaire.sections;
 		const [q1, q2] = s1.questions;
-		const token = await startResponse(db, consultation, null, { clientAddress: '1.2.3.4' }, LIMIT);
+		const token = await startResponse({ db, submissionsPerHour: LIMIT }, consultation, null, {
+			clientAddress: '1.2.3.4'
+		});
 
 		const missing = await saveSection(
 			db,
@@ -269,22 +271,20 @@ describe('answering on line', () => {
 			true
 		);
 		const first = await submitResponse(
-			db,
+			{ db, submissionsPerHour: LIMIT },
 			consultation,
 			questionnaire,
 			otherDevice,
 			null,
-			'5.6.7.8',
-			LIMIT
+			'5.6.7.8'
 		);
 		const second = await submitResponse(
-			db,
+			{ db, submissionsPerHour: LIMIT },
 			consultation,
 			questionnaire,
 			otherDevice,
 			null,
-			'5.6.7.8',
-			LIMIT
+			'5.6.7.8'
 		);
 		expect(first.ok && first.receiptCode).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
 		expect(second).toEqual(first);
@@ -310,23 +310,17 @@ describe('answering on line', () => {
 			slug: 'sur-code'
 		});
 		await expect(
-			startResponse(
-				db,
-				consultation,
-				null,
-				{ clientAddress: 'x', invitationCode: 'AAAA-AAAA' },
-				LIMIT
-			)
+			startResponse({ db, submissionsPerHour: LIMIT }, consultation, null, {
+				clientAddress: 'x',
+				invitationCode: 'AAAA-AAAA'
+			})
 		).rejects.toThrow(/pas reconnu/);
 		const batch = await generateInvitationCodes(db, agent, consultation.id, 3);
 		const [{ code }] = await codesOfBatch(db, agent, consultation.id, batch);
-		const token = await startResponse(
-			db,
-			consultation,
-			null,
-			{ clientAddress: 'x', invitationCode: code },
-			LIMIT
-		);
+		const token = await startResponse({ db, submissionsPerHour: LIMIT }, consultation, null, {
+			clientAddress: 'x',
+			invitationCode: code
+		});
 		const [q1, q2] = questionnaire.sections[0].questions;
 		// Q2 answered, then Q1 changed to « Non »: Q2's answer must not be kept.
 		await saveSection(
@@ -342,13 +336,23 @@ describe('answering on line', () => {
 			new Set(),
 			true
 		);
-		const outcome = await submitResponse(db, consultation, questionnaire, token, null, 'x', LIMIT);
+		const outcome = await submitResponse(
+			{ db, submissionsPerHour: LIMIT },
+			consultation,
+			questionnaire,
+			token,
+			null,
+			'x'
+		);
 		expect(outcome.ok).toBe(true);
 		expect(
 			await db.selectFrom('answer').where('question_id', '=', q2.id).selectAll().execute()
 		).toEqual([]);
 		await expect(
-			startResponse(db, consultation, null, { clientAddress: 'x', invitationCode: code }, LIMIT)
+			startResponse({ db, submissionsPerHour: LIMIT }, consultation, null, {
+				clientAddress: 'x',
+				invitationCode: code
+			})
 		).rejects.toThrow(ConflictError);
 
 		const staffOnly = await buildSampleConsultation(db, agent, {
@@ -356,7 +360,9 @@ describe('answering on line', () => {
 			slug: 'agents'
 		});
 		await expect(
-			startResponse(db, staffOnly.consultation, null, { clientAddress: 'x' }, LIMIT)
+			startResponse({ db, submissionsPerHour: LIMIT }, staffOnly.consultation, null, {
+				clientAddress: 'x'
+			})
 		).rejects.toThrow(ForbiddenError);
 	});
 
@@ -368,11 +374,10 @@ describe('answering on line', () => {
 			slug: 'panel'
 		});
 		const token = await startResponse(
-			db,
+			{ db, submissionsPerHour: LIMIT },
 			consultation,
 			member.actor,
-			{ clientAddress: 'm' },
-			LIMIT
+			{ clientAddress: 'm' }
 		);
 		const q1 = questionnaire.sections[0].questions[0];
 		await saveSection(
@@ -385,11 +390,20 @@ describe('answering on line', () => {
 			new Set(),
 			true
 		);
-		await submitResponse(db, consultation, questionnaire, token, member.actor, 'm', LIMIT);
+		await submitResponse(
+			{ db, submissionsPerHour: LIMIT },
+			consultation,
+			questionnaire,
+			token,
+			member.actor,
+			'm'
+		);
 		const response = await db.selectFrom('response').selectAll().executeTakeFirstOrThrow();
 		expect(response.respondent_user_id).toBeNull();
 		await expect(
-			startResponse(db, consultation, member.actor, { clientAddress: 'm' }, LIMIT)
+			startResponse({ db, submissionsPerHour: LIMIT }, consultation, member.actor, {
+				clientAddress: 'm'
+			})
 		).rejects.toThrow(/déjà répondu/);
 	});
 });

@@ -43,7 +43,10 @@ describe('invitations by e-mail', () => {
 		const code = /code d'invitation : ([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})/.exec(
 			mail.text ?? ''
 		)![1];
-		await startResponse(db, consultation, null, { clientAddress: 'x', invitationCode: code }, 100);
+		await startResponse({ db, submissionsPerHour: 100 }, consultation, null, {
+			clientAddress: 'x',
+			invitationCode: code
+		});
 		expect(await listInvitationBatches(db, agent, consultation.id)).toMatchObject([
 			{ count: 2, emailed: 2, used: 0 }
 		]);

@@ -17,7 +17,9 @@ describe('robots and floods', () => {
 		const { consultation, questionnaire } = await buildSampleConsultation(db, agent);
 		const q1 = questionnaire.sections[0].questions[0];
 		const answerOnce = async (address: string) => {
-			const token = await startResponse(db, consultation, null, { clientAddress: address }, 1);
+			const token = await startResponse({ db, submissionsPerHour: 1 }, consultation, null, {
+				clientAddress: address
+			});
 			await saveSection(
 				db,
 				consultation,
@@ -28,7 +30,14 @@ describe('robots and floods', () => {
 				new Set(),
 				true
 			);
-			return submitResponse(db, consultation, questionnaire, token, null, address, 1);
+			return submitResponse(
+				{ db, submissionsPerHour: 1 },
+				consultation,
+				questionnaire,
+				token,
+				null,
+				address
+			);
 		};
 		expect((await answerOnce('10.0.0.1')).ok).toBe(true);
 		await expect(answerOnce('10.0.0.1')).rejects.toThrow(RateLimitedError);
@@ -47,13 +56,9 @@ describe('robots and floods', () => {
 		const kiosk = '10.41.0.1';
 		// Thirty residents at an MDS kiosk each resume their own draft.
 		for (let i = 0; i < 30; i++) {
-			const token = await startResponse(
-				db,
-				consultation,
-				null,
-				{ clientAddress: `10.9.0.${i}` },
-				100
-			);
+			const token = await startResponse({ db, submissionsPerHour: 100 }, consultation, null, {
+				clientAddress: `10.9.0.${i}`
+			});
 			const code = await createResumeCode(db, consultation, token);
 			expect(await resumeWithCode(db, consultation, code, kiosk)).toBeTruthy();
 		}

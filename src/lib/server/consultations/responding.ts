@@ -1,5 +1,6 @@
 // Answering a consultation on line: who may answer, drafts saved section by
 // section (cookie token or resume code), and the one-time submission.
+import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
@@ -134,11 +135,10 @@ function chooseAudience(consultation: Consultation, input: string | undefined): 
  * handed over instead (a new token: the old one stops working).
  */
 export async function startResponse(
-	db: Db,
+	{ db, submissionsPerHour }: Pick<Context, 'db' | 'submissionsPerHour'>,
 	consultation: Consultation,
 	actor: Actor | null,
-	input: StartInput,
-	submissionsPerHour: number
+	input: StartInput
 ): Promise<string> {
 	const refusal = refusalReason(consultation, actor);
 	if (refusal) throw new ForbiddenError(refusal);
@@ -324,13 +324,12 @@ export type SubmitOutcome =
  * replayed request) returns the first one's receipt and creates nothing.
  */
 export async function submitResponse(
-	db: Db,
+	{ db, submissionsPerHour }: Pick<Context, 'db' | 'submissionsPerHour'>,
 	consultation: Consultation,
 	questionnaire: Questionnaire,
 	token: string | null,
 	actor: Actor | null,
-	clientAddress: string,
-	submissionsPerHour: number
+	clientAddress: string
 ): Promise<SubmitOutcome> {
 	const draft = await openDraft(db, consultation, token);
 	if (draft.status === 'envoyee' && draft.receiptCode)

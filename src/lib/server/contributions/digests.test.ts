@@ -27,7 +27,13 @@ describe('digests', () => {
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		const options = { clientAddress: '198.51.100.20', perHour: 100 };
 		const message = (text: string, email: string, contactConsent: boolean) =>
-			leaveMessageOnFiche(db, null, 'NUM-05', { text, name: '', email, contactConsent }, options);
+			leaveMessageOnFiche(
+				{ db, submissionsPerHour: options.perHour },
+				null,
+				'NUM-05',
+				{ text, name: '', email, contactConsent },
+				options.clientAddress
+			);
 		const first = await message(
 			'Mettre la carte des permanences en ligne.',
 			'lea@exemple.fr',

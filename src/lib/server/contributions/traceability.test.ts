@@ -135,7 +135,7 @@ describe('following what became of a contribution', () => {
 			})
 		).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/adresse e-mail/) } });
 		const { receiptCode } = await leaveMessageOnFiche(
-			db,
+			{ db, submissionsPerHour: options.perHour },
 			null,
 			'NUM-05',
 			{
@@ -144,7 +144,7 @@ describe('following what became of a contribution', () => {
 				email: 'awa@exemple.fr',
 				contactConsent: true
 			},
-			options
+			options.clientAddress
 		);
 		expect(await ficheContributions(db, 'NUM-05')).toEqual([]);
 		const traced = await followByReceipt(db, receiptCode, '198.51.100.7');
@@ -181,9 +181,21 @@ describe('following what became of a contribution', () => {
 			email: '',
 			contactConsent: false
 		};
-		await leaveMessageOnFiche(db, null, 'NUM-05', message, options);
-		await expect(leaveMessageOnFiche(db, null, 'NUM-05', message, options)).rejects.toBeInstanceOf(
-			RateLimitedError
+		await leaveMessageOnFiche(
+			{ db, submissionsPerHour: options.perHour },
+			null,
+			'NUM-05',
+			message,
+			options.clientAddress
 		);
+		await expect(
+			leaveMessageOnFiche(
+				{ db, submissionsPerHour: options.perHour },
+				null,
+				'NUM-05',
+				message,
+				options.clientAddress
+			)
+		).rejects.toBeInstanceOf(RateLimitedError);
 	});
 });

@@ -1,6 +1,7 @@
 // What became of what people said, in public: by receipt code on /suivi,
 // under « Mes contributions » for a signed-in resident, and on each
 // fiche-action's page. Only public texts and decisions are shown.
+import type { Context } from '../context';
 import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import { nowForDb, toDbBool } from '../db/codecs';
@@ -214,11 +215,11 @@ export type FicheMessageInput = z.infer<typeof ficheMessageSchema>;
 
 /** A message left on a fiche's page: a contribution already linked to it, with a receipt code. */
 export async function leaveMessageOnFiche(
-	db: Db,
+	{ db, submissionsPerHour }: Pick<Context, 'db' | 'submissionsPerHour'>,
 	actor: Actor | null,
 	ficheRef: string,
 	input: FicheMessageInput,
-	options: { clientAddress: string; perHour: number }
+	clientAddress: string
 ): Promise<{ receiptCode: string }> {
 	const fiche = await db
 		.selectFrom('fiche')
@@ -226,8 +227,8 @@ export async function leaveMessageOnFiche(
 		.where('ref', '=', ficheRef)
 		.executeTakeFirst();
 	if (!fiche) throw new NotFoundError('Fiche-action introuvable.');
-	await consumeRateLimit(db, `fiche-message:${options.clientAddress}`, {
-		limit: options.perHour,
+	await consumeRateLimit(db, `fiche-message:${clientAddress}`, {
+		limit: submissionsPerHour,
 		windowSeconds: 3600
 	});
 	const receiptCode = generateReadableCode();

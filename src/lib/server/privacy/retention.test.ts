@@ -24,7 +24,7 @@ async function demoDatabase(): Promise<Db> {
 	await seedDemoData(db);
 	const limits = { clientAddress: '198.51.100.7', perHour: 100 };
 	await leaveMessageOnFiche(
-		db,
+		{ db, submissionsPerHour: limits.perHour },
 		null,
 		'AUT-27',
 		{
@@ -33,7 +33,7 @@ async function demoDatabase(): Promise<Db> {
 			email: 'awa@exemple.fr',
 			contactConsent: true
 		},
-		limits
+		limits.clientAddress
 	);
 	await createMailer({ smtpUrl: null, from: 'concerto@exemple.fr' }).send(db, {
 		to: 'awa@exemple.fr',
@@ -51,11 +51,10 @@ async function demoDatabase(): Promise<Db> {
 		.where('closed_early_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	await startResponse(
-		db,
+		{ db, submissionsPerHour: 100 },
 		await getConsultationById(db, open.id),
 		null,
-		{ clientAddress: limits.clientAddress },
-		100
+		{ clientAddress: limits.clientAddress }
 	);
 	return db;
 }

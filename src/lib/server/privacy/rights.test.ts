@@ -102,7 +102,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 		.orderBy('id')
 		.executeTakeFirstOrThrow();
 	await requestRetour(
-		db,
+		{ db, submissionsPerHour: limits.perHour },
 		consultation.id,
 		{
 			name: 'Awa Ndiaye-Lefort',
@@ -115,7 +115,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 		limits
 	);
 	await leaveMessageOnFiche(
-		db,
+		{ db, submissionsPerHour: limits.perHour },
 		null,
 		'AUT-27',
 		{
@@ -124,7 +124,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 			email,
 			contactConsent: true
 		},
-		limits
+		limits.clientAddress
 	);
 	return event.id;
 }

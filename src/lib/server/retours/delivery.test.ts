@@ -41,7 +41,7 @@ describe('sending a retour', () => {
 		const options = { clientAddress: '198.51.100.30', perHour: 100 };
 		const ask = (email: string, postalAddress = '', falc = false) =>
 			requestRetour(
-				db,
+				{ db, submissionsPerHour: options.perHour },
 				consultation,
 				{ name: 'Awa', email, postalAddress, falc, notify: false, consent: true },
 				options
@@ -138,10 +138,10 @@ describe('sending a retour', () => {
 			notify: false,
 			consent: true as const
 		};
-		await requestRetour(db, consultation, input, limited);
-		await expect(requestRetour(db, consultation, input, limited)).rejects.toBeInstanceOf(
-			RateLimitedError
-		);
+		await requestRetour({ db, submissionsPerHour: limited.perHour }, consultation, input, limited);
+		await expect(
+			requestRetour({ db, submissionsPerHour: limited.perHour }, consultation, input, limited)
+		).rejects.toBeInstanceOf(RateLimitedError);
 	});
 });
 
@@ -184,7 +184,7 @@ describe('asking on the thank-you page', () => {
 			})
 		).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/chaque décision/) } });
 		await requestRetour(
-			db,
+			{ db, submissionsPerHour: 10 },
 			consultation,
 			{
 				name: '',
@@ -194,7 +194,7 @@ describe('asking on the thank-you page', () => {
 				notify: true,
 				consent: true
 			},
-			{ clientAddress: '198.51.100.40', perHour: 10, responseId }
+			{ clientAddress: '198.51.100.40', responseId }
 		);
 		const contribution = await db
 			.selectFrom('contribution')

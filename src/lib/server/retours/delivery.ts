@@ -71,13 +71,13 @@ export async function addRetourRequest(
 
 /** Someone who answered a consultation asks for its retour. */
 export async function requestRetour(
-	db: Db,
+	{ db, submissionsPerHour }: Pick<Context, 'db' | 'submissionsPerHour'>,
 	consultationId: number,
 	input: RetourRequestInput,
-	options: { clientAddress: string; perHour: number; responseId?: number }
+	options: { clientAddress: string; responseId?: number }
 ): Promise<void> {
 	await consumeRateLimit(db, `retour-request:${options.clientAddress}`, {
-		limit: options.perHour,
+		limit: submissionsPerHour,
 		windowSeconds: 3600
 	});
 	if (input.notify && input.email && options.responseId)

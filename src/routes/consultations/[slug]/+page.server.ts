@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { renderMarkdown } from '$lib/server/markdown';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { getPublicConsultation, linkedFiches } from '$lib/server/consultations/public';
@@ -61,17 +61,11 @@ export const actions: Actions = {
 			return fail(400, { action: 'start', error: 'Votre envoi n’a pas pu être accepté.', values });
 		let token: string;
 		try {
-			token = await startResponse(
-				db,
-				consultation,
-				locals.actor,
-				{
-					audience: values.audience,
-					invitationCode: values.invitationCode,
-					clientAddress: getClientAddress()
-				},
-				getRuntime().config.submissionsPerHour
-			);
+			token = await startResponse(locals.ctx, consultation, locals.actor, {
+				audience: values.audience,
+				invitationCode: values.invitationCode,
+				clientAddress: getClientAddress()
+			});
 		} catch (caught) {
 			return failPlain(caught, { action: 'start', values });
 		}

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
 import { consultationsForFiche } from '$lib/server/consultations/public';
 import { failPlain } from '$lib/server/web/http';
@@ -55,14 +55,11 @@ export const actions: Actions = {
 			return fail(400, { values, contactConsent, errors: parsed.errors, error: null });
 		try {
 			const { receiptCode } = await leaveMessageOnFiche(
-				getDb(),
+				locals.ctx,
 				locals.actor,
 				fiche.ref,
 				parsed.data,
-				{
-					clientAddress: getClientAddress(),
-					perHour: getRuntime().config.submissionsPerHour
-				}
+				getClientAddress()
 			);
 			return { receiptCode };
 		} catch (caught) {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { readForm } from '$lib/server/web/plain-form';
 import { getPublicConsultation } from '$lib/server/consultations/public';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 };
 
 export const actions: Actions = {
-	retour: async ({ request, params, cookies, getClientAddress }) => {
+	retour: async ({ request, params, cookies, locals, getClientAddress }) => {
 		const { consultation, responseId } = await submitted(params.slug, cookies);
 		const data = await request.formData();
 		const text = (key: string) => {
@@ -60,9 +60,8 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		try {
-			await requestRetour(getDb(), consultation.id, parsed.data, {
+			await requestRetour(locals.ctx, consultation.id, parsed.data, {
 				clientAddress: getClientAddress(),
-				perHour: getRuntime().config.submissionsPerHour,
 				responseId
 			});
 			return { requested: true };

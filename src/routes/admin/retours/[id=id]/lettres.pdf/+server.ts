@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDb, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { orHttpError } from '$lib/server/web/http';
 import { idParam } from '$lib/server/web/params';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const db = getDb();
 	const { fileName, pdf } = await orHttpError(
 		retourLetters(db, actor, idParam(params.id), {
-			origin: siteOrigin(url)
+			origin: locals.ctx.origin
 		})
 	);
 	return new Response(new Uint8Array(pdf), {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb, getRuntime } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { readDraftCookie } from '$lib/server/web/draft-cookie';
@@ -105,13 +105,12 @@ export const actions: Actions = {
 		let outcome;
 		try {
 			outcome = await submitResponse(
-				db,
+				locals.ctx,
 				consultation,
 				questionnaire,
 				token,
 				locals.actor,
-				getClientAddress(),
-				getRuntime().config.submissionsPerHour
+				getClientAddress()
 			);
 		} catch (caught) {
 			return failPlain(caught, { raw: saved.raw, errors: {} });

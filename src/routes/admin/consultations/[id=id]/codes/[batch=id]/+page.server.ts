@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { getDb, siteOrigin } from '$lib/server/runtime';
+import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { codesOfBatch } from '$lib/server/consultations/invitations';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
@@ -14,6 +14,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		consultation,
 		batch: Number(params.batch),
 		codes: await codesOfBatch(db, actor, id, idParam(params.batch)),
-		link: `${siteOrigin(url)}/consultations/${consultation.slug}`
+		link: `${locals.ctx.origin}/consultations/${consultation.slug}`
 	};
 };
