@@ -78,7 +78,7 @@ function samplesOf(): Record<string, Sample> {
 		'/admin': { url: '/admin' },
 		'/admin/bilans': { url: '/admin/bilans', emptyPostIsSafe: true },
 		'/admin/bilans/[year=year]': { url: '/admin/bilans/2025', probe: '/admin/bilans/2099' },
-		'/admin/bilans/[year=year]/[ref]': {
+		'/admin/bilans/[year=year]/[ref=ref]': {
 			url: '/admin/bilans/2025/HAB-04',
 			probe: '/admin/bilans/2099/HAB-04'
 		},
@@ -176,7 +176,7 @@ function samplesOf(): Record<string, Sample> {
 		'/admin/fiches': { url: '/admin/fiches' },
 		'/admin/fiches/import': { url: '/admin/fiches/import', emptyPostIsSafe: true },
 		'/admin/fiches/synonymes': { url: '/admin/fiches/synonymes', emptyPostIsSafe: true },
-		'/admin/fiches/[ref]': {
+		'/admin/fiches/[ref=ref]': {
 			url: '/admin/fiches/HAB-04',
 			probe: '/admin/fiches/ZZZ-99'
 		},

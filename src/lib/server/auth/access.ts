@@ -33,7 +33,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		actions: all('reviews.manage', 'validate', 'publish'),
 		rows: ['review.fill']
 	},
-	'/admin/bilans/[year=year]/[ref]': {
+	'/admin/bilans/[year=year]/[ref=ref]': {
 		view: 'backoffice.access',
 		actions: { default: 'backoffice.access' },
 		rows: ['review.fill']
@@ -131,7 +131,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/fiches': { view: 'backoffice.access', rows: ['fiche.edit'] },
 	'/admin/fiches/import': { view: 'fiches.import', actions: { default: 'fiches.import' } },
 	'/admin/fiches/synonymes': { view: 'fiches.edit', actions: { default: 'fiches.edit' } },
-	'/admin/fiches/[ref]': {
+	'/admin/fiches/[ref=ref]': {
 		view: 'backoffice.access',
 		actions: all('backoffice.access', 'content', 'status', 'addIndicator', 'removeIndicator'),
 		rows: ['fiche.edit', 'fiche.contributions']

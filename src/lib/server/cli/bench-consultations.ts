@@ -27,7 +27,6 @@ import { allQuestions, type Questionnaire } from '../consultations/model';
 import { fieldName, rankFieldName, toAnswerRows, type Answers } from '../consultations/answers';
 import { computeBreakdown, computeResults } from '../consultations/results';
 import { loadResultsPage } from '../consultations/results-page';
-import { toParisLocalInput } from '$lib/paris-time';
 import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES) || 100_000;
@@ -72,10 +71,10 @@ async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire
 		audiences: ['habitants'],
 		access: 'public',
 		identity: 'anonyme',
-		opensAt: toParisLocalInput(new Date(Date.now() - day)),
-		closesAt: toParisLocalInput(new Date(Date.now() + 30 * day)),
+		opensAt: new Date(Date.now() - day),
+		closesAt: new Date(Date.now() + 30 * day),
 		axes: [],
-		ficheRefs: ''
+		ficheRefs: []
 	});
 	let sectionId = (await loadQuestionnaire(db, id)).sections[0].id;
 	for (const [i, kind] of KINDS.entries()) {

@@ -3,11 +3,11 @@
 // and only wording can change, so answers already received keep their meaning.
 import type { Db, Executor, Tx } from '../db/database';
 import { slugFor } from '../slugs';
-import { nowForDb, toDbJson, toDbBool } from '../db/codecs';
+import { nowForDb, toDbDate, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { toParisLocalInput } from '$lib/paris-time';
 import {
 	AGE_BANDS,
 	GENDERS,
@@ -23,7 +23,14 @@ import {
 } from './model';
 import { getConsultationById, hasAnyResponse, loadQuestionnaire } from './queries';
 import { ficheIdsFromRefs } from '../fiches/refs';
-import type { ConsultationInput, QuestionInput, SectionInput } from './schemas';
+import {
+	consultationFormOf,
+	readConsultationForm,
+	type ConsultationCommand,
+	type ConsultationInput,
+	type QuestionInput,
+	type SectionInput
+} from './schemas';
 
 export const LOCKED_MESSAGE =
 	'Des réponses ont déjà été reçues : seules les formulations peuvent être corrigées. Dupliquez la consultation pour en faire une nouvelle version.';
@@ -89,7 +96,7 @@ async function assertSlugFree(db: Executor, slug: string, exceptId?: number) {
 		throw new ConflictError('Cette adresse est déjà prise par une autre consultation.', 'slug');
 }
 
-function settingsColumns(input: ConsultationInput) {
+function settingsColumns(input: ConsultationCommand) {
 	return {
 		title: input.title,
 		slug: input.slug,
@@ -98,8 +105,8 @@ function settingsColumns(input: ConsultationInput) {
 		audiences: toDbJson(input.audiences),
 		access: input.access,
 		identity: input.identity,
-		opens_at: parisLocalToDate(input.opensAt)!.toISOString(),
-		closes_at: parisLocalToDate(input.closesAt)!.toISOString()
+		opens_at: toDbDate(input.opensAt),
+		closes_at: toDbDate(input.closesAt)
 	};
 }
 
@@ -121,7 +128,7 @@ async function replaceLinks(tx: Tx, id: number, axes: string[], ficheIds: number
 export async function createConsultation(
 	db: Db,
 	actor: Actor | null,
-	input: ConsultationInput
+	input: ConsultationCommand
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
 	input = { ...input, slug: await slugFor(db, 'consultation', input) };
@@ -145,7 +152,7 @@ export async function createConsultation(
 			action: 'consultation.create',
 			entityType: 'consultation',
 			entityId: id,
-			after: input
+			after: consultationFormOf(input)
 		});
 		return id;
 	});
@@ -196,7 +203,7 @@ export async function updateConsultation(
 	db: Db,
 	actor: Actor | null,
 	id: number,
-	input: ConsultationInput
+	input: ConsultationCommand
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
 	const before = await getConsultationSettings(db, actor, id);
@@ -224,7 +231,7 @@ export async function updateConsultation(
 			entityType: 'consultation',
 			entityId: id,
 			before: before.form,
-			after: input
+			after: consultationFormOf(input)
 		});
 	});
 }
@@ -956,7 +963,7 @@ export async function duplicateConsultation(
 		const { id } = await tx
 			.insertInto('consultation')
 			.values({
-				...settingsColumns({ ...form, slug, title: `${form.title} (copie)` }),
+				...settingsColumns({ ...readConsultationForm(form), slug, title: `${form.title} (copie)` }),
 				profile_block: source.profile_block,
 				created_at: now,
 				updated_at: now

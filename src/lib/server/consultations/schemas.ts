@@ -7,7 +7,8 @@ import {
 	IDENTITY_MODES,
 	QUESTION_KINDS
 } from '$lib/consultation-vocabulary';
-import { parisLocalToDate } from '$lib/paris-time';
+import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { splitFicheRefs } from '../fiches/refs';
 
 export const consultationSchema = z
 	.object({
@@ -35,6 +36,33 @@ export const consultationSchema = z
 		{ message: 'La clôture doit venir après l’ouverture.', path: ['closesAt'] }
 	);
 export type ConsultationInput = z.infer<typeof consultationSchema>;
+
+/** A consultation's settings as the services take them: instants and lists, not form encodings. */
+export type ConsultationCommand = Omit<ConsultationInput, 'opensAt' | 'closesAt' | 'ficheRefs'> & {
+	opensAt: Date;
+	closesAt: Date;
+	ficheRefs: string[];
+};
+
+/** The settings form, once consultationSchema has accepted it, read into a command. */
+export function readConsultationForm(form: ConsultationInput): ConsultationCommand {
+	return {
+		...form,
+		opensAt: parisLocalToDate(form.opensAt)!,
+		closesAt: parisLocalToDate(form.closesAt)!,
+		ficheRefs: splitFicheRefs(form.ficheRefs)
+	};
+}
+
+/** The other way, as the settings form shows it (and as the audit log compares it). */
+export function consultationFormOf(command: ConsultationCommand): ConsultationInput {
+	return {
+		...command,
+		opensAt: toParisLocalInput(command.opensAt),
+		closesAt: toParisLocalInput(command.closesAt),
+		ficheRefs: command.ficheRefs.join(', ')
+	};
+}
 
 export const sectionSchema = z.object({
 	title: z

@@ -3,7 +3,6 @@ import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { createTestDatabase, createTestUser } from '../testing';
 import { loadCommunes, loadTerritoriesAxesAndComponents } from '../reference/seed';
-import { toParisLocalInput } from '$lib/paris-time';
 import {
 	addProfileBlock,
 	addQuestion,
@@ -12,9 +11,11 @@ import {
 	createConsultation
 } from './builder';
 import { getConsultationById, loadQuestionnaire } from './queries';
-import { questionInputOf, type ConsultationInput, type QuestionInput } from './schemas';
+import { questionInputOf, type ConsultationCommand, type QuestionInput } from './schemas';
 
-export function consultationInput(overrides: Partial<ConsultationInput> = {}): ConsultationInput {
+export function consultationInput(
+	overrides: Partial<ConsultationCommand> = {}
+): ConsultationCommand {
 	const day = 24 * 3600 * 1000;
 	return {
 		title: 'Votre avis sur les services',
@@ -24,10 +25,10 @@ export function consultationInput(overrides: Partial<ConsultationInput> = {}): C
 		audiences: ['habitants'],
 		access: 'public',
 		identity: 'anonyme',
-		opensAt: toParisLocalInput(new Date(Date.now() - day)),
-		closesAt: toParisLocalInput(new Date(Date.now() + 7 * day)),
+		opensAt: new Date(Date.now() - day),
+		closesAt: new Date(Date.now() + 7 * day),
 		axes: [],
-		ficheRefs: '',
+		ficheRefs: [],
 		...overrides
 	};
 }
@@ -45,7 +46,7 @@ export function questionInput(overrides: Partial<QuestionInput>): QuestionInput 
 export async function buildSampleConsultation(
 	db: Db,
 	actor: Actor,
-	overrides: Partial<ConsultationInput> = {}
+	overrides: Partial<ConsultationCommand> = {}
 ) {
 	const id = await createConsultation(db, actor, consultationInput(overrides));
 	const sectionId = (await loadQuestionnaire(db, id)).sections[0].id;

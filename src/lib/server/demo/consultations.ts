@@ -2,6 +2,7 @@
 // of September 2023 (residents, partners, staff) with generated answers
 // spread over the communes by population and over the channels, the field
 // interviews at the real stops of the 2023 tour, and one consultation open now.
+import { splitFicheRefs } from '../fiches/refs';
 import type { Channel } from '$lib/consultation-vocabulary';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
@@ -21,7 +22,6 @@ import { finaliseResponse } from '../consultations/submission';
 import type { Answers } from '../consultations/answers';
 import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 import type { Audience } from '$lib/consultation-vocabulary';
-import { toParisLocalInput } from '$lib/paris-time';
 import { IDEAS } from './ideas';
 
 type QuestionSpec = Partial<QuestionInput> & {
@@ -323,10 +323,10 @@ async function buildFromSpec(
 		audiences: [spec.audience],
 		access: 'public',
 		identity: 'anonyme',
-		opensAt: toParisLocalInput(opensAt),
-		closesAt: toParisLocalInput(closesAt),
+		opensAt,
+		closesAt,
 		axes: spec.axes,
-		ficheRefs: spec.ficheRefs
+		ficheRefs: splitFicheRefs(spec.ficheRefs)
 	});
 	const created: Question[] = [];
 	for (const [s, section] of spec.sections.entries()) {

@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
-import { consultationSchema } from '$lib/server/consultations/schemas';
+import { consultationSchema, readConsultationForm } from '$lib/server/consultations/schemas';
 import {
 	changeLifecycle,
 	duplicateConsultation,
@@ -60,7 +60,12 @@ export const actions: Actions = {
 		const form = await superValidate(request, adapter, { id: 'settings' });
 		if (!form.valid) return fail(400, { form });
 		try {
-			await updateConsultation(getDb(), locals.actor, idParam(params.id), form.data);
+			await updateConsultation(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				readConsultationForm(form.data)
+			);
 		} catch (caught) {
 			return failForm(form, caught);
 		}

@@ -4,7 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { consultationSchema } from '$lib/server/consultations/schemas';
+import { consultationSchema, readConsultationForm } from '$lib/server/consultations/schemas';
 import { createConsultation } from '$lib/server/consultations/builder';
 import { axisOptions } from '$lib/server/consultations/admin-page';
 import { failForm } from '$lib/server/web/http';
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let id: number;
 		try {
-			id = await createConsultation(getDb(), locals.actor, form.data);
+			id = await createConsultation(getDb(), locals.actor, readConsultationForm(form.data));
 		} catch (caught) {
 			return failForm(form, caught);
 		}
