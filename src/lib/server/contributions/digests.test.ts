@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../context';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
-import { createMailer } from '../mail/mailer';
+import { createMailer, type Mailer } from '../mail/mailer';
+import type { Db } from '../db/database';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { importSchemaUnchecked } from '../fiches/import';
@@ -12,6 +13,12 @@ import { leaveMessageOnFiche } from './traceability';
 import { sendContributionDigests, unsubscribeContact } from './digests';
 
 const ORIGIN = 'https://participation.exemple.fr';
+
+/** The digests as the job would send them `ms` from now. */
+const digestsIn = (db: Db, mailer: Mailer, ms: number) =>
+	sendContributionDigests(
+		createTestContext(db, { mailer, origin: ORIGIN, clock: fixedClock(new Date(Date.now() + ms)) })
+	);
 let smtp: TestSmtpServer;
 beforeAll(async () => {
 	smtp = await startSmtpServer();
@@ -42,9 +49,7 @@ describe('digests', () => {
 		await message('Un moteur de recherche qui comprend les fautes.', 'lea@exemple.fr', true);
 		await message('Je ne veux pas de nouvelles, merci.', 'muet@exemple.fr', false);
 
-		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
-			0
-		);
+		expect(await digestsIn(db, mailer, 0)).toBe(0);
 		const links = await db
 			.selectFrom('contribution_link')
 			.innerJoin('contribution', 'contribution.id', 'contribution_link.contribution_id')
@@ -61,9 +66,7 @@ describe('digests', () => {
 			comment: 'Le chantier commence.'
 		});
 
-		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
-			1
-		);
+		expect(await digestsIn(db, mailer, 0)).toBe(1);
 		const mail = await smtp.waitForMail('lea@exemple.fr', 10_000, /devenues vos idées/);
 		expect(mail.text).toContain(
 			'« Mettre la carte des permanences en ligne. » (NUM-05) : Prise en compte.'
@@ -76,31 +79,13 @@ describe('digests', () => {
 		expect(smtp.received.filter((m) => m.to === 'muet@exemple.fr')).toEqual([]);
 
 		// Nothing new, or too soon: no second message.
-		expect(await sendContributionDigests(createTestContext(db, { mailer, origin: ORIGIN }))).toBe(
-			0
-		);
+		expect(await digestsIn(db, mailer, 0)).toBe(0);
 		await changeFicheStatus(db, agent, 'NUM-05', {
 			status: 'realisee',
 			comment: 'Le site est en ligne.'
 		});
-		expect(
-			await sendContributionDigests(
-				createTestContext(db, {
-					mailer,
-					origin: ORIGIN,
-					clock: fixedClock(new Date(Date.now() + 3600_000))
-				})
-			)
-		).toBe(0);
-		expect(
-			await sendContributionDigests(
-				createTestContext(db, {
-					mailer,
-					origin: ORIGIN,
-					clock: fixedClock(new Date(Date.now() + 25 * 3600_000))
-				})
-			)
-		).toBe(1);
+		expect(await digestsIn(db, mailer, 3600_000)).toBe(0);
+		expect(await digestsIn(db, mailer, 25 * 3600_000)).toBe(1);
 
 		const token = mail.text.match(/\/suivi\/desabonnement\/(\w+)/)![1];
 		await expect(unsubscribeContact(db, token)).rejects.toThrow(/plus valable/);
@@ -113,14 +98,6 @@ describe('digests', () => {
 			.where('email', '=', 'lea@exemple.fr')
 			.executeTakeFirstOrThrow();
 		expect(subscription.unsubscribed_at).not.toBeNull();
-		expect(
-			await sendContributionDigests(
-				createTestContext(db, {
-					mailer,
-					origin: ORIGIN,
-					clock: fixedClock(new Date(Date.now() + 60 * 3600_000))
-				})
-			)
-		).toBe(0);
+		expect(await digestsIn(db, mailer, 60 * 3600_000)).toBe(0);
 	});
 });

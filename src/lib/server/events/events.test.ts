@@ -69,22 +69,19 @@ async function setUp() {
 	await loadReferenceData(db);
 	const agent = (await createTestUser(db, 'agent')).actor;
 	const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
-	return { db, agent, mailer };
+	const ctx = createTestContext(db, { mailer, origin: ORIGIN, submissionsPerHour: 100 });
+	return { db, agent, mailer, ctx };
 }
 
 const options = { origin: ORIGIN, clientAddress: '1.2.3.4', perHour: 100 };
 
 describe('registration', () => {
 	it('fills the places, then the waiting list; a cancellation promotes the next person and tells them', async () => {
-		const { db, agent, mailer } = await setUp();
+		const { db, agent, mailer, ctx } = await setUp();
 		const id = await createEvent(db, agent, eventInput());
 		await expect(
 			registerForEvent(
-				createTestContext(db, {
-					mailer,
-					origin: options.origin,
-					submissionsPerHour: options.perHour
-				}),
+				ctx,
 				await getEventById(db, id),
 				person('Ana', 'ana@exemple.fr'),
 				options.clientAddress
@@ -94,11 +91,7 @@ describe('registration', () => {
 
 		const register = async (name: string, email: string, needs: RegistrationInput['needs'] = []) =>
 			registerForEvent(
-				createTestContext(db, {
-					mailer,
-					origin: options.origin,
-					submissionsPerHour: options.perHour
-				}),
+				ctx,
 				await getEventById(db, id),
 				person(name, email, needs),
 				options.clientAddress
@@ -214,7 +207,7 @@ describe('registration', () => {
 	});
 
 	it('asks for a way to be reached and for consent', async () => {
-		const { db, agent, mailer } = await setUp();
+		const { db, agent, ctx } = await setUp();
 		const id = await createEvent(db, agent, eventInput({ capacity: null }));
 		await publishEvent(db, agent, id);
 		const { registrationSchema } = await import('./registration');
@@ -224,11 +217,7 @@ describe('registration', () => {
 		const noConsent = registrationSchema.safeParse({ name: 'Dina', phone: '02 54 00 00 00' });
 		expect(noConsent.error!.issues[0].message).toMatch(/Cochez la case/);
 		const byPhone = await registerForEvent(
-			createTestContext(db, {
-				mailer,
-				origin: options.origin,
-				submissionsPerHour: options.perHour
-			}),
+			ctx,
 			await getEventById(db, id),
 			registrationSchema.parse({ name: 'Dina', phone: '02 54 00 00 00', consent: true }),
 			options.clientAddress
@@ -239,15 +228,11 @@ describe('registration', () => {
 
 describe('officers', () => {
 	it('tells the registered when the event moves or is cancelled, and only agents may do it', async () => {
-		const { db, agent, mailer } = await setUp();
+		const { db, agent, mailer, ctx } = await setUp();
 		const id = await createEvent(db, agent, eventInput({ capacity: 10 }));
 		await publishEvent(db, agent, id);
 		await registerForEvent(
-			createTestContext(db, {
-				mailer,
-				origin: options.origin,
-				submissionsPerHour: options.perHour
-			}),
+			ctx,
 			await getEventById(db, id),
 			person('Eva', 'eva@exemple.fr'),
 			options.clientAddress

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
-import { createMailer } from '../mail/mailer';
+import { createMailer, type Mailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import type { Db } from '../db/database';
@@ -69,17 +69,15 @@ async function setup(): Promise<{ db: Db; agent: Actor }> {
 }
 
 const context = { origin: ORIGIN, clientAddress: '203.0.113.5', perHour: 1000 };
+const contextFor = (db: Db, mailer: Mailer) =>
+	createTestContext(db, { mailer, origin: context.origin, submissionsPerHour: context.perHour });
 
 describe('joining and leaving the panel', () => {
 	it('records consent per purpose, confirms the e-mail and erases the person who leaves', async () => {
 		const { db, agent } = await setup();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		const outcome = await signUpForPanel(
-			createTestContext(db, {
-				mailer,
-				origin: context.origin,
-				submissionsPerHour: context.perHour
-			}),
+			contextFor(db, mailer),
 			signup({ email: 'awa@exemple.fr', situations: ['rsa', 'ase'], situationConsent: true }),
 			context.clientAddress
 		);
@@ -124,20 +122,12 @@ describe('joining and leaving the panel', () => {
 		const { db } = await setup();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <concerto@exemple.fr>' });
 		const first = await signUpForPanel(
-			createTestContext(db, {
-				mailer,
-				origin: context.origin,
-				submissionsPerHour: context.perHour
-			}),
+			contextFor(db, mailer),
 			signup({ email: 'deja@exemple.fr' }),
 			context.clientAddress
 		);
 		const again = await signUpForPanel(
-			createTestContext(db, {
-				mailer,
-				origin: context.origin,
-				submissionsPerHour: context.perHour
-			}),
+			contextFor(db, mailer),
 			signup({ email: 'deja@exemple.fr' }),
 			context.clientAddress
 		);

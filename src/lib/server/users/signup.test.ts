@@ -18,12 +18,9 @@ describe('a resident opens her own account', () => {
 		const db = await createTestDatabase();
 		const mailer = createMailer({ smtpUrl: smtp.url, from: 'Concerto <c@exemple.fr>' });
 		const options = { origin: ORIGIN, clientAddress: '203.0.113.9', perHour: 3 };
+		const ctx = createTestContext(db, { mailer, origin: ORIGIN, submissionsPerHour: 3 });
 		await signUpResident(
-			createTestContext(db, {
-				mailer,
-				origin: options.origin,
-				submissionsPerHour: options.perHour
-			}),
+			ctx,
 			{ displayName: 'Nadia Benali', email: 'Nadia@Exemple.fr ' },
 			options.clientAddress
 		);
@@ -44,11 +41,7 @@ describe('a resident opens her own account', () => {
 
 		const staff = await createTestUser(db, 'agent', { email: 'agent.bis@exemple.fr' });
 		await signUpResident(
-			createTestContext(db, {
-				mailer,
-				origin: options.origin,
-				submissionsPerHour: options.perHour
-			}),
+			ctx,
 			{ displayName: 'Quelqu’un', email: 'agent.bis@exemple.fr' },
 			options.clientAddress
 		);
@@ -62,21 +55,13 @@ describe('a resident opens her own account', () => {
 		expect(agent.role).toBe('agent');
 
 		await signUpResident(
-			createTestContext(db, {
-				mailer,
-				origin: options.origin,
-				submissionsPerHour: options.perHour
-			}),
+			ctx,
 			{ displayName: 'Trois', email: 'trois@exemple.fr' },
 			options.clientAddress
 		);
 		await expect(
 			signUpResident(
-				createTestContext(db, {
-					mailer,
-					origin: options.origin,
-					submissionsPerHour: options.perHour
-				}),
+				ctx,
 				{ displayName: 'Quatre', email: 'quatre@exemple.fr' },
 				options.clientAddress
 			)
