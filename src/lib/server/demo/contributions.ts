@@ -99,7 +99,7 @@ export async function seedDemoRetour(db: Db, agent: Actor): Promise<void> {
 		slug: 'mon-avis-citoyen-2023',
 		body: RETOUR_BODY,
 		falcBody: RETOUR_FALC,
-		consultationId: String(consultation.id),
+		consultationId: consultation.id,
 		eventIds: []
 	});
 	await publishRetour(db, agent, id);

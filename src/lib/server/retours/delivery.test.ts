@@ -62,7 +62,7 @@ describe('sending a retour', () => {
 			slug: 'retenu',
 			body: 'Le texte complet du retour.',
 			falcBody: 'Le texte facile à lire.',
-			consultationId: String(consultation),
+			consultationId: consultation,
 			eventIds: []
 		});
 		await expect(startRetourSending(db, agent, id)).rejects.toThrow(/Publiez/);
@@ -123,7 +123,7 @@ describe('sending a retour', () => {
 			slug: 'deuxieme',
 			body: 'Encore.',
 			falcBody: '',
-			consultationId: String(consultation),
+			consultationId: consultation,
 			eventIds: []
 		});
 		await publishRetour(db, agent, second);
@@ -258,8 +258,8 @@ describe('asking at event registration', () => {
 			slug: 'atelier-mobilite-retour',
 			body: 'Merci.',
 			falcBody: 'Merci, en facile à lire.',
-			consultationId: '',
-			eventIds: [String(eventId)]
+			consultationId: null,
+			eventIds: [eventId]
 		});
 		await publishRetour(db, agent, retour);
 		expect(await startRetourSending(db, agent, retour)).toBe(1);

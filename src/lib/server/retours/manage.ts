@@ -75,7 +75,7 @@ async function checkSources(db: Executor, input: RetourInput, exceptId?: number)
 	if (await taken.executeTakeFirst())
 		throw new ConflictError('Cette adresse est déjà prise par un autre retour.', 'slug');
 	const consultationId = await chosenConsultationId(db, input.consultationId);
-	const eventIds = [...new Set(input.eventIds.map(Number))];
+	const eventIds = input.eventIds;
 	if (eventIds.length) {
 		const found = await db.selectFrom('event').select('id').where('id', 'in', eventIds).execute();
 		if (found.length !== eventIds.length)

@@ -99,7 +99,7 @@ describe('retours', () => {
 			slug: 'avis-services-retour',
 			body: '',
 			falcBody: 'Merci.',
-			consultationId: String(consultation),
+			consultationId: consultation,
 			eventIds: []
 		};
 		const id = await createRetour(db, agent, input);
