@@ -74,7 +74,7 @@ export async function seedDemoGroups(db: Db, agent: Actor, memberUserId: number)
 		name: 'Groupe ressource',
 		slug: 'groupe-ressource',
 		kind: 'groupe-ressource',
-		territoryId: '',
+		territoryId: null,
 		description:
 			'Dix habitants qui suivent la mise en œuvre du schéma des solidarités, participent aux ateliers et siègent dans des instances de décision.'
 	});
@@ -133,7 +133,7 @@ export async function seedDemoGroups(db: Db, agent: Actor, memberUserId: number)
 			name: `CVS des parents — ${code[0].toUpperCase()}${code.slice(1)}`,
 			slug: `cvs-parents-${code}`,
 			kind: 'cvs-parents',
-			territoryId: String(territory.id),
+			territoryId: territory.id,
 			description:
 				'Des parents d’enfants accompagnés par l’aide sociale à l’enfance donnent leur avis sur l’accueil et l’accompagnement.'
 		});
@@ -160,7 +160,7 @@ export async function seedDemoGroups(db: Db, agent: Actor, memberUserId: number)
 		name: 'Comité local de Romorantin',
 		slug: 'comite-local-romorantin',
 		kind: 'comite-local',
-		territoryId: String(territories.find((t) => t.code === 'sud')?.id ?? ''),
+		territoryId: territories.find((t) => t.code === 'sud')?.id ?? null,
 		description: 'Habitants et partenaires du bassin de Romorantin autour de l’accès aux droits.'
 	});
 	for (const person of people.filter((p) => p.code === 'sud').slice(0, 3))

@@ -66,7 +66,7 @@ const ressource = {
 	name: 'Groupe ressource',
 	slug: 'groupe-ressource',
 	kind: 'groupe-ressource',
-	territoryId: '',
+	territoryId: null,
 	description: 'Dix habitants qui suivent le schéma.'
 };
 const member = { role: 'membre' as const, mandateStart: '2026-01-01', mandateEnd: '2027-12-31' };
@@ -97,11 +97,11 @@ describe('groups', () => {
 			name: 'CVS des parents — Nord',
 			slug: 'cvs-parents-nord',
 			kind: 'cvs-parents',
-			territoryId: String(nord.id),
+			territoryId: nord.id,
 			description: ''
 		});
 		await expect(
-			updateGroup(db, agent, cvs, { ...ressource, slug: 'cvs-nord', territoryId: '999999' })
+			updateGroup(db, agent, cvs, { ...ressource, slug: 'cvs-nord', territoryId: 999999 })
 		).rejects.toThrow(/Territoire inconnu/);
 		await addPanelMember(db, agent, id, await panelPerson(db, agent, 'Awa'), member);
 		const list = await listGroups(db, agent);
@@ -186,7 +186,9 @@ describe('groups', () => {
 	});
 
 	it('validates what officers type, with French messages', () => {
-		expect(readForm(groupSchema, { ...ressource, slug: 'Groupe Ressource!' })).toMatchObject({
+		expect(
+			readForm(groupSchema, { ...ressource, territoryId: '', slug: 'Groupe Ressource!' })
+		).toMatchObject({
 			ok: false,
 			errors: { slug: expect.stringMatching(/minuscules/) }
 		});

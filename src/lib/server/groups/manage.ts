@@ -63,7 +63,7 @@ async function groupColumns(db: Executor, input: GroupInput, exceptId?: number) 
 	if (exceptId !== undefined) taken = taken.where('id', '!=', exceptId);
 	if (await taken.executeTakeFirst())
 		throw new ConflictError('Cette adresse est déjà prise par un autre groupe.', 'slug');
-	const territoryId = input.territoryId ? Number(input.territoryId) : null;
+	const territoryId = input.territoryId;
 	if (
 		territoryId &&
 		!(await db

@@ -7,6 +7,7 @@ import {
 	slugField
 } from '../form-fields';
 import { GROUP_KINDS, GROUP_ROLES } from '$lib/panel-vocabulary';
+import { wholeNumber } from '$lib/codes';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const optionalDay = z
@@ -29,11 +30,13 @@ export const groupSchema = z.object({
 	}),
 	territoryId: z
 		.string()
-		.regex(/^\d{0,9}$/, 'Choisissez un territoire dans la liste.')
-		.default(''),
+		.refine((v) => v === '' || wholeNumber(v) !== null, 'Choisissez un territoire dans la liste.')
+		.default('')
+		.transform((v) => wholeNumber(v) || null),
 	description: z.string().trim().max(5000, '5 000 caractères au plus.').default('')
 });
-export type GroupInput = z.infer<typeof groupSchema>;
+/** The command: `z.output` of the form, the territory as an id or none. */
+export type GroupInput = z.output<typeof groupSchema>;
 
 export const membershipSchema = z
 	.object({
