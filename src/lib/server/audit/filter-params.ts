@@ -41,7 +41,7 @@ export function readAuditFilter(params: URLSearchParams): {
 		entityId: form.element || undefined
 	};
 	if (form.personne === 'systeme') filter.actor = 'systeme';
-	else if (wholeNumber(form.personne) !== null) filter.actor = wholeNumber(form.personne)!;
+	else filter.actor = wholeNumber(form.personne) ?? undefined;
 	const day = (value: string, label: string): Date | undefined => {
 		if (!value) return undefined;
 		const instant = DAY.test(value) ? parisLocalToDate(`${value}T00:00`) : null;

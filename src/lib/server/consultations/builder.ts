@@ -943,19 +943,20 @@ export async function duplicateConsultation(
 	consultationId: number
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
-	const { form } = await getConsultationSettings(db, actor, consultationId);
+	const settings = await getConsultationSettings(db, actor, consultationId);
+	const source = readConsultationForm(settings.form);
 	const questionnaire = await loadQuestionnaire(db, consultationId);
-	let slug = `${form.slug}-copie`.slice(0, 75);
+	let slug = `${source.slug}-copie`.slice(0, 75);
 	for (
 		let n = 2;
 		await db.selectFrom('consultation').select('id').where('slug', '=', slug).executeTakeFirst();
 		n++
 	)
-		slug = `${form.slug.slice(0, 70)}-copie-${n}`;
-	const ficheIds = await ficheIdsFromRefs(db, form.ficheRefs);
+		slug = `${source.slug.slice(0, 70)}-copie-${n}`;
+	const ficheIds = await ficheIdsFromRefs(db, source.ficheRefs);
 	return db.transaction().execute(async (tx) => {
 		const now = nowForDb();
-		const source = await tx
+		const { profile_block } = await tx
 			.selectFrom('consultation')
 			.select('profile_block')
 			.where('id', '=', consultationId)
@@ -963,14 +964,14 @@ export async function duplicateConsultation(
 		const { id } = await tx
 			.insertInto('consultation')
 			.values({
-				...settingsColumns({ ...readConsultationForm(form), slug, title: `${form.title} (copie)` }),
-				profile_block: source.profile_block,
+				...settingsColumns({ ...source, slug, title: `${source.title} (copie)` }),
+				profile_block,
 				created_at: now,
 				updated_at: now
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await replaceLinks(tx, id, form.axes, ficheIds);
+		await replaceLinks(tx, id, source.axes, ficheIds);
 		const optionMap = new Map<number, number>();
 		const questionMap = new Map<number, number>();
 		for (const [i, section] of questionnaire.sections.entries()) {

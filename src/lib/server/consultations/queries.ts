@@ -159,9 +159,8 @@ export async function listCommuneChoices(db: Executor): Promise<CommuneChoice[]>
 /** A consultation chosen in a form (empty for none), checked to exist. */
 export async function chosenConsultationId(
 	db: Executor,
-	value: string | number | null
+	id: number | null
 ): Promise<number | null> {
-	const id = typeof value === 'number' ? value : value ? Number(value) : null;
 	if (
 		id &&
 		!(await db.selectFrom('consultation').select('id').where('id', '=', id).executeTakeFirst())

@@ -15,12 +15,8 @@ export function splitFicheRefs(text: string): string[] {
 	];
 }
 
-export async function ficheIdsFromRefs(
-	db: Executor,
-	refsOrText: readonly string[] | string
-): Promise<number[]> {
-	const refs =
-		typeof refsOrText === 'string' ? splitFicheRefs(refsOrText) : [...new Set(refsOrText)];
+export async function ficheIdsFromRefs(db: Executor, asked: readonly string[]): Promise<number[]> {
+	const refs = [...new Set(asked)];
 	if (refs.length === 0) return [];
 	const rows = await db
 		.selectFrom('fiche')
