@@ -21,9 +21,6 @@ declare global {
 			/** Set when the access table refuses this page (see hooks.server.ts). */
 			accessRefused: boolean;
 		}
-		namespace Superforms {
-			type Message = { type: 'error' | 'success'; text: string };
-		}
 	}
 }
 

@@ -1,25 +1,39 @@
 // A new page's address follows its title until the officer writes one: the
 // consultation and event forms share this.
 import { untrack } from 'svelte';
-import { fromStore, type Writable } from 'svelte/store';
 import { slugFromTitle } from './slug';
 
-export function slugFollowingTitle<T extends { title: string; slug: string }>(form: Writable<T>) {
-	const current = fromStore(form);
-	let written = $state(Boolean(current.current.slug));
-	// Only the title drives it: typing in the slug field must not re-run it.
-	const title = $derived(current.current.title ?? '');
-	$effect(() => {
-		const proposed = slugFromTitle(title);
+/**
+ * The title and slug fields, bound to `title` and `slug`: typing a title
+ * proposes the slug until one is written; an emptied slug follows again.
+ * They start from, and return to, the values the page shows (`shown`).
+ */
+export function slugFollowingTitle(shown: () => { title: string; slug: string }) {
+	let title = $state(shown().title);
+	let slug = $state(shown().slug);
+	let written = $state(Boolean(shown().slug));
+	$effect.pre(() => {
+		const { title: t, slug: s } = shown();
 		untrack(() => {
-			if (!written && current.current.slug !== proposed)
-				form.update((values) => ({ ...values, slug: proposed }));
+			title = t;
+			slug = s;
+			written = Boolean(s);
 		});
 	});
 	return {
-		/** The slug field's input handler: an emptied field follows the title again. */
-		onSlugInput: (event: Event & { currentTarget: HTMLInputElement }) => {
-			written = event.currentTarget.value !== '';
+		get title() {
+			return title;
+		},
+		set title(value: string) {
+			title = value;
+			if (!written) slug = slugFromTitle(value);
+		},
+		get slug() {
+			return slug;
+		},
+		set slug(value: string) {
+			slug = value;
+			written = value !== '';
 		}
 	};
 }

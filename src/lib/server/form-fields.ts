@@ -1,6 +1,7 @@
 // Fields that several back-office forms share, with their French messages.
 import { z } from 'zod';
 import { parisLocalToDate } from '$lib/paris-time';
+import { wholeNumber } from '$lib/codes';
 
 export const titleField = z
 	.string()
@@ -63,3 +64,27 @@ export const optionalPhoneField = z
 	.default('');
 
 export const postalAddressField = z.string().trim().max(300, '300 caractères au plus.').default('');
+
+/** A row id posted by a form; 0, which no row has, when it is not one, so the service answers « introuvable ». */
+export const postedId = z
+	.string()
+	.default('')
+	.transform((value) => wholeNumber(value) ?? 0);
+
+/** The row ids ticked in a form (checkboxes sharing one name); anything else is left out. */
+export const postedIds = z
+	.array(z.string())
+	.default([])
+	.transform((ids) => ids.map(wholeNumber).filter((id): id is number => id !== null));
+
+/** A choice that may be left empty: the id chosen, or null. */
+export const optionalId = (message: string) =>
+	z
+		.string()
+		.trim()
+		.default('')
+		.refine((value) => value === '' || wholeNumber(value) !== null, message)
+		.transform((value) => wholeNumber(value));
+
+/** A box to tick. */
+export const tickBox = z.boolean().default(false);

@@ -1,6 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web/guards';
@@ -15,12 +13,9 @@ import {
 import { createSession } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/web/session-cookie';
 import { ROLE_LABELS } from '$lib/server/auth/permissions';
-import { blankSecrets, failForm, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
 import { myPanelRecord } from '$lib/server/panel/my-registration';
-
-const profileAdapter = zod4(profileSchema);
-const passwordAdapter = zod4(changePasswordSchema);
-const deleteAdapter = zod4(deleteAccountSchema);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { actor } = requireUser(locals, url);
@@ -34,62 +29,52 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			lastLoginAt: account.lastLoginAt
 		},
 		info: url.searchParams.get('info'),
-		panel: await myPanelRecord(getDb(), actor),
-		profileForm: await superValidate({ displayName: account.displayName }, profileAdapter, {
-			id: 'profile',
-			errors: false
-		}),
-		passwordForm: await superValidate(passwordAdapter, { id: 'password' }),
-		deleteForm: await superValidate(deleteAdapter, { id: 'delete' })
+		panel: await myPanelRecord(getDb(), actor)
 	};
 };
 
 export const actions: Actions = {
-	profile: async ({ request, locals, url }) => {
+	profile: ({ request, locals, url }) => {
 		const { actor } = requireUser(locals, url);
-		const form = await superValidate(request, profileAdapter, { id: 'profile' });
-		if (!form.valid) return fail(400, { form: form });
-		try {
-			await updateOwnProfile(getDb(), actor, form.data);
-		} catch (caught) {
-			return failForm(form, caught);
-		}
-		return message(form, { type: 'success', text: 'Votre nom a été enregistré.' });
+		return handleForm(
+			request,
+			profileSchema,
+			async (profile) => {
+				await updateOwnProfile(getDb(), actor, profile);
+				return 'Votre nom a été enregistré.';
+			},
+			{ form: 'profile', keepValues: true }
+		);
 	},
 
-	password: async ({ request, locals, url, cookies, getClientAddress }) => {
+	password: ({ request, locals, url, cookies, getClientAddress }) => {
 		const { actor } = requireUser(locals, url);
-		const form = await superValidate(request, passwordAdapter, { id: 'password' });
-		const secrets = ['currentPassword', 'password', 'confirmation'];
-		if (!form.valid) return fail(400, { form: blankSecrets(form, secrets) });
-		const db = getDb();
-		try {
-			await changeOwnPassword(db, actor, { ...form.data, ipAddress: getClientAddress() });
-		} catch (caught) {
-			return failForm(form, caught, secrets);
-		}
-		// Every session was closed, other devices included: open a new one here.
-		const { token, session } = await createSession(db, actor.id);
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		blankSecrets(form, secrets);
-		return message(form, {
-			type: 'success',
-			text: 'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.'
-		});
+		return handleForm(
+			request,
+			changePasswordSchema,
+			async (change) => {
+				const db = getDb();
+				await changeOwnPassword(db, actor, { ...change, ipAddress: getClientAddress() });
+				// Every session was closed, other devices included: open a new one here.
+				const { token, session } = await createSession(db, actor.id);
+				setSessionCookie(cookies, url, token, session.expiresAt);
+				return 'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.';
+			},
+			{ form: 'password', secret: ['currentPassword', 'password', 'confirmation'] }
+		);
 	},
 
-	delete: async ({ request, locals, url, cookies, getClientAddress }) => {
+	delete: ({ request, locals, url, cookies, getClientAddress }) => {
 		const { actor } = requireUser(locals, url);
-		const form = await superValidate(request, deleteAdapter, { id: 'delete' });
-		if (!form.valid) return fail(400, { form: blankSecrets(form, ['password']) });
-		try {
-			await deleteOwnAccount(locals.ctx, actor, form.data.password, getClientAddress(), {
-				withTexts: form.data.withTexts
-			});
-		} catch (caught) {
-			return failForm(form, caught, ['password']);
-		}
-		deleteSessionCookie(cookies, url);
-		redirect(303, '/compte/supprime');
+		return handleForm(
+			request,
+			deleteAccountSchema,
+			async ({ password, withTexts }) => {
+				await deleteOwnAccount(locals.ctx, actor, password, getClientAddress(), { withTexts });
+				deleteSessionCookie(cookies, url);
+				redirect(303, '/compte/supprime');
+			},
+			{ form: 'delete', secret: ['password'] }
+		);
 	}
 };

@@ -1,6 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { loginSchema } from '$lib/server/auth/schemas';
@@ -10,27 +8,25 @@ import { setSessionCookie } from '$lib/server/web/session-cookie';
 import { safeRedirectPath } from '$lib/server/auth/redirect';
 import { can } from '$lib/server/auth/permissions';
 import { actorOf } from '$lib/server/users/user';
-import { blankSecrets, failForm } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')) ?? '/compte');
-	return { form: await superValidate(zod4(loginSchema)) };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await superValidate(request, zod4(loginSchema));
-		if (!form.valid) return fail(400, { form: blankSecrets(form, ['password']) });
-		const db = getDb();
-		let user;
-		try {
-			user = await logIn(db, { ...form.data, ipAddress: getClientAddress() });
-		} catch (caught) {
-			return failForm(form, caught, ['password']);
-		}
-		const { token, session } = await createSession(db, user.id);
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		const fallback = can(actorOf(user), 'backoffice.access') ? '/admin' : '/compte';
-		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')) ?? fallback);
-	}
+	default: ({ request, cookies, url, getClientAddress }) =>
+		handleForm(
+			request,
+			loginSchema,
+			async (login) => {
+				const db = getDb();
+				const user = await logIn(db, { ...login, ipAddress: getClientAddress() });
+				const { token, session } = await createSession(db, user.id);
+				setSessionCookie(cookies, url, token, session.expiresAt);
+				const fallback = can(actorOf(user), 'backoffice.access') ? '/admin' : '/compte';
+				redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')) ?? fallback);
+			},
+			{ secret: ['password'] }
+		)
 };

@@ -7,7 +7,6 @@ import { nowForDb, toDbDate, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { toParisLocalInput } from '$lib/paris-time';
 import {
 	AGE_BANDS,
 	GENDERS,
@@ -25,9 +24,7 @@ import { getConsultationById, hasAnyResponse, loadQuestionnaire } from './querie
 import { ficheIdsFromRefs } from '../fiches/refs';
 import {
 	consultationFormOf,
-	readConsultationForm,
 	type ConsultationCommand,
-	type ConsultationInput,
 	type QuestionInput,
 	type SectionInput
 } from './schemas';
@@ -162,7 +159,7 @@ export async function getConsultationSettings(
 	db: Executor,
 	actor: Actor | null,
 	id: number
-): Promise<{ consultation: Consultation; form: ConsultationInput; locked: boolean }> {
+): Promise<{ consultation: Consultation; command: ConsultationCommand; locked: boolean }> {
 	assertCan(actor, 'consultations.results');
 	const consultation = await getConsultationById(db, id);
 	const [axes, fiches, locked] = await Promise.all([
@@ -183,7 +180,7 @@ export async function getConsultationSettings(
 	return {
 		consultation,
 		locked,
-		form: {
+		command: {
 			title: consultation.title,
 			slug: consultation.slug,
 			presentation: consultation.presentation,
@@ -191,10 +188,10 @@ export async function getConsultationSettings(
 			audiences: consultation.audiences,
 			access: consultation.access,
 			identity: consultation.identity,
-			opensAt: toParisLocalInput(consultation.opensAt),
-			closesAt: toParisLocalInput(consultation.closesAt),
+			opensAt: consultation.opensAt,
+			closesAt: consultation.closesAt,
 			axes: axes.map((a) => a.axis_code),
-			ficheRefs: fiches.map((f) => f.ref).join(', ')
+			ficheRefs: fiches.map((f) => f.ref)
 		}
 	};
 }
@@ -206,19 +203,20 @@ export async function updateConsultation(
 	input: ConsultationCommand
 ): Promise<void> {
 	assertCan(actor, 'consultations.manage');
-	const before = await getConsultationSettings(db, actor, id);
-	input = { ...input, slug: await slugFor(db, 'consultation', input, id) };
-	await assertSlugFree(db, input.slug, id);
-	await checkAxes(db, input.axes);
-	const ficheIds = await ficheIdsFromRefs(db, input.ficheRefs);
-	if (before.locked) {
-		const changed = (['access', 'identity'] as const).filter((k) => before.form[k] !== input[k]);
-		if (changed.length || before.form.audiences.join() !== input.audiences.join())
-			throw new ConflictError(
-				'Des réponses ont déjà été reçues : le public, l’accès et l’anonymat ne peuvent plus changer.'
-			);
-	}
+	// Read, checked and written in one transaction: no response can arrive between the check and the change.
 	await db.transaction().execute(async (tx) => {
+		const before = await getConsultationSettings(tx, actor, id);
+		input = { ...input, slug: await slugFor(tx, 'consultation', input, id) };
+		await assertSlugFree(tx, input.slug, id);
+		await checkAxes(tx, input.axes);
+		const ficheIds = await ficheIdsFromRefs(tx, input.ficheRefs);
+		if (before.locked) {
+			const changed = (['access', 'identity'] as const).filter((k) => before.command[k] !== input[k]);
+			if (changed.length || before.command.audiences.join() !== input.audiences.join())
+				throw new ConflictError(
+					'Des réponses ont déjà été reçues : le public, l’accès et l’anonymat ne peuvent plus changer.'
+				);
+		}
 		await tx
 			.updateTable('consultation')
 			.set({ ...settingsColumns(input), updated_at: nowForDb() })
@@ -230,7 +228,7 @@ export async function updateConsultation(
 			action: 'consultation.update',
 			entityType: 'consultation',
 			entityId: id,
-			before: before.form,
+			before: consultationFormOf(before.command),
 			after: consultationFormOf(input)
 		});
 	});
@@ -944,7 +942,7 @@ export async function duplicateConsultation(
 ): Promise<number> {
 	assertCan(actor, 'consultations.manage');
 	const settings = await getConsultationSettings(db, actor, consultationId);
-	const source = readConsultationForm(settings.form);
+	const source = settings.command;
 	const questionnaire = await loadQuestionnaire(db, consultationId);
 	let slug = `${source.slug}-copie`.slice(0, 75);
 	for (

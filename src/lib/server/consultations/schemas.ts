@@ -10,7 +10,8 @@ import {
 import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
 import { splitFicheRefs } from '../fiches/refs';
 
-export const consultationSchema = z
+/** The settings form's fields, as text. */
+export const consultationFieldsSchema = z
 	.object({
 		title: titleField,
 		slug: optionalSlugField,
@@ -35,7 +36,7 @@ export const consultationSchema = z
 		},
 		{ message: 'La clôture doit venir après l’ouverture.', path: ['closesAt'] }
 	);
-export type ConsultationInput = z.infer<typeof consultationSchema>;
+export type ConsultationInput = z.infer<typeof consultationFieldsSchema>;
 
 /** A consultation's settings as the services take them: instants and lists, not form encodings. */
 export type ConsultationCommand = Omit<ConsultationInput, 'opensAt' | 'closesAt' | 'ficheRefs'> & {
@@ -44,7 +45,7 @@ export type ConsultationCommand = Omit<ConsultationInput, 'opensAt' | 'closesAt'
 	ficheRefs: string[];
 };
 
-/** The settings form, once consultationSchema has accepted it, read into a command. */
+/** The settings form, once its fields are accepted, read into a command. */
 export function readConsultationForm(form: ConsultationInput): ConsultationCommand {
 	return {
 		...form,
@@ -53,6 +54,9 @@ export function readConsultationForm(form: ConsultationInput): ConsultationComma
 		ficheRefs: splitFicheRefs(form.ficheRefs)
 	};
 }
+
+/** The settings form, read into the command the services take. */
+export const consultationSchema = consultationFieldsSchema.transform(readConsultationForm);
 
 /** The other way, as the settings form shows it (and as the audit log compares it). */
 export function consultationFormOf(command: ConsultationCommand): ConsultationInput {

@@ -12,6 +12,39 @@ import { DECISIONS } from '$lib/contribution-vocabulary';
 
 export const EXPLANATION_MAX = 2000;
 
+/** The fiches an officer links a contribution to: ticked among the suggestions, or one reference typed. */
+export interface FicheChoice {
+	ficheIds: number[];
+	ref: string;
+	/** Whether the form offered suggestions to tick. */
+	fromSuggestions: boolean;
+}
+
+/** Links a contribution to each fiche chosen; answers how many. */
+export async function linkToChosenFiches(
+	db: Db,
+	actor: Actor | null,
+	contributionId: number,
+	choice: FicheChoice
+): Promise<number> {
+	const ficheIds = [...choice.ficheIds];
+	if (ficheIds.length === 0 && choice.ref) {
+		const fiche = await db
+			.selectFrom('fiche')
+			.select('id')
+			.where('ref', '=', choice.ref)
+			.executeTakeFirst();
+		if (!fiche) throw new InvalidInputError(`Aucune fiche-action ${choice.ref}.`, 'ref');
+		ficheIds.push(fiche.id);
+	}
+	if (ficheIds.length === 0)
+		throw choice.fromSuggestions
+			? new InvalidInputError('Cochez au moins une fiche-action suggérée.', 'ficheId')
+			: new InvalidInputError('Écrivez la référence, par exemple AUT-27.', 'ref');
+	for (const ficheId of ficheIds) await linkToFiche(db, actor, contributionId, ficheId);
+	return ficheIds.length;
+}
+
 export async function linkToFiche(
 	db: Db,
 	actor: Actor | null,

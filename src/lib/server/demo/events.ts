@@ -1,7 +1,6 @@
 // Demonstration events: the past events of the shared reference data (the
 // 2023 field tour, the assises, the three universités sociales of 2025 with
 // their counts) and upcoming workshops, one of them full with a waiting list.
-import { readEventForm } from '../events/schemas';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { parseCsv } from '../reference/csv';
@@ -12,9 +11,10 @@ import { generateReadableCode } from '../consultations/codes';
 import demarchesCsv from '../reference/data/demarches-participatives.csv?raw';
 import { createEvent, publishEvent } from '../events/manage';
 import { REGISTRATION_CONSENT } from '../events/registration';
-import type { EventInput } from '../events/schemas';
+import { blankEvent, type EventCommand } from '../events/schemas';
 import { addProgrammeItem } from '../events/programme';
-import { toParisLocalInput } from '$lib/paris-time';
+import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { wholeNumber } from '$lib/codes';
 
 const PAST_KINDS: Record<string, string> = {
 	interview_terrain: 'tournee',
@@ -23,38 +23,18 @@ const PAST_KINDS: Record<string, string> = {
 	conference: 'conference'
 };
 
-export function eventInput(
-	fields: Partial<EventInput> & Pick<EventInput, 'title' | 'slug' | 'kind' | 'startsAt' | 'endsAt'>
-): EventInput {
-	return {
-		description: '',
-		siteId: '',
-		placeName: '',
-		address: '',
-		communeCode: '',
-		accessDirections: '',
-		audience: 'tous',
-		capacity: '',
-		registrationOpensAt: '',
-		registrationClosesAt: '',
-		accessibility: [],
-		support: [],
-		ficheRefs: '',
-		consultationId: '',
-		groupId: '',
-		...fields
-	};
-}
+/** The day and hour of the reference data, in Paris time. */
+const parisAt = (local: string) => parisLocalToDate(local)!;
 
-async function communeCode(db: Db, name: string): Promise<string> {
-	if (!name) return '';
+async function communeCode(db: Db, name: string): Promise<string | null> {
+	if (!name) return null;
 	const communes = await db.selectFrom('commune').select(['insee_code', 'name']).execute();
 	const folded = foldForSearch(name);
 	return (
 		(
 			communes.find((c) => foldForSearch(c.name) === folded) ??
 			communes.find((c) => foldForSearch(c.name).startsWith(folded))
-		)?.insee_code ?? ''
+		)?.insee_code ?? null
 	);
 }
 
@@ -69,19 +49,17 @@ async function fieldTour(db: Db, admin: Actor, rows: Record<string, string>[]) {
 	const id = await createEvent(
 		db,
 		admin,
-		readEventForm(
-			eventInput({
+		blankEvent({
 				title: 'Tournée « aller vers » : interviews de terrain',
 				slug: 'tournee-aller-vers-2023',
 				kind: 'tournee',
 				description:
 					'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
 				placeName: 'Quatorze communes du département',
-				startsAt: `${days[0]}T09:30`,
-				endsAt: `${days.at(-1)}T17:00`,
-				consultationId: consultation ? String(consultation.id) : ''
+				startsAt: parisAt(`${days[0]}T09:30`),
+				endsAt: parisAt(`${days.at(-1)}T17:00`),
+				consultationId: consultation?.id ?? null
 			})
-		)
 	);
 	for (const row of rows) {
 		const commune = await communeCode(db, row.commune);
@@ -121,8 +99,7 @@ async function pastEvents(db: Db, admin: Actor) {
 		const id = await createEvent(
 			db,
 			admin,
-			readEventForm(
-				eventInput({
+			blankEvent({
 					title: row.titre,
 					slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
 					kind: PAST_KINDS[row.type],
@@ -131,11 +108,10 @@ async function pastEvents(db: Db, admin: Actor) {
 						: '',
 					placeName: row.lieu || 'Lieu non précisé',
 					communeCode: commune,
-					startsAt: `${row.date_debut}T09:30`,
-					endsAt: `${row.date_fin}T17:00`,
+					startsAt: parisAt(`${row.date_debut}T09:30`),
+					endsAt: parisAt(`${row.date_fin}T17:00`),
 					audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
 				})
-			)
 		);
 		await db
 			.updateTable('event')
@@ -202,9 +178,7 @@ async function register(
 async function upcomingEvents(db: Db, agent: Actor) {
 	const day = 24 * 3600 * 1000;
 	const at = (days: number, hour: number) =>
-		toParisLocalInput(
-			new Date(Math.floor(Date.now() / day) * day + days * day + (hour - 1) * 3600 * 1000)
-		);
+		new Date(Math.floor(Date.now() / day) * day + days * day + (hour - 1) * 3600 * 1000);
 	const site = async (commune: string) =>
 		(
 			await db
@@ -214,47 +188,47 @@ async function upcomingEvents(db: Db, agent: Actor) {
 				.where('commune.name', '=', commune)
 				.executeTakeFirst()
 		)?.id;
-	const workshops: (EventInput & { registered: number; waiting: number })[] = [
+	const workshops: (EventCommand & { registered: number; waiting: number })[] = [
 		{
-			...eventInput({
+			...blankEvent({
 				title: 'Atelier : se déplacer pour ses rendez-vous',
 				slug: 'atelier-mobilite-vendome',
 				kind: 'atelier',
 				description:
 					'Un atelier pour parler des trajets vers les services : bus, transport à la demande, covoiturage solidaire. Vos idées nourriront la fiche-action sur la mobilité.',
-				siteId: String((await site('Vendôme')) ?? ''),
+				siteId: (await site('Vendôme')) ?? null,
 				placeName: 'Maison départementale des solidarités',
 				accessDirections: 'Bus ligne 2, arrêt Mairie. Parking devant le bâtiment.',
 				startsAt: at(12, 14),
 				endsAt: at(12, 16),
-				capacity: '12',
+				capacity: 12,
 				accessibility: ['plain-pied', 'falc'],
 				support: ['transport', 'garde'],
-				ficheRefs: 'AUT-27'
+				ficheRefs: ['AUT-27']
 			}),
 			registered: 12,
 			waiting: 3
 		},
 		{
-			...eventInput({
+			...blankEvent({
 				title: 'Atelier numérique : faire ses démarches en ligne',
 				slug: 'atelier-numerique-romorantin',
 				kind: 'atelier',
 				description: 'Dites-nous ce qui vous bloque sur internet et ce qui vous aiderait.',
-				siteId: String((await site('Romorantin-Lanthenay')) ?? ''),
+				siteId: (await site('Romorantin-Lanthenay')) ?? null,
 				placeName: 'Maison départementale des solidarités',
 				startsAt: at(19, 10),
 				endsAt: at(19, 12),
-				capacity: '15',
+				capacity: 15,
 				accessibility: ['plain-pied'],
 				support: ['transport'],
-				ficheRefs: 'NUM-02'
+				ficheRefs: ['NUM-02']
 			}),
 			registered: 6,
 			waiting: 0
 		},
 		{
-			...eventInput({
+			...blankEvent({
 				title: 'Université sociale territoriale du nord',
 				slug: 'universite-sociale-nord-2027',
 				kind: 'universite-sociale',
@@ -264,7 +238,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 				communeCode: await communeCode(db, 'Montoire-sur-le-Loir'),
 				startsAt: at(45, 9),
 				endsAt: at(45, 17),
-				capacity: '150',
+				capacity: 150,
 				accessibility: ['plain-pied', 'boucle', 'lsf'],
 				support: ['transport', 'repas']
 			}),
@@ -274,7 +248,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 	];
 	let offset = 0;
 	for (const workshop of workshops) {
-		const id = await createEvent(db, agent, readEventForm(workshop));
+		const id = await createEvent(db, agent, workshop);
 		await publishEvent(db, agent, id);
 		if (workshop.kind === 'universite-sociale') await programme(db, agent, id, workshop.startsAt);
 		await register(db, id, workshop.registered, 'inscrit', offset);
@@ -285,8 +259,8 @@ async function upcomingEvents(db: Db, agent: Actor) {
 	}
 }
 
-async function programme(db: Db, agent: Actor, eventId: number, startsAt: string) {
-	const day = startsAt.slice(0, 10);
+async function programme(db: Db, agent: Actor, eventId: number, startsAt: Date) {
+	const day = toParisLocalInput(startsAt).slice(0, 10);
 	const items = [
 		['pleniere', 'Accueil et ouverture par les élus', '09:00', '09:45', 'Grande salle', ''],
 		[
@@ -313,10 +287,10 @@ async function programme(db: Db, agent: Actor, eventId: number, startsAt: string
 		await addProgrammeItem(db, agent, eventId, {
 			kind,
 			title,
-			startsAt: `${day}T${from}`,
-			endsAt: `${day}T${to}`,
+			startsAt: parisLocalToDate(`${day}T${from}`)!,
+			endsAt: parisLocalToDate(`${day}T${to}`)!,
 			room,
-			capacity
+			capacity: wholeNumber(capacity)
 		});
 }
 

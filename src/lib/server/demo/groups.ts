@@ -2,7 +2,7 @@
 // CVS des parents (one per territory) and a comité local with a partner,
 // their bodies, documents and meetings; the demo « membre » account
 // belongs to the groupe ressource and to the CVS of its territory.
-import { readEventForm } from '../events/schemas';
+import { blankEvent } from '../events/schemas';
 import type { Db } from '../db/database';
 import type { Actor } from '../auth/permissions';
 import { createGroup } from '../groups/manage';
@@ -11,8 +11,6 @@ import { addBody, setBodySeats } from '../groups/bodies';
 import { addDocument } from '../groups/documents';
 import { createEvent, publishEvent } from '../events/manage';
 import { saveMinutes } from '../events/attendance';
-import { toParisLocalInput } from '$lib/paris-time';
-import { eventInput } from './events';
 
 const MANDATE = { mandateStart: '2026-01-01', mandateEnd: '2027-12-31' };
 
@@ -23,11 +21,9 @@ const CHARTER = `# Charte du groupe
 - Le Département rend compte de ce qu’il fait des propositions du groupe.
 - Les frais de transport et de garde d’enfants sont remboursés.`;
 
-function at(days: number, hour: number): string {
+function at(days: number, hour: number): Date {
 	const day = 24 * 3600 * 1000;
-	return toParisLocalInput(
-		new Date(Math.floor(Date.now() / day) * day + days * day + (hour - 1) * 3600 * 1000)
-	);
+	return new Date(Math.floor(Date.now() / day) * day + days * day + (hour - 1) * 3600 * 1000);
 }
 
 async function meeting(
@@ -40,8 +36,7 @@ async function meeting(
 	const id = await createEvent(
 		db,
 		agent,
-		readEventForm(
-			eventInput({
+		blankEvent({
 				title: fields.title,
 				slug: fields.slug,
 				kind: 'reunion-groupe',
@@ -50,9 +45,8 @@ async function meeting(
 				startsAt: at(fields.days, 14),
 				endsAt: at(fields.days, 16),
 				audience: 'groupe',
-				groupId: String(groupId)
+				groupId
 			})
-		)
 	);
 	await publishEvent(db, agent, id);
 	if (minutes) await saveMinutes(db, agent, id, minutes, true);

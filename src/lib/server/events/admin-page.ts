@@ -53,3 +53,17 @@ export async function tourStopForOffice(
 	assertCan(actor, 'consultations.enter');
 	return getTourStop(db, stopId);
 }
+
+/** What the tour stops page offers: the consultation its interviews go to, and the communes. */
+export async function tourPageOptions(db: Executor, actor: Actor | null, eventId: number) {
+	assertCan(actor, 'events.manage');
+	const [event, communes] = await Promise.all([
+		db
+			.selectFrom('event')
+			.select('consultation_id')
+			.where('id', '=', eventId)
+			.executeTakeFirstOrThrow(),
+		db.selectFrom('commune').select(['insee_code', 'name']).orderBy(byFrench('name')).execute()
+	]);
+	return { consultationId: event.consultation_id, communes };
+}

@@ -12,13 +12,12 @@ import type { OutgoingMail } from '../mail/mailer';
 import { eventCancelledMail, eventMovedMail } from '../mail/templates';
 import { ficheIdsFromRefs } from '../fiches/refs';
 import { generateToken, hashToken } from '../auth/tokens';
-import { toParisLocalInput } from '$lib/paris-time';
 import { NEEDS, type RegistrationStatus } from '$lib/event-vocabulary';
 import type { ConcertoEvent } from './model';
 import { getEventById, linkedFichesOfEvent, listEvents } from './queries';
 import { chosenConsultationId } from '../consultations/queries';
 import { mailContext, promoteWaitingList } from './registration';
-import type { EventCommand, EventInput } from './schemas';
+import type { EventCommand } from './schemas';
 
 async function placeColumns(db: Executor, input: EventCommand) {
 	const siteId = input.siteId;
@@ -132,11 +131,12 @@ export async function createEvent(
 	});
 }
 
-export async function getEventForm(
+/** An event as its form edits it. */
+export async function getEventForEditing(
 	db: Executor,
 	actor: Actor | null,
 	id: number
-): Promise<{ event: ConcertoEvent; form: EventInput }> {
+): Promise<{ event: ConcertoEvent; command: EventCommand }> {
 	assertCan(actor, 'events.manage');
 	const event = await getEventById(db, id);
 	const row = await db
@@ -147,31 +147,27 @@ export async function getEventForm(
 	const fiches = await linkedFichesOfEvent(db, id);
 	return {
 		event,
-		form: {
+		command: {
 			title: event.title,
 			slug: event.slug,
 			kind: event.kind,
 			description: event.description,
-			siteId: row.site_id ? String(row.site_id) : '',
+			siteId: row.site_id,
 			placeName: event.place.placeName ?? '',
 			address: event.place.address ?? '',
-			communeCode: event.place.communeCode ?? '',
+			communeCode: event.place.communeCode,
 			accessDirections: event.accessDirections,
-			startsAt: toParisLocalInput(event.startsAt),
-			endsAt: toParisLocalInput(event.endsAt),
+			startsAt: event.startsAt,
+			endsAt: event.endsAt,
 			audience: event.audience,
-			capacity: event.capacity === null ? '' : String(event.capacity),
-			registrationOpensAt: event.registrationOpensAt
-				? toParisLocalInput(event.registrationOpensAt)
-				: '',
-			registrationClosesAt: event.registrationClosesAt
-				? toParisLocalInput(event.registrationClosesAt)
-				: '',
+			capacity: event.capacity,
+			registrationOpensAt: event.registrationOpensAt,
+			registrationClosesAt: event.registrationClosesAt,
 			accessibility: event.accessibility,
 			support: event.support,
-			ficheRefs: fiches.map((f) => f.ref).join(', '),
-			consultationId: row.consultation_id ? String(row.consultation_id) : '',
-			groupId: row.group_id ? String(row.group_id) : ''
+			ficheRefs: fiches.map((f) => f.ref),
+			consultationId: row.consultation_id,
+			groupId: row.group_id
 		}
 	};
 }

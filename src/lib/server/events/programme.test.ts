@@ -8,8 +8,8 @@ import { ConflictError, InvalidInputError } from '../errors';
 import { createEvent, publishEvent } from './manage';
 import { getEventById } from './queries';
 import { registerForEvent } from './registration';
-import { addProgrammeItem, listProgramme } from './programme';
-import { addTourStop, listTourStops } from './tours';
+import { addProgrammeItem, listProgramme, programmeItemSchema } from './programme';
+import { addTourStop, listTourStops, tourStopSchema } from './tours';
 import { enterResponse } from '../consultations/entry';
 import { buildSampleConsultation, formOf } from '../consultations/testing';
 import { fieldName } from '../consultations/answers';
@@ -40,14 +40,19 @@ describe('programme', () => {
 	it('lets participants choose workshops within their capacity, never two at once', async () => {
 		const { db, agent, mailer, id } = await setUp();
 		const item = (title: string, from: string, to: string, capacity = '') =>
-			addProgrammeItem(db, agent, id, {
-				kind: 'atelier',
-				title,
-				startsAt: `2030-01-22T${from}`,
-				endsAt: `2030-01-22T${to}`,
-				room: 'Salle 1',
-				capacity
-			});
+			addProgrammeItem(
+				db,
+				agent,
+				id,
+				programmeItemSchema.parse({
+					kind: 'atelier',
+					title,
+					startsAt: `2030-01-22T${from}`,
+					endsAt: `2030-01-22T${to}`,
+					room: 'Salle 1',
+					capacity
+				})
+			);
 		await item('Mobilité', '14:00', '15:30', '1');
 		await item('Numérique', '14:00', '15:30');
 		await item('Logement', '16:00', '17:00');
@@ -96,15 +101,23 @@ describe('field tours', () => {
 			place: 'Marché place Saint-Martin',
 			agents: 'Karim, Sophie'
 		});
+		const wrongDay = tourStopSchema.safeParse({
+			day: '2030-13-01',
+			halfDay: 'matin',
+			communeCode: '41269',
+			place: 'x y',
+			agents: ''
+		});
+		expect(wrongDay.error?.issues.map((i) => i.message)).toEqual(['Indiquez le jour de l’étape.']);
 		await expect(
 			addTourStop(db, agent, id, {
-				day: '2030-13-01',
+				day: '2030-01-11',
 				halfDay: 'matin',
-				communeCode: '41269',
-				place: 'x y',
+				communeCode: '99999',
+				place: 'Marché',
 				agents: ''
 			})
-		).rejects.toThrow(/jour/);
+		).rejects.toThrow(/commune/);
 		const [stop] = await listTourStops(db, id);
 		expect(stop).toMatchObject({ communeName: 'Vendôme', halfDayLabel: 'Matinée', interviews: 0 });
 

@@ -4,7 +4,9 @@ import type { Db, Executor, Tx } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import { z } from 'zod';
 import { parisLocalToDate } from '$lib/paris-time';
+import { wholeNumber } from '$lib/codes';
 import { PROGRAMME_KINDS } from '$lib/event-vocabulary';
 import { getEventById } from './queries';
 
@@ -50,51 +52,79 @@ export async function listProgramme(db: Executor, eventId: number): Promise<Prog
 	}));
 }
 
-export interface ProgrammeItemInput {
+const PROGRAMME_KIND_CODES = PROGRAMME_KINDS.map((k) => k.code) as [string, ...string[]];
+
+/** A moment of the programme as the services take it. */
+export interface ProgrammeItemCommand {
 	kind: string;
 	title: string;
-	startsAt: string;
-	endsAt: string;
-	room: string;
-	capacity: string;
+	startsAt: Date;
+	endsAt: Date;
+	room: string | null;
+	/** Null: no limit. */
+	capacity: number | null;
 }
+
+/** The programme form, read into a ProgrammeItemCommand. */
+export const programmeItemSchema = z
+	.object({
+		kind: z.enum(PROGRAMME_KIND_CODES, {
+			error: 'Choisissez un type : plénière, table ronde, stand ou atelier.'
+		}),
+		title: z
+			.string()
+			.trim()
+			.min(3, 'Donnez un titre (3 à 200 caractères).')
+			.max(200, 'Donnez un titre (3 à 200 caractères).'),
+		startsAt: z.string().default('').transform(parisLocalToDate),
+		endsAt: z.string().default('').transform(parisLocalToDate),
+		room: z
+			.string()
+			.trim()
+			.max(100, '100 caractères au plus.')
+			.default('')
+			.transform((v) => v || null),
+		capacity: z
+			.string()
+			.trim()
+			.default('')
+			.refine(
+				(v) => v === '' || (/^\d{1,4}$/.test(v) && Number(v) > 0),
+				'Un nombre de places, ou rien pour illimité.'
+			)
+			.transform((v) => wholeNumber(v))
+	})
+	.refine((item) => item.startsAt && item.endsAt && item.endsAt > item.startsAt, {
+		message: 'Indiquez un début et une fin, la fin après le début.',
+		path: ['startsAt']
+	})
+	.transform((item): ProgrammeItemCommand => ({
+		...item,
+		startsAt: item.startsAt!,
+		endsAt: item.endsAt!
+	}));
 
 export async function addProgrammeItem(
 	db: Db,
 	actor: Actor | null,
 	eventId: number,
-	input: ProgrammeItemInput
+	item: ProgrammeItemCommand
 ): Promise<void> {
 	assertCan(actor, 'events.manage');
-	const event = await getEventById(db, eventId);
-	if (!PROGRAMME_KINDS.some((k) => k.code === input.kind))
-		throw new InvalidInputError(
-			'Choisissez un type : plénière, table ronde, stand ou atelier.',
-			'kind'
-		);
-	const title = input.title.trim();
-	if (title.length < 3 || title.length > 200)
-		throw new InvalidInputError('Donnez un titre (3 à 200 caractères).', 'title');
-	const starts = parisLocalToDate(input.startsAt);
-	const ends = parisLocalToDate(input.endsAt);
-	if (!starts || !ends || ends <= starts)
-		throw new InvalidInputError('Indiquez un début et une fin, la fin après le début.', 'startsAt');
-	if (starts < event.startsAt || ends > event.endsAt)
-		throw new InvalidInputError('Ce moment doit se tenir pendant l’événement.', 'startsAt');
-	const capacity = input.capacity.trim();
-	if (capacity && !(/^\d{1,4}$/.test(capacity) && Number(capacity) > 0))
-		throw new InvalidInputError('Un nombre de places, ou rien pour illimité.', 'capacity');
 	await db.transaction().execute(async (tx) => {
+		const event = await getEventById(tx, eventId);
+		if (item.startsAt < event.startsAt || item.endsAt > event.endsAt)
+			throw new InvalidInputError('Ce moment doit se tenir pendant l’événement.', 'startsAt');
 		await tx
 			.insertInto('programme_item')
 			.values({
 				event_id: eventId,
-				kind: input.kind,
-				title,
-				starts_at: starts.toISOString(),
-				ends_at: ends.toISOString(),
-				room: input.room.trim() || null,
-				capacity: capacity ? Number(capacity) : null
+				kind: item.kind,
+				title: item.title,
+				starts_at: item.startsAt.toISOString(),
+				ends_at: item.endsAt.toISOString(),
+				room: item.room,
+				capacity: item.capacity
 			})
 			.execute();
 		await recordAudit(tx, {
@@ -102,7 +132,7 @@ export async function addProgrammeItem(
 			action: 'event.programme.add',
 			entityType: 'event',
 			entityId: eventId,
-			after: input
+			after: item
 		});
 	});
 }

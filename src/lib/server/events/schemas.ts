@@ -2,7 +2,7 @@
 // the browser sends them), and the command the services take once it is read.
 import { z } from 'zod';
 import { optionalSlugField, parisDateTimeField, titleField } from '../form-fields';
-import { parisLocalToDate } from '$lib/paris-time';
+import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
 import {
 	ACCESSIBILITY_FEATURES,
 	EVENT_AUDIENCES,
@@ -18,7 +18,8 @@ const optionalDateTime = z
 	.refine((v) => v === '' || parisLocalToDate(v) !== null, 'Indiquez le jour et l’heure.')
 	.default('');
 
-export const eventSchema = z
+/** The event form's fields, as text. */
+export const eventFieldsSchema = z
 	.object({
 		title: titleField,
 		slug: optionalSlugField,
@@ -70,7 +71,7 @@ export const eventSchema = z
 		message: 'Choisissez le groupe dont les membres sont invités.',
 		path: ['groupId']
 	});
-export type EventInput = z.infer<typeof eventSchema>;
+export type EventInput = z.infer<typeof eventFieldsSchema>;
 
 /** An event as the services take it: ids, numbers, instants and lists, never form encodings. */
 export interface EventCommand {
@@ -123,5 +124,54 @@ export function readEventForm(form: EventInput): EventCommand {
 		ficheRefs: splitFicheRefs(form.ficheRefs),
 		consultationId: wholeNumber(form.consultationId) || null,
 		groupId: wholeNumber(form.groupId) || null
+	};
+}
+
+/** The event form, read into the command the services take. */
+export const eventSchema = eventFieldsSchema.transform(readEventForm);
+
+const localInput = (at: Date | null) => (at ? toParisLocalInput(at) : '');
+const idText = (id: number | null) => (id === null ? '' : String(id));
+
+/** An event as its form's fields show it. */
+export function eventFields(event: EventCommand): EventInput {
+	return {
+		...event,
+		siteId: idText(event.siteId),
+		communeCode: event.communeCode ?? '',
+		startsAt: localInput(event.startsAt),
+		endsAt: localInput(event.endsAt),
+		capacity: idText(event.capacity),
+		registrationOpensAt: localInput(event.registrationOpensAt),
+		registrationClosesAt: localInput(event.registrationClosesAt),
+		ficheRefs: event.ficheRefs.join(', '),
+		consultationId: idText(event.consultationId),
+		groupId: idText(event.groupId)
+	};
+}
+
+/** An event with nothing but what is given: a new event's form, or the demo's. */
+export function blankEvent(
+	fields: Pick<EventCommand, 'kind' | 'startsAt' | 'endsAt'> & Partial<EventCommand>
+): EventCommand {
+	return {
+		title: '',
+		slug: '',
+		description: '',
+		siteId: null,
+		placeName: '',
+		address: '',
+		communeCode: null,
+		accessDirections: '',
+		audience: 'tous',
+		capacity: null,
+		registrationOpensAt: null,
+		registrationClosesAt: null,
+		accessibility: [],
+		support: [],
+		ficheRefs: [],
+		consultationId: null,
+		groupId: null,
+		...fields
 	};
 }

@@ -1,6 +1,7 @@
 // Field tours (« aller vers »): a tour is a list of half-day stops where
 // agents meet residents; interviews there are entered as consultation
 // responses of the channel « terrain » tied to the stop.
+import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -70,7 +71,9 @@ export async function getTourStop(db: Executor, stopId: number): Promise<TourSto
 	return stop;
 }
 
-export interface TourStopInput {
+/** A stop of a tour as the services take it. */
+export interface TourStopCommand {
+	/** The calendar day, YYYY-MM-DD. */
 	day: string;
 	halfDay: string;
 	communeCode: string;
@@ -78,36 +81,45 @@ export interface TourStopInput {
 	agents: string;
 }
 
+/** The stop form, read into a TourStopCommand. */
+export const tourStopSchema = z.object({
+	day: z.string().trim().refine(isIsoDate, 'Indiquez le jour de l’étape.'),
+	halfDay: z.enum(HALF_DAYS.map((h) => h.code) as [string, ...string[]], {
+		error: 'Choisissez la matinée ou l’après-midi.'
+	}),
+	communeCode: z.string().trim().min(1, 'Choisissez la commune de l’étape.'),
+	place: z
+		.string()
+		.trim()
+		.min(2, 'Dites où trouver les agents (2 à 200 caractères).')
+		.max(200, 'Dites où trouver les agents (2 à 200 caractères).'),
+	agents: z.string().trim().max(300, '300 caractères au plus.').default('')
+}) satisfies z.ZodType<TourStopCommand, unknown>;
+
 export async function addTourStop(
 	db: Db,
 	actor: Actor | null,
 	eventId: number,
-	input: TourStopInput
+	stop: TourStopCommand
 ): Promise<void> {
 	assertCan(actor, 'events.manage');
-	await getEventById(db, eventId);
-	if (!isIsoDate(input.day)) throw new InvalidInputError('Indiquez le jour de l’étape.', 'day');
-	if (!HALF_DAYS.some((h) => h.code === input.halfDay))
-		throw new InvalidInputError('Choisissez la matinée ou l’après-midi.', 'halfDay');
-	const commune = await db
-		.selectFrom('commune')
-		.select('insee_code')
-		.where('insee_code', '=', input.communeCode)
-		.executeTakeFirst();
-	if (!commune) throw new InvalidInputError('Choisissez la commune de l’étape.', 'communeCode');
-	const place = input.place.trim();
-	if (place.length < 2 || place.length > 200)
-		throw new InvalidInputError('Dites où trouver les agents (2 à 200 caractères).', 'place');
 	await db.transaction().execute(async (tx) => {
+		await getEventById(tx, eventId);
+		const commune = await tx
+			.selectFrom('commune')
+			.select('insee_code')
+			.where('insee_code', '=', stop.communeCode)
+			.executeTakeFirst();
+		if (!commune) throw new InvalidInputError('Choisissez la commune de l’étape.', 'communeCode');
 		await tx
 			.insertInto('tour_stop')
 			.values({
 				event_id: eventId,
-				day: input.day,
-				half_day: input.halfDay,
+				day: stop.day,
+				half_day: stop.halfDay,
 				commune_insee_code: commune.insee_code,
-				place,
-				agents: input.agents.trim().slice(0, 300)
+				place: stop.place,
+				agents: stop.agents
 			})
 			.execute();
 		await recordAudit(tx, {
@@ -115,7 +127,7 @@ export async function addTourStop(
 			action: 'event.tour.add',
 			entityType: 'event',
 			entityId: eventId,
-			after: input
+			after: stop
 		});
 	});
 }

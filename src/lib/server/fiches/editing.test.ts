@@ -7,6 +7,8 @@ import { BUNDLED_SCHEMA } from './sources';
 import { getFicheByRef, searchFiches } from './catalogue';
 import {
 	changeFicheStatus,
+	ficheContentFields,
+	ficheContentSchema,
 	getFicheForEditing,
 	listEditableFiches,
 	statusChangeSchema,
@@ -34,9 +36,9 @@ describe('editing fiches', () => {
 		const view = await getFicheForEditing(db, pilote, 'HAB-04');
 		expect(view.canChangeOwner).toBe(false);
 		await updateFicheContent(db, pilote, 'HAB-04', {
-			...view.form,
+			...view.content,
 			description: 'Un **pack** pour les jeunes de 16 à 25 ans.',
-			ownerUserId: ''
+			ownerUserId: null
 		});
 		const fiche = await getFicheByRef(db, 'HAB-04');
 		expect(fiche?.descriptionHtml).toContain('<strong>pack</strong>');
@@ -84,12 +86,15 @@ describe('editing fiches', () => {
 	it('lets an agent assign a pilote and keeps search in step with the text', async () => {
 		const { db, agent, pilote } = await setUp();
 		const view = await getFicheForEditing(db, agent, 'NUM-01');
-		await updateFicheContent(db, agent, 'NUM-01', {
-			...view.form,
+		// The form's list of words is split on commas, semicolons and lines.
+		const posted = ficheContentSchema.parse({
+			...ficheContentFields(view.content),
 			ownerUserId: String(pilote.id),
 			description: 'Des ateliers de sophrologie dans les ludothèques.',
 			keywords: 'relaxation ; jeux\n détente'
 		});
+		expect(posted).toMatchObject({ ownerUserId: pilote.id, keywords: ['relaxation', 'jeux', 'détente'] });
+		await updateFicheContent(db, agent, 'NUM-01', posted);
 		expect((await listEditableFiches(db, pilote)).map((f) => f.ref)).toEqual(['HAB-04', 'NUM-01']);
 		expect(
 			(await searchFiches(db, { q: 'sophrologie ludotheques' })).fiches.map((f) => f.ref)
@@ -97,11 +102,10 @@ describe('editing fiches', () => {
 		expect((await searchFiches(db, { q: 'relaxation' })).fiches.map((f) => f.ref)).toEqual([
 			'NUM-01'
 		]);
-		expect((await getFicheForEditing(db, agent, 'NUM-01')).form.keywords).toBe(
-			'relaxation, jeux, détente'
-		);
+		const saved = (await getFicheForEditing(db, agent, 'NUM-01')).content;
+		expect(ficheContentFields(saved).keywords).toBe('relaxation, jeux, détente');
 		await expect(
-			updateFicheContent(db, agent, 'NUM-01', { ...view.form, ownerUserId: '999999' })
+			updateFicheContent(db, agent, 'NUM-01', { ...view.content, ownerUserId: 999999 })
 		).rejects.toBeInstanceOf(InvalidInputError);
 		const audit = await db
 			.selectFrom('audit_log')

@@ -11,6 +11,7 @@ import { FICHE_STATUSES, isFicheStatus, type FicheStatus } from './status';
 import { recordStatusChange } from './status-history';
 import { refreshSearchText } from './search-text';
 import { byFrench } from '../db/database';
+import { wholeNumber } from '$lib/codes';
 
 async function ficheForEditing(db: Executor, actor: Actor | null, ref: string) {
 	const fiche = await db.selectFrom('fiche').selectAll().where('ref', '=', ref).executeTakeFirst();
@@ -26,6 +27,32 @@ const optionalText = (max: number, label: string) =>
 		.max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` })
 		.default('');
 
+/** Empty text is no value. */
+const orNull = (value: string) => value || null;
+
+/** One item per line, or between commas and semicolons for the residents' words. */
+const lines = (separators: RegExp) => (value: string) =>
+	value
+		.split(separators)
+		.map((item) => item.trim())
+		.filter(Boolean);
+
+/** A fiche's content as the services take and give it. */
+export interface FicheContent {
+	title: string;
+	description: string;
+	/** The words residents use for it, found by the search. */
+	keywords: string[];
+	ownerUserId: number | null;
+	direction: string | null;
+	partners: string | null;
+	territoryCode: string | null;
+	budget: string | null;
+	keyFigures: string[];
+	note: string | null;
+}
+
+/** The content form, read into a FicheContent. */
 export const ficheContentSchema = z.object({
 	title: z
 		.string({ error: 'Indiquez le titre de l’action.' })
@@ -33,16 +60,36 @@ export const ficheContentSchema = z.object({
 		.min(3, { error: 'Indiquez le titre de l’action.' })
 		.max(300, { error: 'Le titre ne doit pas dépasser 300 caractères.' }),
 	description: optionalText(20_000, 'La description'),
-	keywords: optionalText(2000, 'La liste des mots des habitants'),
-	ownerUserId: z.string().trim().default(''),
-	direction: optionalText(200, 'La direction'),
-	partners: optionalText(1000, 'La liste des partenaires'),
-	territoryCode: z.string().trim().default(''),
-	budget: optionalText(200, 'Le budget'),
-	keyFigures: optionalText(4000, 'Les chiffres clés'),
-	note: optionalText(2000, 'La remarque')
-});
-export type FicheContentInput = z.infer<typeof ficheContentSchema>;
+	keywords: optionalText(2000, 'La liste des mots des habitants').transform(lines(/[,;\n]/)),
+	ownerUserId: z
+		.string()
+		.trim()
+		.default('')
+		.refine((v) => v === '' || wholeNumber(v) !== null, 'Choisissez un pilote dans la liste.')
+		.transform((v) => wholeNumber(v)),
+	direction: optionalText(200, 'La direction').transform(orNull),
+	partners: optionalText(1000, 'La liste des partenaires').transform(orNull),
+	territoryCode: z.string().trim().max(20).default('').transform(orNull),
+	budget: optionalText(200, 'Le budget').transform(orNull),
+	keyFigures: optionalText(4000, 'Les chiffres clés').transform(lines(/\n/)),
+	note: optionalText(2000, 'La remarque').transform(orNull)
+}) satisfies z.ZodType<FicheContent, unknown>;
+
+/** The content as the form's fields hold it. */
+export function ficheContentFields(content: FicheContent): Record<keyof FicheContent, string> {
+	return {
+		title: content.title,
+		description: content.description,
+		keywords: content.keywords.join(', '),
+		ownerUserId: content.ownerUserId === null ? '' : String(content.ownerUserId),
+		direction: content.direction ?? '',
+		partners: content.partners ?? '',
+		territoryCode: content.territoryCode ?? '',
+		budget: content.budget ?? '',
+		keyFigures: content.keyFigures.join('\n'),
+		note: content.note ?? ''
+	};
+}
 
 export const statusChangeSchema = z.object({
 	status: z.enum([...FICHE_STATUSES, 'non-renseigne'], {
@@ -57,10 +104,11 @@ export const statusChangeSchema = z.object({
 export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
 
 export interface FicheEditView {
+	id: number;
 	ref: string;
 	title: string;
 	status: FicheStatus | null;
-	form: FicheContentInput;
+	content: FicheContent;
 	canChangeOwner: boolean;
 }
 
@@ -78,21 +126,22 @@ export async function getFicheForEditing(
 				.executeTakeFirst()
 		: undefined;
 	return {
+		id: fiche.id,
 		ref: fiche.ref,
 		title: fiche.title,
 		status: isFicheStatus(fiche.status) ? fiche.status : null,
 		canChangeOwner: can(actor, 'fiches.edit'),
-		form: {
+		content: {
 			title: fiche.title,
 			description: fiche.description,
-			keywords: fiche.keywords,
-			ownerUserId: fiche.owner_user_id ? String(fiche.owner_user_id) : '',
-			direction: fiche.direction ?? '',
-			partners: fiche.partners ?? '',
-			territoryCode: territory?.code ?? '',
-			budget: fiche.budget ?? '',
-			keyFigures: fromDbJson<string[]>(fiche.key_figures, []).join('\n'),
-			note: fiche.note ?? ''
+			keywords: lines(/,/)(fiche.keywords),
+			ownerUserId: fiche.owner_user_id,
+			direction: fiche.direction,
+			partners: fiche.partners,
+			territoryCode: territory?.code ?? null,
+			budget: fiche.budget,
+			keyFigures: fromDbJson<string[]>(fiche.key_figures, []),
+			note: fiche.note
 		}
 	};
 }
@@ -113,13 +162,13 @@ export async function updateFicheContent(
 	db: Db,
 	actor: Actor | null,
 	ref: string,
-	input: FicheContentInput
+	input: FicheContent
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const before = await ficheForEditing(tx, actor, ref);
 		let ownerUserId = before.owner_user_id;
 		if (can(actor, 'fiches.edit')) {
-			ownerUserId = input.ownerUserId ? Number(input.ownerUserId) : null;
+			ownerUserId = input.ownerUserId;
 			if (ownerUserId !== null) {
 				const owner = await tx
 					.selectFrom('user')
@@ -145,23 +194,14 @@ export async function updateFicheContent(
 		const changes = {
 			title: input.title,
 			description: input.description,
-			keywords: input.keywords
-				.split(/[,;\n]/)
-				.map((w) => w.trim())
-				.filter(Boolean)
-				.join(', '),
+			keywords: input.keywords.join(', '),
 			owner_user_id: ownerUserId,
-			direction: input.direction || null,
-			partners: input.partners || null,
+			direction: input.direction,
+			partners: input.partners,
 			territory_id: territoryId,
-			budget: input.budget || null,
-			key_figures: toDbJson(
-				input.keyFigures
-					.split('\n')
-					.map((l) => l.trim())
-					.filter(Boolean)
-			),
-			note: input.note || null
+			budget: input.budget,
+			key_figures: toDbJson(input.keyFigures),
+			note: input.note
 		};
 		await tx
 			.updateTable('fiche')

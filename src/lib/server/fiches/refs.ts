@@ -2,7 +2,6 @@
 import type { Executor } from '../db/database';
 import { InvalidInputError } from '../errors';
 
-/** « AUT-27, NUM-02 » typed by an officer → fiche ids; unknown refs are named in the error. */
 /** The references typed in one field (« AUT-27, hab-09 »), upper-cased, each once. */
 export function splitFicheRefs(text: string): string[] {
 	return [
@@ -15,6 +14,7 @@ export function splitFicheRefs(text: string): string[] {
 	];
 }
 
+/** « AUT-27, NUM-02 » typed by an officer → fiche ids; unknown refs are named in the error. */
 export async function ficheIdsFromRefs(db: Executor, asked: readonly string[]): Promise<number[]> {
 	const refs = [...new Set(asked)];
 	if (refs.length === 0) return [];

@@ -53,6 +53,21 @@ export const reviewSchema = z.object({
 });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
+/** The review form: its status and text, and one « value-<indicator id> » field per indicator. */
+export const reviewFormSchema = z
+	.record(z.string(), z.string())
+	.transform((fields) => ({
+		// Checked by reviewSchema just after.
+		status: (fields.status ?? '') as z.input<typeof reviewSchema>['status'],
+		text: fields.text ?? '',
+		values: Object.fromEntries(
+			Object.entries(fields)
+				.filter(([key]) => key.startsWith('value-'))
+				.map(([key, value]) => [key.slice('value-'.length), value])
+		)
+	}))
+	.pipe(reviewSchema);
+
 function campaignFromRow(row: {
 	year: number;
 	status: string;

@@ -18,14 +18,3 @@ export async function groupFormOptions(db: Executor, actor: Actor | null) {
 }
 
 /** The text fields of a posted form, as strings (absent fields are empty). */
-export function textFields<K extends string>(
-	data: FormData,
-	keys: readonly K[]
-): Record<K, string> {
-	const values = {} as Record<K, string>;
-	for (const key of keys) {
-		const value = data.get(key);
-		values[key] = typeof value === 'string' ? value : '';
-	}
-	return values;
-}

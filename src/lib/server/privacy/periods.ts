@@ -1,5 +1,6 @@
 // The retention periods in force: the table's defaults, shortened where an
 // administrator chose to. A period can never be made longer than the default.
+import { z } from 'zod';
 import type { Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -15,6 +16,24 @@ import {
 } from './purposes';
 
 const SETTING_KEY = 'retention_periods';
+
+/** The periods an administrator chose, by purpose, in the unit of each; a purpose left out keeps its default. */
+export type ChosenPeriods = Record<string, number>;
+
+/** The periods form: one field « period.<purpose> » per purpose, blank for the default. */
+export const chosenPeriodsSchema = z
+	.record(z.string(), z.string())
+	.superRefine((fields, context) => {
+		for (const [name, value] of Object.entries(fields))
+			if (name.startsWith('period.') && !/^\s*(\d{1,4})?\s*$/.test(value))
+				context.addIssue({ code: 'custom', message: 'Indiquez un nombre entier.', path: [name] });
+	})
+	.transform((fields): ChosenPeriods => {
+		const chosen: ChosenPeriods = {};
+		for (const [name, value] of Object.entries(fields))
+			if (name.startsWith('period.') && value.trim()) chosen[name.slice(7)] = Number(value);
+		return chosen;
+	});
 
 export type RetentionPeriods = Record<string, Period>;
 
@@ -52,17 +71,15 @@ export async function retentionChangedOn(db: Executor): Promise<Date | null> {
 export async function changeRetentionPeriods(
 	db: Executor,
 	actor: Actor | null,
-	input: Record<string, string>
+	input: ChosenPeriods
 ): Promise<RetentionPeriods> {
 	assertCan(actor, 'privacy.manage');
 	const before = await getRetentionPeriods(db);
 	const saved: SavedValues = {};
 	for (const purpose of PURPOSES.filter(isAdjustable)) {
-		const raw = (input[purpose.code] ?? '').trim();
-		if (raw === '') continue;
-		if (!/^\d{1,4}$/.test(raw))
-			throw new InvalidInputError('Indiquez un nombre entier.', `period.${purpose.code}`);
-		const chosen = { value: Number(raw), unit: purpose.period.unit };
+		const value = input[purpose.code];
+		if (value === undefined) continue;
+		const chosen = { value, unit: purpose.period.unit };
 		if (comparePeriods(chosen, purpose.period) > 0)
 			throw new InvalidInputError(
 				`La durée ne peut pas dépasser ${formatPeriod(purpose.period)}.`,

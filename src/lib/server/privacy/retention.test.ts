@@ -7,7 +7,7 @@ import { loadReferenceData } from '../reference/seed';
 import { seedDemoData } from '../demo/seed';
 import { figuresOf, getPublishedRetour, listPublishedRetours } from '../retours/manage';
 import { PURPOSES, cutoffBefore } from './purposes';
-import { changeRetentionPeriods, getRetentionPeriods } from './periods';
+import { changeRetentionPeriods, chosenPeriodsSchema, getRetentionPeriods } from './periods';
 import { runRetention, runRetentionIfDue, listRetentionRuns } from './retention';
 import { SWEEPS } from './sweeps';
 import { createMailer } from '../mail/mailer';
@@ -267,7 +267,7 @@ describe('retention', () => {
 
 		await at(40);
 		expect((await ofEvent()).some((r) => r.email !== null)).toBe(true);
-		await changeRetentionPeriods(db, admin, { inscriptions: '1' });
+		await changeRetentionPeriods(db, admin, { inscriptions: 1 });
 		expect((await getRetentionPeriods(db)).inscriptions).toEqual({ value: 1, unit: 'mois' });
 		const run = await at(40);
 		expect(run.counts.inscriptions).toBeGreaterThan(0);
@@ -303,20 +303,26 @@ describe('retention', () => {
 		const db = await createTestDatabase();
 		const admin = (await createTestUser(db, 'admin')).actor;
 		const resident = (await createTestUser(db, 'habitant')).actor;
-		await expect(changeRetentionPeriods(db, admin, { inscriptions: '4' })).rejects.toThrow(
+		await expect(changeRetentionPeriods(db, admin, { inscriptions: 4 })).rejects.toThrow(
 			/dépasser 3\u00a0mois/
 		);
-		await expect(changeRetentionPeriods(db, admin, { brouillons: '0' })).rejects.toThrow(
+		await expect(changeRetentionPeriods(db, admin, { brouillons: 0 })).rejects.toThrow(
 			/inférieure à 1\u00a0jour/
 		);
-		await expect(changeRetentionPeriods(db, admin, { brouillons: 'dix' })).rejects.toThrow(
-			/nombre entier/
-		);
-		await expect(changeRetentionPeriods(db, resident, { brouillons: '10' })).rejects.toThrow();
+		// The form is read field by field: a word is refused before the service.
+		const typed = chosenPeriodsSchema.safeParse({ 'period.brouillons': 'dix' });
+		expect(typed.error?.issues[0]).toMatchObject({
+			message: 'Indiquez un nombre entier.',
+			path: ['period.brouillons']
+		});
+		expect(chosenPeriodsSchema.parse({ 'period.brouillons': ' 10 ', 'period.comptes': '' })).toEqual({
+			brouillons: 10
+		});
+		await expect(changeRetentionPeriods(db, resident, { brouillons: 10 })).rejects.toThrow();
 		await expect(runRetention({ db, clock: systemClock }, { actor: resident })).rejects.toThrow();
-		await changeRetentionPeriods(db, admin, { brouillons: '10' });
+		await changeRetentionPeriods(db, admin, { brouillons: 10 });
 		expect((await getRetentionPeriods(db)).brouillons).toEqual({ value: 10, unit: 'jour' });
-		await changeRetentionPeriods(db, admin, { brouillons: '' });
+		await changeRetentionPeriods(db, admin, {});
 		expect((await getRetentionPeriods(db)).brouillons).toEqual({ value: 30, unit: 'jour' });
 	});
 

@@ -1,5 +1,6 @@
 // What an administrator sees and changes in the reference data.
 import { z } from 'zod';
+import { optionalId } from '../form-fields';
 import type { Db } from '../db/database';
 import { fromDbBool, fromDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
@@ -224,6 +225,11 @@ export async function setCommuneTerritory(
 		});
 	});
 }
+
+/** A commune or an intercommunality placed in a territory, or in none. */
+export const territoryChoiceSchema = z.object({
+	territoryId: optionalId('Choisissez un territoire dans la liste.')
+});
 
 export const territorySchema = z.object({
 	name: z

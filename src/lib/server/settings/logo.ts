@@ -2,6 +2,7 @@
 // size, the only formats the letters' PDF engine embeds and no script inside,
 // unlike SVG), kept in the database, served from /logo.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { imageSize } from 'image-size';
 import type { Db, Executor } from '../db/database';
 import { nowForDb } from '../db/codecs';
@@ -10,6 +11,17 @@ import { recordAudit } from '../audit/audit';
 import { InvalidInputError } from '../errors';
 
 export const LOGO_MAX_BYTES = 300 * 1024;
+
+/** The logo form: a file to save, or the logo to remove. */
+export const logoFormSchema = z
+	.object({
+		intent: z.enum(['save', 'remove'], { error: 'Choisissez d’enregistrer ou de retirer le logo.' }),
+		logo: z.union([z.instanceof(File), z.literal('')]).default('')
+	})
+	.refine((form) => form.intent === 'remove' || (form.logo instanceof File && form.logo.size > 0), {
+		message: 'Choisissez un fichier image (PNG ou JPEG).',
+		path: ['logo']
+	});
 const MIN_SIDE = 32;
 const MAX_SIDE = 4000;
 const TYPES = { png: 'image/png', jpg: 'image/jpeg' } as const;

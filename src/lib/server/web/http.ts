@@ -1,7 +1,6 @@
 // Turns service errors into HTTP answers for routes: a 4xx with the
 // service's French message, never a 500.
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, type SuperValidated } from 'sveltekit-superforms';
 import { DomainError } from '../errors';
 
 export async function orHttpError<T>(work: Promise<T>): Promise<T> {
@@ -13,28 +12,7 @@ export async function orHttpError<T>(work: Promise<T>): Promise<T> {
 	}
 }
 
-type AnyForm = SuperValidated<Record<string, unknown>, App.Superforms.Message>;
-
-/** Never sends a password back to the browser, not even in a failed form. */
-export function blankSecrets<F extends AnyForm>(form: F, fields: string[]): F {
-	for (const field of fields)
-		if (field in form.data) (form.data as Record<string, unknown>)[field] = '';
-	return form;
-}
-
-/** Shows a service error on the form: next to its field when it names one. */
-export function failForm<F extends AnyForm>(form: F, caught: unknown, secretFields: string[] = []) {
-	blankSecrets(form, secretFields);
-	if (!(caught instanceof DomainError)) throw caught;
-	const field = 'field' in caught ? (caught.field as string | undefined) : undefined;
-	if (field && field in form.data) {
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any
-		return setError(form as any, field as any, caught.message, { status: caught.status });
-	}
-	return message(form, { type: 'error', text: caught.message }, { status: caught.status });
-}
-
-/** For forms without superforms: the service's message, with the field it names. */
+/** The service's message, with the field it names (see also `refusal` in forms.ts). */
 export function failPlain<E extends Record<string, unknown>>(caught: unknown, extra: E = {} as E) {
 	if (!(caught instanceof DomainError)) throw caught;
 	const field = 'field' in caught ? (caught.field as string | undefined) : undefined;

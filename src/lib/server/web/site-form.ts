@@ -1,13 +1,9 @@
 // Shared by the "new site" and "edit site" pages.
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../runtime';
-import { failForm } from './http';
+import { handleForm } from './forms';
 import { listCommunes, saveSite, siteSchema, SITE_KINDS } from '../reference/service';
 import type { Actor } from '../auth/permissions';
-
-export const siteAdapter = zod4(siteSchema);
 
 export async function siteFormOptions(actor: Actor) {
 	const communes = await listCommunes(getDb(), actor, {});
@@ -20,19 +16,20 @@ export async function siteFormOptions(actor: Actor) {
 	};
 }
 
-export function parseSiteId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'Ce lieu n’existe pas.' });
-	return id;
+/** What the site form shows: text as the fields hold it. */
+export interface SiteFormValues {
+	name: string;
+	kind: string;
+	communeInseeCode: string;
+	address: string;
+	directions: string;
+	note: string;
+	active: boolean;
 }
 
-export async function submitSite(event: RequestEvent, id: number | null) {
-	const form = await superValidate(event.request, siteAdapter);
-	if (!form.valid) return fail(400, { form });
-	try {
-		await saveSite(getDb(), event.locals.actor, id, form.data);
-	} catch (caught) {
-		return failForm(form, caught);
-	}
-	redirect(303, '/admin/referentiel');
+export function submitSite(event: RequestEvent, id: number | null) {
+	return handleForm(event.request, siteSchema, async (site) => {
+		await saveSite(getDb(), event.locals.actor, id, site);
+		redirect(303, '/admin/referentiel');
+	});
 }

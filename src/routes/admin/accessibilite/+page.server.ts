@@ -1,9 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { handleForm } from '$lib/server/web/forms';
 import {
 	auditInfoSchema,
 	getLatestAudit,
@@ -47,46 +45,26 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const text = (data: FormData, name: string) => String(data.get(name) ?? '');
 
 export const actions: Actions = {
-	info: async ({ request, locals }) => {
-		const data = await request.formData();
-		const values = Object.fromEntries(
-			[
-				'auditedOn',
-				'auditor',
-				'sample',
-				'environment',
-				'tools',
-				'technologies',
-				'derogations',
-				'exemptions'
-			].map((name) => [name, text(data, name)])
-		);
-		const parsed = readForm(auditInfoSchema, values);
-		if (!parsed.ok) return fail(400, { scope: 'info', values, errors: parsed.errors });
-		try {
-			await saveAuditInfo(getDb(), locals.actor, parsed.data);
-		} catch (caught) {
-			return failPlain(caught, { scope: 'info', values, errors: {} });
-		}
-		return { scope: 'info', saved: true };
-	},
-	plan: async ({ request, locals }) => {
-		const data = await request.formData();
-		const values = {
-			firstYear: text(data, 'firstYear'),
-			schema: text(data, 'schema'),
-			actionPlan: text(data, 'actionPlan')
-		};
-		const parsed = readForm(planSchema, values);
-		if (!parsed.ok) return fail(400, { scope: 'plan', values, errors: parsed.errors });
-		try {
-			await saveAccessibilityPlan(getDb(), locals.actor, parsed.data);
-		} catch (caught) {
-			return failPlain(caught, { scope: 'plan', values, errors: {} });
-		}
-		return { scope: 'plan', saved: true };
-	}
+	info: ({ request, locals }) =>
+		handleForm(
+			request,
+			auditInfoSchema,
+			async (info) => {
+				await saveAuditInfo(getDb(), locals.actor, info);
+				return { saved: true };
+			},
+			{ answer: () => ({ scope: 'info' }) }
+		),
+	plan: ({ request, locals }) =>
+		handleForm(
+			request,
+			planSchema,
+			async (plan) => {
+				await saveAccessibilityPlan(getDb(), locals.actor, plan);
+				return { saved: true };
+			},
+			{ answer: () => ({ scope: 'plan' }) }
+		)
 };

@@ -1,17 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
-import { wholeNumber } from '$lib/codes';
+import { z } from 'zod';
 import { pageParam } from '$lib/server/web/query-params';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
-import { failPlain } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { optionalId, postedIds } from '$lib/server/form-fields';
 import {
 	contributionsForPilote,
 	INBOX_PAGE_SIZE,
 	listContributions
 } from '$lib/server/contributions/inbox';
 import { applyToContributions, type BulkAction } from '$lib/server/contributions/triage';
-import { checkedIds, inboxOptions, readInboxFilters } from '$lib/server/contributions/admin-page';
+import { inboxOptions, readInboxFilters } from '$lib/server/contributions/admin-page';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'contributions.answer');
@@ -30,25 +31,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-async function bulk(request: Request, locals: App.Locals, make: (data: FormData) => BulkAction) {
-	const data = await request.formData();
-	try {
-		const count = await applyToContributions(getDb(), locals.actor, checkedIds(data), make(data));
-		return {
-			done: `${count} contribution${count > 1 ? 's' : ''} mise${count > 1 ? 's' : ''} à jour.`
-		};
-	} catch (caught) {
-		return failPlain(caught);
-	}
+const bulkSchema = z.object({
+	ids: postedIds,
+	state: z.string().default(''),
+	tag: z.string().default(''),
+	userId: optionalId('Choisissez une personne dans la liste.')
+});
+type BulkForm = z.output<typeof bulkSchema>;
+
+/** One change to every contribution ticked in the inbox. */
+function bulk(request: Request, locals: App.Locals, action: (form: BulkForm) => BulkAction) {
+	return handleForm(request, bulkSchema, async (form) => {
+		const count = await applyToContributions(getDb(), locals.actor, form.ids, action(form));
+		return `${count} contribution${count > 1 ? 's' : ''} mise${count > 1 ? 's' : ''} à jour.`;
+	});
 }
 
 export const actions: Actions = {
-	state: ({ request, locals }) =>
-		bulk(request, locals, (data) => ({ kind: 'state', state: String(data.get('state') ?? '') })),
+	state: ({ request, locals }) => bulk(request, locals, ({ state }) => ({ kind: 'state', state })),
 	assign: ({ request, locals }) =>
-		bulk(request, locals, (data) => {
-			return { kind: 'assign', userId: wholeNumber(data.get('userId')) };
-		}),
-	tag: ({ request, locals }) =>
-		bulk(request, locals, (data) => ({ kind: 'tag', tag: String(data.get('tag') ?? '') }))
+		bulk(request, locals, ({ userId }) => ({ kind: 'assign', userId })),
+	tag: ({ request, locals }) => bulk(request, locals, ({ tag }) => ({ kind: 'tag', tag }))
 };

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { listEventKinds } from '$lib/server/events/queries';
 import { displayStatus } from '$lib/server/events/model';
 import { addEventKind, listEventsForOfficers } from '$lib/server/events/manage';
-import { failPlain } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
@@ -28,12 +29,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	addKind: async ({ request, locals }) => {
-		const label = String((await request.formData()).get('label') ?? '');
+		const posted = await readPosted(request, z.object({ label: z.string().default('') }));
+		if (!posted.ok) return posted.failure;
+		const { label } = posted.data;
 		try {
 			await addEventKind(getDb(), locals.actor, label);
 			return { done: `Type « ${label.trim()} » ajouté.` };
 		} catch (caught) {
-			return failPlain(caught, { label });
+			return refusal(caught, { label });
 		}
 	}
 };

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
@@ -7,55 +6,38 @@ import {
 	getReferenceOverview,
 	renameTerritory,
 	setEpciTerritory,
+	territoryChoiceSchema,
 	territorySchema
 } from '$lib/server/reference/service';
-import { attemptAction, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
+import { wholeNumber } from '$lib/codes';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');
 	return { overview: await orHttpError(getReferenceOverview(getDb(), actor)) };
 };
 
-const territoryChoice = z.union([
-	z.literal('').transform(() => null),
-	z.coerce.number().int().positive()
-]);
-
 export const actions: Actions = {
-	epci: async ({ request, locals }) => {
-		const data = await request.formData();
-		const code = String(data.get('code') ?? '');
-		const territory = territoryChoice.safeParse(data.get('territoryId') ?? '');
-		if (!territory.success) {
-			return fail(400, { form: 'epci', code, error: 'Choisissez un territoire dans la liste.' });
-		}
-		return attemptAction(
-			'epci',
-			async () => {
-				await setEpciTerritory(getDb(), locals.actor, code, territory.data);
+	epci: ({ request, locals }) =>
+		handleForm(
+			request,
+			territoryChoiceSchema.extend({ code: z.string().default('') }),
+			async ({ code, territoryId }) => {
+				await setEpciTerritory(getDb(), locals.actor, code, territoryId);
 				return 'Le rattachement est enregistré.';
 			},
-			{ code }
-		);
-	},
-	territory: async ({ request, locals }) => {
-		const data = await request.formData();
-		const id = Number(data.get('id'));
-		const parsed = territorySchema.safeParse({ name: data.get('name') ?? '' });
-		if (!parsed.success) {
-			return fail(400, {
-				form: 'territory',
-				territoryId: id,
-				error: parsed.error.issues[0].message
-			});
-		}
-		return attemptAction(
-			'territory',
-			async () => {
-				await renameTerritory(getDb(), locals.actor, id, parsed.data);
+			{ form: 'epci', answer: (values) => ({ code: String(values.code ?? '') }) }
+		),
+	territory: ({ request, locals }) =>
+		handleForm(
+			request,
+			territorySchema.extend({ id: postedId }),
+			async ({ id, ...territory }) => {
+				await renameTerritory(getDb(), locals.actor, id, territory);
 				return 'Le territoire est renommé.';
 			},
-			{ territoryId: id }
-		);
-	}
+			{ form: 'territory', answer: (values) => ({ territoryId: wholeNumber(values.id) }) }
+		)
 };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { createRetour, listRetours } from '$lib/server/retours/manage';
 import { retourSchema } from '$lib/server/retours/schemas';
 import { readRetourForm, retourFormOptions } from '$lib/server/retours/admin-page';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { privacyRequestSchema, requestByEmail } from '$lib/server/privacy/rights';
 
 export const actions: Actions = {

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { NEEDS } from '$lib/event-vocabulary';
 import {
 	cancelRegistration,

@@ -1,13 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { newPasswordSchema } from '$lib/server/auth/schemas';
 import { completePasswordReset, findUserByResetToken } from '$lib/server/auth/password-reset';
 import { createSession } from '$lib/server/auth/sessions';
 import { setSessionCookie } from '$lib/server/web/session-cookie';
-import { blankSecrets } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
 
 const EXPIRED = {
 	message:
@@ -18,20 +16,22 @@ const EXPIRED = {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = await findUserByResetToken(getDb(), params.token);
 	if (!user) error(400, EXPIRED);
-	return { email: user.email, form: await superValidate(zod4(newPasswordSchema)) };
+	return { email: user.email };
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
-		const form = await superValidate(request, zod4(newPasswordSchema));
-		const { password } = form.data;
-		blankSecrets(form, ['password', 'confirmation']);
-		if (!form.valid) return fail(400, { form });
-		const db = getDb();
-		const user = await completePasswordReset(db, params.token, password);
-		if (!user) error(400, EXPIRED);
-		const { token, session } = await createSession(db, user.id);
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		redirect(303, '/compte?info=mot-de-passe');
-	}
+	default: ({ request, params, cookies, url }) =>
+		handleForm(
+			request,
+			newPasswordSchema,
+			async ({ password }) => {
+				const db = getDb();
+				const user = await completePasswordReset(db, params.token, password);
+				if (!user) error(400, EXPIRED);
+				const { token, session } = await createSession(db, user.id);
+				setSessionCookie(cookies, url, token, session.expiresAt);
+				redirect(303, '/compte?info=mot-de-passe');
+			},
+			{ secret: ['password', 'confirmation'] }
+		)
 };

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
 import { consultationsForFiche } from '$lib/server/consultations/public';
 import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import {
 	ficheContributions,
 	ficheMessageSchema,

@@ -1,8 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { idParam } from '$lib/server/web/params';
 import {
 	getLatestAudit,
 	RGAA_THEMES,
@@ -13,7 +15,7 @@ import {
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'accessibility.manage');
-	const theme = RGAA_THEMES.find((t) => t.number === Number(params.theme));
+	const theme = RGAA_THEMES.find((t) => t.number === idParam(params.theme));
 	if (!theme) error(404, 'Cette thématique n’existe pas.');
 	const audit = await getLatestAudit(getDb());
 	if (!audit) error(404, 'Créez d’abord la grille d’audit.');
@@ -27,16 +29,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
+/** One status per criterion of the theme, named after it. */
+const statusesSchema = z.record(z.string(), z.string());
+
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const values: Record<string, string> = {};
-		for (const [name, value] of data) if (typeof value === 'string') values[name] = value;
-		try {
-			await saveTheme(getDb(), locals.actor, Number(params.theme), values);
-		} catch (caught) {
-			return failPlain(caught);
-		}
-		return { saved: true };
-	}
+	default: ({ request, locals, params }) =>
+		handleForm(request, statusesSchema, async (statuses) => {
+			await saveTheme(getDb(), locals.actor, idParam(params.theme), statuses);
+			return { saved: true };
+		})
 };

@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
-import { consultationSchema, readConsultationForm } from '$lib/server/consultations/schemas';
+import { consultationFormOf, consultationSchema } from '$lib/server/consultations/schemas';
 import {
 	changeLifecycle,
 	duplicateConsultation,
@@ -16,18 +15,19 @@ import {
 import { countSubmittedResponses } from '$lib/server/consultations/queries';
 import { axisOptions } from '$lib/server/consultations/admin-page';
 import { idParam } from '$lib/server/web/params';
-import { failForm, failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields } from '$lib/server/web/forms';
 import { CONSULTATION_STATUS_LABELS } from '$lib/consultation-vocabulary';
 
-const adapter = zod4(consultationSchema);
-const LIFECYCLE: LifecycleAction[] = [
+const LIFECYCLE = [
 	'publish',
 	'unpublish',
 	'close',
 	'reopen',
 	'publish-results',
 	'unpublish-results'
-];
+] as const satisfies readonly LifecycleAction[];
+const lifecycleSchema = z.object({ do: z.enum(LIFECYCLE, { error: 'Action inconnue.' }) });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.results');
@@ -51,43 +51,29 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		canManage: can(actor, 'consultations.manage'),
 		canEnter: can(actor, 'consultations.enter'),
 		axes: await axisOptions(db, locals.actor),
-		form: await superValidate(settings.form, adapter, { id: 'settings', errors: false })
+		values: consultationFormOf(settings.command)
 	};
 };
 
 export const actions: Actions = {
-	settings: async ({ request, locals, params }) => {
-		const form = await superValidate(request, adapter, { id: 'settings' });
-		if (!form.valid) return fail(400, { form });
-		try {
-			await updateConsultation(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				readConsultationForm(form.data)
-			);
-		} catch (caught) {
-			return failForm(form, caught);
-		}
-		return message(form, { type: 'success', text: 'Les réglages sont enregistrés.' });
-	},
-	lifecycle: async ({ request, locals, params }) => {
-		const action = String((await request.formData()).get('do') ?? '') as LifecycleAction;
-		if (!LIFECYCLE.includes(action)) return fail(400, { error: 'Action inconnue.' });
-		try {
+	settings: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			consultationSchema,
+			async (settings) => {
+				await updateConsultation(getDb(), locals.actor, idParam(params.id), settings);
+				return 'Les réglages sont enregistrés.';
+			},
+			{ form: 'settings' }
+		),
+	lifecycle: ({ request, locals, params }) =>
+		handleForm(request, lifecycleSchema, async ({ do: action }) => {
 			const status = await changeLifecycle(getDb(), locals.actor, idParam(params.id), action);
-			return { done: `Statut de la consultation : ${CONSULTATION_STATUS_LABELS[status]}.` };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	duplicate: async ({ locals, params }) => {
-		let copy: number;
-		try {
-			copy = await duplicateConsultation(getDb(), locals.actor, idParam(params.id));
-		} catch (caught) {
-			return failPlain(caught);
-		}
-		redirect(303, `/admin/consultations/${copy}`);
-	}
+			return `Statut de la consultation : ${CONSULTATION_STATUS_LABELS[status]}.`;
+		}),
+	duplicate: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
+			const copy = await duplicateConsultation(getDb(), locals.actor, idParam(params.id));
+			redirect(303, `/admin/consultations/${copy}`);
+		})
 };

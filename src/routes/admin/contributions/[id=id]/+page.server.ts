@@ -1,17 +1,18 @@
 import type { Actions, PageServerLoad } from './$types';
-import { idField, idFields } from '$lib/server/web/form-values';
+import { z } from 'zod';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { can } from '$lib/server/auth/permissions';
 import { answerableLinks } from '$lib/server/auth/policy';
-import { attemptAction, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields, readPosted, refusal } from '$lib/server/web/forms';
+import { optionalId, postedId, postedIds } from '$lib/server/form-fields';
 import { idParam } from '$lib/server/web/params';
-import { InvalidInputError } from '$lib/server/errors';
 import { getContribution, similarContributions } from '$lib/server/contributions/inbox';
 import { applyToContributions, mergeContributions } from '$lib/server/contributions/triage';
-import { decide, linkToFiche, unlink } from '$lib/server/contributions/links';
+import { decide, linkToChosenFiches, unlink } from '$lib/server/contributions/links';
 import { maskContribution, unmaskContribution } from '$lib/server/contributions/moderation';
-import { checkedIds, inboxOptions } from '$lib/server/contributions/admin-page';
+import { inboxOptions } from '$lib/server/contributions/admin-page';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'contributions.answer');
@@ -35,125 +36,116 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-const text = (data: FormData, key: string) => String(data.get(key) ?? '');
+const text = z.string().default('');
+const stateSchema = z.object({ state: text });
+const assignSchema = z.object({ userId: optionalId('Choisissez une personne dans la liste.') });
+const tagSchema = z.object({ tag: text });
+const linkSchema = z.object({
+	ficheId: postedIds,
+	ref: text.transform((ref) => ref.trim().toUpperCase()),
+	suggested: z
+		.string()
+		.optional()
+		.transform((v) => v !== undefined)
+});
+const decisionSchema = z.object({ linkId: postedId, decision: text, explanation: text });
+const maskSchema = z.object({ publicText: text, reason: text });
+
+/** One change to this contribution, answered by the form it came from. */
+const change = <S extends z.ZodType>(
+	request: Request,
+	form: string,
+	schema: S,
+	work: (command: z.output<S>) => Promise<string>,
+	keepValues = false
+) => handleForm(request, schema, work, { form, keepValues });
 
 export const actions: Actions = {
-	state: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('state', async () => {
+	state: ({ request, locals, params }) =>
+		change(request, 'state', stateSchema, async ({ state }) => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'state',
-				state: text(data, 'state')
+				state
 			});
 			return 'État enregistré.';
-		});
-	},
-	assign: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('assign', async () => {
-			const user = idField(data, 'userId');
+		}),
+	assign: ({ request, locals, params }) =>
+		change(request, 'assign', assignSchema, async ({ userId }) => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'assign',
-				userId: user || null
+				userId
 			});
-			return user ? 'Contribution attribuée.' : 'Plus personne n’est chargé de cette contribution.';
-		});
-	},
-	tag: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('tag', async () => {
-			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
-				kind: 'tag',
-				tag: text(data, 'tag')
-			});
+			return userId ? 'Contribution attribuée.' : 'Plus personne n’est chargé de cette contribution.';
+		}),
+	tag: ({ request, locals, params }) =>
+		change(request, 'tag', tagSchema, async ({ tag }) => {
+			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], { kind: 'tag', tag });
 			return 'Étiquette ajoutée.';
-		});
-	},
-	untag: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('untag', async () => {
+		}),
+	untag: ({ request, locals, params }) =>
+		change(request, 'untag', tagSchema, async ({ tag }) => {
 			await applyToContributions(getDb(), locals.actor, [idParam(params.id)], {
 				kind: 'untag',
-				tag: text(data, 'tag')
+				tag
 			});
 			return 'Étiquette retirée.';
-		});
-	},
-	link: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const ref = text(data, 'ref').trim().toUpperCase();
-		return attemptAction(
-			'link',
-			async () => {
-				const db = getDb();
-				const ficheIds = idFields(data, 'ficheId');
-				if (ficheIds.length === 0 && ref) {
-					const fiche = await db
-						.selectFrom('fiche')
-						.select('id')
-						.where('ref', '=', ref)
-						.executeTakeFirst();
-					if (!fiche) throw new InvalidInputError(`Aucune fiche-action ${ref}.`, 'ref');
-					ficheIds.push(fiche.id);
-				}
-				if (ficheIds.length === 0)
-					throw new InvalidInputError(
-						data.has('suggested')
-							? 'Cochez au moins une fiche-action suggérée.'
-							: 'Écrivez la référence, par exemple AUT-27.',
-						data.has('suggested') ? 'ficheId' : 'ref'
-					);
-				for (const ficheId of ficheIds)
-					await linkToFiche(db, locals.actor, idParam(params.id), ficheId);
-				return ficheIds.length === 1
+		}),
+	link: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			linkSchema,
+			async ({ ficheId, ref, suggested }) => {
+				const count = await linkToChosenFiches(getDb(), locals.actor, idParam(params.id), {
+					ficheIds: ficheId,
+					ref,
+					fromSuggestions: suggested
+				});
+				return count === 1
 					? 'Contribution reliée à la fiche-action : décidez maintenant de la suite.'
-					: `Contribution reliée à ${ficheIds.length} fiches-actions : décidez maintenant de la suite pour chacune.`;
+					: `Contribution reliée à ${count} fiches-actions : décidez maintenant de la suite pour chacune.`;
 			},
-			{ ref }
-		);
-	},
+			{ form: 'link', answer: (values) => ({ ref: String(values.ref ?? '').trim().toUpperCase() }) }
+		),
 	decide: async ({ request, locals }) => {
-		const data = await request.formData();
-		const linkId = idField(data, 'linkId');
-		const values = { decision: text(data, 'decision'), explanation: text(data, 'explanation') };
-		return attemptAction(
-			`decide-${linkId}`,
-			async () => {
-				await decide(getDb(), locals.actor, linkId, values);
-				return 'Décision enregistrée : elle est publiée avec son explication.';
-			},
-			{ values }
-		);
+		const posted = await readPosted(request, decisionSchema);
+		if (!posted.ok) return posted.failure;
+		const { linkId, ...decision } = posted.data;
+		const form = `decide-${linkId}`;
+		try {
+			await decide(getDb(), locals.actor, linkId, decision);
+			return {
+				form,
+				done: 'Décision enregistrée : elle est publiée avec son explication.',
+				values: decision
+			};
+		} catch (caught) {
+			return refusal(caught, { form, values: decision });
+		}
 	},
-	unlink: async ({ request, locals }) => {
-		const data = await request.formData();
-		return attemptAction('unlink', async () => {
-			await unlink(getDb(), locals.actor, idField(data, 'linkId'));
+	unlink: ({ request, locals }) =>
+		change(request, 'unlink', decisionSchema.pick({ linkId: true }), async ({ linkId }) => {
+			await unlink(getDb(), locals.actor, linkId);
 			return 'Lien retiré.';
-		});
-	},
-	mask: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const values = { publicText: text(data, 'publicText'), reason: text(data, 'reason') };
-		return attemptAction(
+		}),
+	mask: ({ request, locals, params }) =>
+		change(
+			request,
 			'mask',
-			async () => {
-				await maskContribution(getDb(), locals.actor, idParam(params.id), values);
+			maskSchema,
+			async (mask) => {
+				await maskContribution(getDb(), locals.actor, idParam(params.id), mask);
 				return 'Le public voit désormais le texte masqué.';
 			},
-			{ values }
-		);
-	},
-	unmask: async ({ locals, params }) =>
-		attemptAction('unmask', async () => {
+			true
+		),
+	unmask: ({ request, locals, params }) =>
+		change(request, 'unmask', noFields, async () => {
 			await unmaskContribution(getDb(), locals.actor, idParam(params.id));
 			return 'Le public voit de nouveau le texte original.';
 		}),
-	merge: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('merge', async () => {
-			await mergeContributions(getDb(), locals.actor, idParam(params.id), checkedIds(data));
+	merge: ({ request, locals, params }) =>
+		change(request, 'merge', z.object({ ids: postedIds }), async ({ ids }) => {
+			await mergeContributions(getDb(), locals.actor, idParam(params.id), ids);
 			return 'Doublons fusionnés dans cette contribution.';
-		});
-	}
+		})
 };

@@ -1,8 +1,10 @@
-import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { tickBox } from '$lib/server/form-fields';
 import {
 	correctPerson,
 	erasePerson,
@@ -11,7 +13,7 @@ import {
 	subjectQuerySchema
 } from '$lib/server/privacy/rights';
 
-function queryOf(values: URLSearchParams | FormData) {
+function queryOf(values: URLSearchParams) {
 	const read = (name: string) => String(values.get(name) ?? '');
 	return subjectQuerySchema.safeParse({
 		email: read('email'),
@@ -42,37 +44,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const eraseSchema = subjectQuerySchema.and(
+	z.object({
+		confirm: z.literal(true, { error: 'Cochez la case pour confirmer l’effacement.' }),
+		withTexts: tickBox
+	})
+);
+const correctionSchema = subjectQuerySchema.and(
+	z.object({ field: z.string().default(''), value: z.string().default('') })
+);
+
 export const actions: Actions = {
-	erase: async ({ request, locals }) => {
-		const data = await request.formData();
-		const query = queryOf(data);
-		if (!query.success) return fail(400, { error: query.error.issues[0].message, field: null });
-		if (data.get('confirm') !== 'on')
-			return fail(400, {
-				error: 'Cochez la case pour confirmer l’effacement.',
-				field: 'confirm'
-			});
-		try {
-			const receipt = await erasePerson(locals.ctx, locals.actor, query.data, {
-				withTexts: data.get('withTexts') === 'on'
-			});
-			return { receipt };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	correct: async ({ request, locals }) => {
-		const data = await request.formData();
-		const query = queryOf(data);
-		if (!query.success) return fail(400, { error: query.error.issues[0].message, field: null });
-		try {
-			const changed = await correctPerson(getDb(), locals.actor, query.data, {
-				field: String(data.get('field') ?? ''),
-				value: String(data.get('value') ?? '')
-			});
-			return { corrected: changed };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	}
+	erase: ({ request, locals }) =>
+		handleForm(request, eraseSchema, async ({ email, phone, name, withTexts }) => ({
+			receipt: await erasePerson(locals.ctx, locals.actor, { email, phone, name }, { withTexts })
+		})),
+	correct: ({ request, locals }) =>
+		handleForm(request, correctionSchema, async ({ email, phone, name, field, value }) => ({
+			corrected: await correctPerson(getDb(), locals.actor, { email, phone, name }, { field, value })
+		}))
 };

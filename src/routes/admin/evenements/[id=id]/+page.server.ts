@@ -1,22 +1,26 @@
-import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
-import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { eventSchema, readEventForm } from '$lib/server/events/schemas';
-import { cancelEvent, getEventForm, publishEvent, updateEvent } from '$lib/server/events/manage';
+import { eventFields, eventSchema } from '$lib/server/events/schemas';
+import {
+	cancelEvent,
+	getEventForEditing,
+	publishEvent,
+	updateEvent
+} from '$lib/server/events/manage';
 import { displayStatus } from '$lib/server/events/model';
 import { eventFormOptions } from '$lib/server/events/admin-page';
 import { idParam } from '$lib/server/web/params';
-import { failForm, failPlain, orHttpError } from '$lib/server/web/http';
-
-const adapter = zod4(eventSchema);
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields } from '$lib/server/web/forms';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
 	const db = getDb();
-	const { event, form } = await orHttpError(getEventForm(db, actor, idParam(params.id)));
+	const { event, command } = await orHttpError(
+		getEventForEditing(db, actor, idParam(params.id))
+	);
 	return {
 		event: {
 			id: event.id,
@@ -29,46 +33,31 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			capacity: event.capacity
 		},
 		options: await eventFormOptions(db, locals.actor),
-		form: await superValidate(form, adapter, { id: 'event', errors: false })
+		values: eventFields(command)
 	};
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const form = await superValidate(request, adapter, { id: 'event' });
-		if (!form.valid) return fail(400, { form });
-		try {
-			const { notified } = await updateEvent(
-				locals.ctx,
-				locals.actor,
-				idParam(params.id),
-				readEventForm(form.data)
-			);
-			return message(form, {
-				type: 'success',
-				text: notified
+	save: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			eventSchema,
+			async (event) => {
+				const { notified } = await updateEvent(locals.ctx, locals.actor, idParam(params.id), event);
+				return notified
 					? `L’événement est enregistré ; ${notified} personne${notified > 1 ? 's ont' : ' a'} été prévenue${notified > 1 ? 's' : ''}.`
-					: 'L’événement est enregistré.'
-			});
-		} catch (caught) {
-			return failForm(form, caught);
-		}
-	},
-	publish: async ({ locals, params }) => {
-		try {
+					: 'L’événement est enregistré.';
+			},
+			{ form: 'save' }
+		),
+	publish: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
 			await publishEvent(getDb(), locals.actor, idParam(params.id));
-			return { done: 'L’événement est publié dans l’agenda.' };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	cancel: async ({ request, locals, params }) => {
-		const reason = String((await request.formData()).get('reason') ?? '');
-		try {
+			return 'L’événement est publié dans l’agenda.';
+		}),
+	cancel: ({ request, locals, params }) =>
+		handleForm(request, z.object({ reason: z.string().default('') }), async ({ reason }) => {
 			const { notified } = await cancelEvent(locals.ctx, locals.actor, idParam(params.id), reason);
-			return { done: `L’événement est annulé ; ${notified} personne(s) prévenue(s).` };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	}
+			return `L’événement est annulé ; ${notified} personne(s) prévenue(s).`;
+		})
 };

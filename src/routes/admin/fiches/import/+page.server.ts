@@ -1,4 +1,5 @@
-import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { handleForm } from '$lib/server/web/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
@@ -20,39 +21,39 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { fields: FIELDS };
 };
 
-async function readFile(data: FormData, field: keyof SchemaSources): Promise<string | undefined> {
-	const file = data.get(field);
-	if (!(file instanceof File) || file.size === 0) return undefined;
+/** An uploaded file, or nothing when none was chosen. */
+const upload = z
+	.union([z.instanceof(File), z.literal('')])
+	.optional()
+	.transform((file) => (file instanceof File && file.size > 0 ? file : undefined));
+
+const filesSchema = z.object(
+	Object.fromEntries(Object.keys(FIELDS).map((key) => [key, upload])) as Record<
+		keyof SchemaSources,
+		typeof upload
+	>
+);
+
+async function textOf(field: keyof SchemaSources, file: File | undefined) {
+	if (!file) return undefined;
 	if (file.size > MAX_FILE_BYTES) throw new DomainError(400, `« ${FIELDS[field]} » dépasse 2 Mo.`);
 	return file.text();
 }
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		let data: FormData;
-		try {
-			data = await request.formData();
-		} catch {
-			return fail(400, { error: 'Les fichiers n’ont pas pu être lus. Réessayez.' });
-		}
-		try {
+	default: ({ request, locals }) =>
+		handleForm(request, filesSchema, async (files) => {
 			const entries = await Promise.all(
 				(Object.keys(FIELDS) as (keyof SchemaSources)[]).map(
-					async (key) => [key, await readFile(data, key)] as const
+					async (key) => [key, await textOf(key, files[key])] as const
 				)
 			);
 			const sources = Object.fromEntries(entries) as Partial<SchemaSources>;
-			if (!sources.sectoral || !sources.departmental) {
-				return fail(400, {
-					error:
-						'Choisissez au moins les deux fichiers de fiches-actions (sectorielles et départementales).'
-				});
-			}
-			const report = await importSchema(getDb(), locals.actor, sources as SchemaSources);
-			return { report };
-		} catch (caught) {
-			if (caught instanceof DomainError) return fail(caught.status, { error: caught.message });
-			throw caught;
-		}
-	}
+			if (!sources.sectoral || !sources.departmental)
+				throw new DomainError(
+					400,
+					'Choisissez au moins les deux fichiers de fiches-actions (sectorielles et départementales).'
+				);
+			return { report: await importSchema(getDb(), locals.actor, sources as SchemaSources) };
+		})
 };

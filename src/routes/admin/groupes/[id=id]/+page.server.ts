@@ -1,11 +1,11 @@
-import { fail } from '@sveltejs/kit';
-import { idField } from '$lib/server/web/form-values';
+import { z } from 'zod';
 import { queryInt } from '$lib/server/web/query-params';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { attemptAction, orHttpError } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
 import { idParam } from '$lib/server/web/params';
 import { getGroup, setGroupArchived, updateGroup } from '$lib/server/groups/manage';
 import {
@@ -24,18 +24,11 @@ import {
 	membershipSchema,
 	outsideMemberSchema
 } from '$lib/server/groups/schemas';
-import { groupFormOptions, textFields } from '$lib/server/groups/admin-page';
+import { groupFormOptions } from '$lib/server/groups/admin-page';
 
-const GROUP_FIELDS = ['name', 'slug', 'kind', 'territoryId', 'description'] as const;
-const MEMBERSHIP_FIELDS = ['role', 'mandateStart', 'mandateEnd'] as const;
-const OUTSIDE_FIELDS = [
-	'firstName',
-	'lastName',
-	'email',
-	'phone',
-	'postalAddress',
-	...MEMBERSHIP_FIELDS
-] as const;
+const archiveSchema = z.object({ archived: z.string().default('').transform((v) => v === '1') });
+const personSchema = z.object({ personId: postedId });
+const membershipIdSchema = z.object({ membershipId: postedId });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'groups.manage');
@@ -55,94 +48,87 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, locals, params }) => {
-		const values = textFields(await request.formData(), GROUP_FIELDS);
-		const parsed = readForm(groupSchema, values);
-		if (!parsed.ok) return fail(400, { form: 'update', values, errors: parsed.errors });
-		return attemptAction(
-			'update',
-			async () => {
-				await updateGroup(getDb(), locals.actor, idParam(params.id), parsed.data);
+	update: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			groupSchema,
+			async (group) => {
+				await updateGroup(getDb(), locals.actor, idParam(params.id), group);
 				return 'Groupe enregistré.';
 			},
-			{ values }
-		);
-	},
-	archive: async ({ request, locals, params }) => {
-		const archived = (await request.formData()).get('archived') === '1';
-		return attemptAction('archive', async () => {
-			await setGroupArchived(getDb(), locals.actor, idParam(params.id), archived);
-			return archived ? 'Groupe archivé.' : 'Groupe rouvert.';
-		});
-	},
-	addPanel: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const values = textFields(data, MEMBERSHIP_FIELDS);
-		const parsed = readForm(membershipSchema, values);
-		if (!parsed.ok) return fail(400, { form: 'addPanel', values, errors: parsed.errors });
-		return attemptAction('addPanel', async () => {
-			await addPanelMember(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				idField(data, 'personId'),
-				parsed.data
-			);
-			return 'Membre ajouté.';
-		});
-	},
-	addOutside: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const values = textFields(data, OUTSIDE_FIELDS);
-		const parsed = readForm(
-			outsideMemberSchema,
-			{ ...values, consent: data.get('consent') === 'on' },
-			(): Record<string, string> => (hasContact(values) ? {} : { email: MEMBER_CONTACT_MESSAGE })
-		);
-		if (!parsed.ok) return fail(400, { form: 'addOutside', values, errors: parsed.errors });
-		return attemptAction(
-			'addOutside',
-			async () => {
-				await addOutsideMember(getDb(), locals.actor, idParam(params.id), parsed.data);
+			{ form: 'update', keepValues: true }
+		),
+	archive: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			archiveSchema,
+			async ({ archived }) => {
+				await setGroupArchived(getDb(), locals.actor, idParam(params.id), archived);
+				return archived ? 'Groupe archivé.' : 'Groupe rouvert.';
+			},
+			{ form: 'archive' }
+		),
+	addPanel: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			membershipSchema.and(personSchema),
+			async ({ personId, ...membership }) => {
+				await addPanelMember(getDb(), locals.actor, idParam(params.id), personId, membership);
 				return 'Membre ajouté.';
 			},
-			{ values }
-		);
-	},
-	membership: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const values = textFields(data, MEMBERSHIP_FIELDS);
-		const parsed = readForm(membershipSchema, values);
-		if (!parsed.ok) return fail(400, { form: 'membership', values, errors: parsed.errors });
-		return attemptAction(
-			'membership',
-			async () => {
+			{ form: 'addPanel' }
+		),
+	addOutside: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			outsideMemberSchema,
+			async (member) => {
+				await addOutsideMember(getDb(), locals.actor, idParam(params.id), member);
+				return 'Membre ajouté.';
+			},
+			{
+				form: 'addOutside',
+				keepValues: true,
+				alsoCheck: (values): Record<string, string> =>
+					hasContact(values as Record<string, string>) ? {} : { email: MEMBER_CONTACT_MESSAGE }
+			}
+		),
+	membership: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			membershipSchema.and(membershipIdSchema),
+			async ({ membershipId, ...membership }) => {
 				await updateMembership(
 					getDb(),
 					locals.actor,
 					idParam(params.id),
-					idField(data, 'membershipId'),
-					parsed.data
+					membershipId,
+					membership
 				);
 				return 'Rôle et mandat enregistrés.';
 			},
-			{ values }
-		);
-	},
-	end: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		return attemptAction('end', async () => {
-			await endMembership(getDb(), locals.actor, idParam(params.id), idField(data, 'membershipId'));
-			return 'La personne ne fait plus partie du groupe ; son passage reste dans l’historique.';
-		});
-	},
-	account: async ({ request, locals }) => {
-		const data = await request.formData();
-		return attemptAction('account', async () => {
-			const outcome = await openMemberAccount(locals.ctx, locals.actor, idField(data, 'personId'));
-			return outcome === 'invited'
-				? 'Compte créé : la personne a reçu un e-mail pour choisir son mot de passe.'
-				: 'Cette adresse avait déjà un compte : il est maintenant relié à la personne.';
-		});
-	}
+			{ form: 'membership', keepValues: true }
+		),
+	end: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			membershipIdSchema,
+			async ({ membershipId }) => {
+				await endMembership(getDb(), locals.actor, idParam(params.id), membershipId);
+				return 'La personne ne fait plus partie du groupe ; son passage reste dans l’historique.';
+			},
+			{ form: 'end' }
+		),
+	account: ({ request, locals }) =>
+		handleForm(
+			request,
+			personSchema,
+			async ({ personId }) => {
+				const outcome = await openMemberAccount(locals.ctx, locals.actor, personId);
+				return outcome === 'invited'
+					? 'Compte créé : la personne a reçu un e-mail pour choisir son mot de passe.'
+					: 'Cette adresse avait déjà un compte : il est maintenant relié à la personne.';
+			},
+			{ form: 'account' }
+		)
 };

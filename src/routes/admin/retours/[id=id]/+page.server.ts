@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { failPlain, orHttpError } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import { idParam } from '$lib/server/web/params';
 import { figuresOf, getRetour, publishRetour, updateRetour } from '$lib/server/retours/manage';

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { failPlain, orHttpError } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { readDraftCookie } from '$lib/server/web/draft-cookie';
 import { getDraft } from '$lib/server/consultations/responding';

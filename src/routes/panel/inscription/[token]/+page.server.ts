@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { failPlain } from '$lib/server/web/http';
 import { NotFoundError } from '$lib/server/errors';
-import { readForm } from '$lib/server/web/plain-form';
+import { readForm } from '$lib/server/web/forms';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { personFormValues, selfCorrectionSchema } from '$lib/server/panel/schemas';
 import {

@@ -1,5 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { wholeNumber } from '$lib/codes';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { responsesStarted } from '$lib/server/consultations/admin-page';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
@@ -18,10 +18,14 @@ import {
 } from '$lib/server/consultations/builder';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionSchema, sectionSchema } from '$lib/server/consultations/schemas';
+
+/** A new question: its first settings, and the section it goes in. */
+const newQuestionSchema = questionSchema.extend({ sectionId: postedId });
 import { consultationHeader } from '$lib/server/web/consultation-pages';
 import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
-import { failPlain } from '$lib/server/web/http';
+import { handleForm, type PostedValues } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
 import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -44,123 +48,98 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-type Fields = Record<string, string>;
-async function fields(request: Request): Promise<Fields> {
-	const data = await request.formData();
-	const out: Fields = {};
-	for (const [key, value] of data) if (typeof value === 'string') out[key] = value;
-	return out;
-}
-const direction = (f: Fields) => (f.direction === 'up' ? 'up' : 'down');
-const num = (value: string | undefined) => wholeNumber(value) ?? -1;
+/** The row a button is about, and where to move it. */
+const target = z.object({
+	sectionId: postedId,
+	questionId: postedId,
+	direction: z
+		.string()
+		.default('')
+		.transform((v): 'up' | 'down' => (v === 'up' ? 'up' : 'down'))
+});
+type Target = z.output<typeof target>;
 
-/** Runs one builder change and reports it as the page expects. */
-async function change(f: Fields, done: string, work: () => Promise<unknown>) {
-	try {
-		await work();
-	} catch (caught) {
-		return failPlain(caught, { scope: f.sectionId ?? f.questionId ?? 'page' });
-	}
-	return { done };
+/** Where the page shows the answer: by the section or question posted, or at the top. */
+const scopeOf = (values: PostedValues) => ({
+	scope: String(values.sectionId ?? values.questionId ?? 'page')
+});
+
+/** Runs one builder change on the row posted and reports it as the page expects. */
+function change(request: Request, done: string, work: (row: Target) => Promise<unknown>) {
+	return handleForm(
+		request,
+		target,
+		async (row) => {
+			await work(row);
+			return done;
+		},
+		{ answer: scopeOf }
+	);
 }
 
 export const actions: Actions = {
-	addSection: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		const parsed = sectionSchema.safeParse(f);
-		if (!parsed.success)
-			return fail(400, {
-				error: parsed.error.issues[0].message,
-				scope: 'new-section',
-				field: 'title'
-			});
-		return change(f, 'Section ajoutée.', () =>
-			addSection(getDb(), locals.actor, idParam(params.id), parsed.data)
-		);
-	},
-	updateSection: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		const parsed = sectionSchema.safeParse(f);
-		if (!parsed.success)
-			return fail(400, {
-				error: parsed.error.issues[0].message,
-				scope: f.sectionId,
-				field: 'title'
-			});
-		return change(f, 'Section enregistrée.', () =>
-			updateSection(getDb(), locals.actor, idParam(params.id), num(f.sectionId), parsed.data)
-		);
-	},
-	moveSection: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Section déplacée.', () =>
-			moveSection(getDb(), locals.actor, idParam(params.id), num(f.sectionId), direction(f))
-		);
-	},
-	duplicateSection: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Section dupliquée, à la fin du questionnaire.', () =>
-			duplicateSection(getDb(), locals.actor, idParam(params.id), num(f.sectionId))
-		);
-	},
-	deleteSection: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Section supprimée.', () =>
-			deleteSection(getDb(), locals.actor, idParam(params.id), num(f.sectionId))
-		);
-	},
-	addQuestion: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		const parsed = questionSchema.safeParse({
-			kind: f.kind,
-			label: f.label,
-			required: f.required === 'on',
-			options: f.options ?? '',
-			allowOther: f.allowOther === 'on',
-			exclusiveLast: f.exclusiveLast === 'on'
-		});
-		if (!parsed.success)
-			return fail(400, {
-				error: parsed.error.issues[0].message,
-				scope: f.sectionId,
-				field: String(parsed.error.issues[0].path[0]),
-				values: f
-			});
-		let questionId: number;
-		try {
-			questionId = await addQuestion(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				num(f.sectionId),
-				parsed.data
-			);
-		} catch (caught) {
-			return failPlain(caught, { scope: f.sectionId, values: f });
-		}
-		redirect(303, `/admin/consultations/${params.id}/questions/${questionId}?ajoutee`);
-	},
-	moveQuestion: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Question déplacée.', () =>
-			moveQuestion(getDb(), locals.actor, idParam(params.id), num(f.questionId), direction(f))
-		);
-	},
-	duplicateQuestion: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Question dupliquée, à la fin de sa section.', () =>
-			duplicateQuestion(getDb(), locals.actor, idParam(params.id), num(f.questionId))
-		);
-	},
-	deleteQuestion: async ({ request, locals, params }) => {
-		const f = await fields(request);
-		return change(f, 'Question supprimée.', () =>
-			deleteQuestion(getDb(), locals.actor, idParam(params.id), num(f.questionId))
-		);
-	},
-	addProfile: async ({ locals, params }) => {
-		return change({}, 'Bloc profil standard ajouté à la fin.', () =>
+	addSection: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			sectionSchema,
+			async (section) => {
+				await addSection(getDb(), locals.actor, idParam(params.id), section);
+				return 'Section ajoutée.';
+			},
+			{ answer: () => ({ scope: 'new-section' }) }
+		),
+	updateSection: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			sectionSchema.extend({ sectionId: postedId }),
+			async ({ sectionId, ...section }) => {
+				await updateSection(getDb(), locals.actor, idParam(params.id), sectionId, section);
+				return 'Section enregistrée.';
+			},
+			{ answer: scopeOf }
+		),
+	moveSection: ({ request, locals, params }) =>
+		change(request, 'Section déplacée.', (row) =>
+			moveSection(getDb(), locals.actor, idParam(params.id), row.sectionId, row.direction)
+		),
+	duplicateSection: ({ request, locals, params }) =>
+		change(request, 'Section dupliquée, à la fin du questionnaire.', (row) =>
+			duplicateSection(getDb(), locals.actor, idParam(params.id), row.sectionId)
+		),
+	deleteSection: ({ request, locals, params }) =>
+		change(request, 'Section supprimée.', (row) =>
+			deleteSection(getDb(), locals.actor, idParam(params.id), row.sectionId)
+		),
+	addQuestion: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			newQuestionSchema,
+			async ({ sectionId, ...question }) => {
+				const questionId = await addQuestion(
+					getDb(),
+					locals.actor,
+					idParam(params.id),
+					sectionId,
+					question
+				);
+				redirect(303, `/admin/consultations/${params.id}/questions/${questionId}?ajoutee`);
+			},
+			{ answer: scopeOf }
+		),
+	moveQuestion: ({ request, locals, params }) =>
+		change(request, 'Question déplacée.', (row) =>
+			moveQuestion(getDb(), locals.actor, idParam(params.id), row.questionId, row.direction)
+		),
+	duplicateQuestion: ({ request, locals, params }) =>
+		change(request, 'Question dupliquée, à la fin de sa section.', (row) =>
+			duplicateQuestion(getDb(), locals.actor, idParam(params.id), row.questionId)
+		),
+	deleteQuestion: ({ request, locals, params }) =>
+		change(request, 'Question supprimée.', (row) =>
+			deleteQuestion(getDb(), locals.actor, idParam(params.id), row.questionId)
+		),
+	addProfile: ({ request, locals, params }) =>
+		change(request, 'Bloc profil standard ajouté à la fin.', () =>
 			addProfileBlock(getDb(), locals.actor, idParam(params.id))
-		);
-	}
+		)
 };

@@ -11,7 +11,8 @@ import { idParam } from '$lib/server/web/params';
 import { sectionView } from '$lib/server/consultations/view';
 import { tourStopForOffice } from '$lib/server/events/admin-page';
 import { HALF_DAYS } from '$lib/event-vocabulary';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { postedTexts, refusal } from '$lib/server/web/forms';
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
 
 const META = [
@@ -61,8 +62,9 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const db = getDb();
 		const id = idParam(params.id);
+		// The answers' fields are the questionnaire's: the answers module reads them.
 		const data = await request.formData();
-		const meta = Object.fromEntries(META.map((k) => [k, String(data.get(k) ?? '')]));
+		const meta = postedTexts(data, META);
 		let outcome;
 		try {
 			const consultation = await consultationForOffice(db, locals.actor, id, 'consultations.enter');
@@ -70,7 +72,7 @@ export const actions: Actions = {
 			const communes = new Set((await listCommuneChoices(db)).map((c) => c.code));
 			outcome = await enterResponse(db, locals.actor, consultation, questionnaire, data, communes);
 		} catch (caught) {
-			return failPlain(caught, { meta });
+			return refusal(caught, { meta });
 		}
 		if (!outcome.ok)
 			return fail(400, {

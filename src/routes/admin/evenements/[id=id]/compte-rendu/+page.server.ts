@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
@@ -8,7 +9,12 @@ import {
 	saveMinutes
 } from '$lib/server/events/attendance';
 import { idParam } from '$lib/server/web/params';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
+import { tickBox } from '$lib/server/form-fields';
+
+const minutesSchema = z.object({ minutes: z.string().default(''), publish: tickBox });
+const noteSchema = z.object({ text: z.string().default('') });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
@@ -29,9 +35,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	minutes: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const minutes = String(data.get('minutes') ?? '');
-		const publish = data.get('publish') === 'on';
+		const posted = await readPosted(request, minutesSchema);
+		if (!posted.ok) return posted.failure;
+		const { minutes, publish } = posted.data;
 		try {
 			await saveMinutes(getDb(), locals.actor, idParam(params.id), minutes, publish);
 			return {
@@ -41,16 +47,18 @@ export const actions: Actions = {
 					: 'Compte rendu enregistré (non publié).'
 			};
 		} catch (caught) {
-			return failPlain(caught, { scope: 'minutes' });
+			return refusal(caught, { scope: 'minutes' });
 		}
 	},
 	note: async ({ request, locals, params }) => {
-		const text = String((await request.formData()).get('text') ?? '');
+		const posted = await readPosted(request, noteSchema);
+		if (!posted.ok) return posted.failure;
+		const { text } = posted.data;
 		try {
 			await addEventContribution(getDb(), locals.actor, idParam(params.id), text);
 			return { scope: 'note', done: 'Note ajoutée aux contributions.' };
 		} catch (caught) {
-			return failPlain(caught, { scope: 'note', text });
+			return refusal(caught, { scope: 'note', text });
 		}
 	}
 };

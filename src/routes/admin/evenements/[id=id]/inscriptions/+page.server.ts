@@ -1,12 +1,21 @@
-import { fail } from '@sveltejs/kit';
-import { wholeNumber } from '$lib/codes';
+import { z } from 'zod';
 import { eventForOffice } from '$lib/server/events/admin-page';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { listRegistrations, markNeedsArranged } from '$lib/server/events/manage';
 import { idParam } from '$lib/server/web/params';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
+
+const needsSchema = z.object({
+	registrationId: postedId,
+	arranged: z
+		.string()
+		.default('')
+		.transform((v) => v === 'oui')
+});
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
@@ -19,21 +28,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	needs: async ({ locals, request, params }) => {
-		const data = await request.formData();
-		const registrationId = wholeNumber(data.get('registrationId'));
-		if (registrationId === null)
-			return fail(400, { error: 'Inscription introuvable.', registrationId: null });
+		const posted = await readPosted(request, needsSchema);
+		if (!posted.ok) return posted.failure;
+		const { registrationId, arranged } = posted.data;
 		try {
-			await markNeedsArranged(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				Number(registrationId),
-				data.get('arranged') === 'oui'
-			);
+			await markNeedsArranged(getDb(), locals.actor, idParam(params.id), registrationId, arranged);
 		} catch (caught) {
-			return failPlain(caught, { registrationId: Number(registrationId) });
+			return refusal(caught, { registrationId });
 		}
-		return { registrationId: Number(registrationId) };
+		return { registrationId };
 	}
 };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
@@ -10,7 +11,12 @@ import {
 	undoCheckIn
 } from '$lib/server/events/attendance';
 import { idParam } from '$lib/server/web/params';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields, readPosted, refusal } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
+
+const personSchema = z.object({ registrationId: postedId, category: z.string().default('') });
+const walkInSchema = z.object({ name: z.string().default(''), category: z.string().default('') });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
@@ -22,58 +28,43 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { event: { id, title: event.title }, search, ...sheet };
 };
 
-async function form(request: Request) {
-	const data = await request.formData();
-	return (name: string) => String(data.get(name) ?? '');
-}
-
 export const actions: Actions = {
 	checkIn: async ({ request, locals, params }) => {
-		const f = await form(request);
+		const posted = await readPosted(request, personSchema);
+		if (!posted.ok) return posted.failure;
+		const { registrationId, category } = posted.data;
 		try {
-			const name = await checkIn(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				Number(f('registrationId')),
-				f('category')
-			);
-			return { done: `${name} : présent·e.`, registrationId: Number(f('registrationId')) };
+			const name = await checkIn(getDb(), locals.actor, idParam(params.id), registrationId, category);
+			return { done: `${name} : présent·e.`, registrationId };
 		} catch (caught) {
-			return failPlain(caught, { registrationId: Number(f('registrationId')) });
+			return refusal(caught, { registrationId });
 		}
 	},
 	undo: async ({ request, locals, params }) => {
-		const f = await form(request);
+		const posted = await readPosted(request, personSchema);
+		if (!posted.ok) return posted.failure;
+		const { registrationId } = posted.data;
 		try {
-			const name = await undoCheckIn(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				Number(f('registrationId'))
-			);
-			return { done: `${name} : présence retirée.`, registrationId: Number(f('registrationId')) };
+			const name = await undoCheckIn(getDb(), locals.actor, idParam(params.id), registrationId);
+			return { done: `${name} : présence retirée.`, registrationId };
 		} catch (caught) {
-			return failPlain(caught, { registrationId: Number(f('registrationId')) });
+			return refusal(caught, { registrationId });
 		}
 	},
 	walkIn: async ({ request, locals, params }) => {
-		const f = await form(request);
+		const posted = await readPosted(request, walkInSchema);
+		if (!posted.ok) return posted.failure;
+		const { name, category } = posted.data;
 		try {
-			await addWalkIn(getDb(), locals.actor, idParam(params.id), f('name'), f('category'));
-			return { done: `${f('name').trim()} ajouté·e et présent·e.`, walkIn: true };
+			await addWalkIn(getDb(), locals.actor, idParam(params.id), name, category);
+			return { done: `${name.trim()} ajouté·e et présent·e.`, walkIn: true };
 		} catch (caught) {
-			return failPlain(caught, { walkInName: f('name'), walkIn: true });
+			return refusal(caught, { walkInName: name, walkIn: true });
 		}
 	},
-	close: async ({ locals, params }) => {
-		try {
+	close: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
 			const absent = await closeAttendance(getDb(), locals.actor, idParam(params.id));
-			return {
-				done: `Feuille close : ${absent} personne${absent > 1 ? 's' : ''} notée${absent > 1 ? 's' : ''} absente${absent > 1 ? 's' : ''}.`
-			};
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	}
+			return `Feuille close : ${absent} personne${absent > 1 ? 's' : ''} notée${absent > 1 ? 's' : ''} absente${absent > 1 ? 's' : ''}.`;
+		})
 };

@@ -1,10 +1,18 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { eventForOffice } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { addProgrammeItem, deleteProgrammeItem, listProgramme } from '$lib/server/events/programme';
+import {
+	addProgrammeItem,
+	deleteProgrammeItem,
+	listProgramme,
+	programmeItemSchema
+} from '$lib/server/events/programme';
 import { idParam } from '$lib/server/web/params';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
 import { toParisLocalInput } from '$lib/paris-time';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -24,31 +32,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	add: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const f = (name: string) => String(data.get(name) ?? '');
-		const values = {
-			kind: f('kind'),
-			title: f('title'),
-			startsAt: f('startsAt'),
-			endsAt: f('endsAt'),
-			room: f('room'),
-			capacity: f('capacity')
-		};
-		try {
-			await addProgrammeItem(getDb(), locals.actor, idParam(params.id), values);
-			return { done: `« ${values.title.trim()} » ajouté au programme.` };
-		} catch (caught) {
-			return failPlain(caught, { values });
-		}
-	},
-	remove: async ({ request, locals, params }) => {
-		const itemId = Number((await request.formData()).get('itemId'));
-		try {
+	add: ({ request, locals, params }) =>
+		handleForm(request, programmeItemSchema, async (item) => {
+			await addProgrammeItem(getDb(), locals.actor, idParam(params.id), item);
+			return `« ${item.title} » ajouté au programme.`;
+		}),
+	remove: ({ request, locals, params }) =>
+		handleForm(request, z.object({ itemId: postedId }), async ({ itemId }) => {
 			await deleteProgrammeItem(getDb(), locals.actor, idParam(params.id), itemId);
-			return { done: 'Moment retiré du programme.' };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	}
+			return 'Moment retiré du programme.';
+		})
 };

@@ -1,11 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { listCommunes, listTerritories, setCommuneTerritory } from '$lib/server/reference/service';
-import { DomainError } from '$lib/server/errors';
+import {
+	listCommunes,
+	listTerritories,
+	setCommuneTerritory,
+	territoryChoiceSchema
+} from '$lib/server/reference/service';
 import { orHttpError } from '$lib/server/web/http';
+import { handleForm } from '$lib/server/web/forms';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');
@@ -16,21 +20,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { commune, territories: await listTerritories(db) };
 };
 
-const territoryChoice = z.union([
-	z.literal('').transform(() => null),
-	z.coerce.number().int().positive()
-]);
-
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const parsed = territoryChoice.safeParse((await request.formData()).get('territoryId') ?? '');
-		if (!parsed.success) return fail(400, { error: 'Choisissez un territoire dans la liste.' });
-		try {
-			await setCommuneTerritory(getDb(), locals.actor, params.insee, parsed.data);
-		} catch (caught) {
-			if (caught instanceof DomainError) return fail(caught.status, { error: caught.message });
-			throw caught;
-		}
-		return { saved: true };
-	}
+	default: ({ request, locals, params }) =>
+		handleForm(request, territoryChoiceSchema, async ({ territoryId }) => {
+			await setCommuneTerritory(getDb(), locals.actor, params.insee, territoryId);
+			return { saved: true };
+		})
 };

@@ -1,14 +1,19 @@
-import { superValidate } from 'sveltekit-superforms';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/web/guards';
-import { siteAdapter, siteFormOptions, submitSite } from '$lib/server/web/site-form';
+import { siteFormOptions, submitSite, type SiteFormValues } from '$lib/server/web/site-form';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'reference.manage');
-	return {
-		form: await superValidate({ kind: 'antenne', active: true }, siteAdapter, { errors: false }),
-		...(await siteFormOptions(actor))
+	const values: SiteFormValues = {
+		name: '',
+		kind: 'antenne',
+		communeInseeCode: '',
+		address: '',
+		directions: '',
+		note: '',
+		active: true
 	};
+	return { values, ...(await siteFormOptions(actor)) };
 };
 
 export const actions: Actions = { default: (event) => submitSite(event, null) };

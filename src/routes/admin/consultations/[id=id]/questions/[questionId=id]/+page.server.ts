@@ -1,14 +1,14 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { getQuestion, updateQuestion } from '$lib/server/consultations/builder';
-import { questionSchema, type QuestionInput } from '$lib/server/consultations/schemas';
+import { questionSchema } from '$lib/server/consultations/schemas';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
 import { idParam } from '$lib/server/web/params';
 import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { questionView } from '$lib/server/consultations/view';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import { isQuestionKind, QUESTION_KIND_LABELS, QUESTION_KINDS } from '$lib/consultation-vocabulary';
 
 type Values = Record<string, string | string[] | boolean | number | undefined>;
@@ -42,55 +42,27 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-function integer(value: FormDataEntryValue | null): number | undefined {
-	const text = typeof value === 'string' ? value.trim() : '';
-	return text === '' ? undefined : Number(text);
-}
-
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const text = (name: string) => {
-			const v = data.get(name);
-			return typeof v === 'string' ? v : '';
-		};
-		const conditionOptionIds = data
-			.getAll('conditionOptionIds')
-			.filter((v) => typeof v === 'string');
+		const posted = await readPosted(request, questionSchema);
+		if (!posted.ok) return posted.failure;
 		const db = getDb();
 		const id = idParam(params.id);
-		const questionId = idParam(params.questionId);
+		// The question a condition depends on is the one whose options were ticked.
+		const question = posted.data;
 		const questionnaire = await loadQuestionnaire(db, id);
 		const source = questionnaire.sections
 			.flatMap((s) => s.questions)
-			.find((q) => q.options.some((o) => conditionOptionIds.includes(String(o.id))));
-		const values = {
-			kind: text('kind'),
-			label: text('label'),
-			help: text('help'),
-			required: data.get('required') === 'on',
-			options: text('options'),
-			allowOther: data.get('allowOther') === 'on',
-			exclusiveLast: data.get('exclusiveLast') === 'on',
-			scaleMin: integer(data.get('scaleMin')),
-			scaleMax: integer(data.get('scaleMax')),
-			minLabel: text('minLabel'),
-			maxLabel: text('maxLabel'),
-			maxChoices: integer(data.get('maxChoices')),
-			conditionQuestionId: source ? String(source.id) : '',
-			conditionOptionIds
-		};
-		const parsed = questionSchema.safeParse(values);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { values: values as Values, errors });
-		}
+			.find((q) => q.options.some((o) => question.conditionOptionIds.includes(String(o.id))));
+		const values = posted.values;
 		try {
-			await updateQuestion(db, locals.actor, id, questionId, parsed.data as QuestionInput);
+			await updateQuestion(db, locals.actor, id, idParam(params.questionId), {
+				...question,
+				conditionQuestionId: source ? String(source.id) : ''
+			});
 		} catch (caught) {
-			return failPlain(caught, { values: values as Values, errors: {} as Record<string, string> });
+			return refusal(caught, { values, errors: {} as Record<string, string> });
 		}
-		return { saved: true, values: values as Values, errors: {} as Record<string, string> };
+		return { saved: true, values, errors: {} as Record<string, string> };
 	}
 };
