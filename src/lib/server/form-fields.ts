@@ -88,3 +88,12 @@ export const optionalId = (message: string) =>
 
 /** A box to tick. */
 export const tickBox = z.boolean().default(false);
+
+/** A calendar day (YYYY-MM-DD, as a date field posts it), or empty. */
+export const optionalDayField = z
+	.string()
+	.trim()
+	.refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
+		message: 'Indiquez une date, par exemple 31/12/2027.'
+	})
+	.default('');

@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
-import { wholeNumber } from '$lib/codes';
+import { z } from 'zod';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/web/guards';
-import { failPlain } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
+import { postedId } from '$lib/server/form-fields';
 import { renderMarkdown } from '$lib/server/markdown';
 import { answerMeeting, mySpace } from '$lib/server/groups/member-space';
 import { NEEDS } from '$lib/event-vocabulary';
@@ -22,34 +23,40 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const answerSchema = z.object({
+	eventId: postedId,
+	coming: z
+		.string()
+		.default('')
+		.transform((v) => v === 'oui'),
+	// Present when the form asked for needs: then those ticked replace her panel needs.
+	besoins: z.string().optional(),
+	needs: z
+		.array(z.string())
+		.default([])
+		.transform((codes) => codes.filter((code) => NEEDS.some((n) => n.code === code))),
+	needsDetail: z
+		.string()
+		.default('')
+		.transform((v) => v.trim().slice(0, 500))
+});
+
 export const actions: Actions = {
 	answer: async ({ request, locals, url }) => {
 		requireUser(locals, url);
-		const data = await request.formData();
-		const eventId = String(data.get('eventId') ?? '');
-		const coming = data.get('coming') === 'oui';
-		const known = new Set<string>(NEEDS.map((n) => n.code));
-		const needs = data.has('besoins')
-			? {
-					codes: data
-						.getAll('needs')
-						.map(String)
-						.filter((code) => known.has(code)),
-					detail: String(data.get('needsDetail') ?? '')
-						.trim()
-						.slice(0, 500)
-				}
-			: undefined;
+		const posted = await readPosted(request, answerSchema);
+		if (!posted.ok) return posted.failure;
+		const { eventId, coming, besoins, needs, needsDetail } = posted.data;
 		try {
 			const status = await answerMeeting(
 				locals.ctx,
 				locals.actor,
-				wholeNumber(eventId) ?? 0,
+				eventId,
 				coming,
-				needs
+				besoins !== undefined ? { codes: needs, detail: needsDetail } : undefined
 			);
 			return {
-				eventId: Number(eventId),
+				eventId,
 				done:
 					status === 'inscrit'
 						? 'C’est noté : vous venez. Merci !'
@@ -58,7 +65,7 @@ export const actions: Actions = {
 							: 'C’est noté : vous ne venez pas. Merci de nous avoir prévenus.'
 			};
 		} catch (caught) {
-			return failPlain(caught, { eventId: Number(eventId) });
+			return refusal(caught, { eventId });
 		}
 	}
 };

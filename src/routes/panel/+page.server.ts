@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { myPanelRecord, openMyRegistration } from '$lib/server/panel/my-registration';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/web/http';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
-import { personFormValues, readPersonForm, signupSchema } from '$lib/server/panel/schemas';
+import { personChecks, signupSchema } from '$lib/server/panel/schemas';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import { signUpForPanel } from '$lib/server/panel/signup';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -33,14 +33,14 @@ export const actions: Actions = {
 		redirect(303, `/panel/inscription/${token}`);
 	},
 	join: async ({ request, locals, getClientAddress }) => {
-		const data = await request.formData();
-		const values = personFormValues(data);
-		if (data.get('site_web'))
-			return fail(400, { values, errors: {}, error: 'Votre envoi n’a pas pu être accepté.' });
-		const parsed = readPersonForm(signupSchema, values);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
+		const posted = await readPosted(request, signupSchema, {
+			alsoCheck: personChecks,
+			honeypot: true
+		});
+		if (!posted.ok) return posted.failure;
+		const { values } = posted;
 		try {
-			const outcome = await signUpForPanel(locals.ctx, parsed.data, getClientAddress());
+			const outcome = await signUpForPanel(locals.ctx, posted.data, getClientAddress());
 			return {
 				joined: {
 					manageLink: outcome.manageToken ? `/panel/inscription/${outcome.manageToken}` : null,
@@ -48,7 +48,7 @@ export const actions: Actions = {
 				}
 			};
 		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
+			return refusal(caught, { values, errors: {} as Record<string, string> });
 		}
 	}
 };

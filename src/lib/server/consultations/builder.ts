@@ -211,7 +211,9 @@ export async function updateConsultation(
 		await checkAxes(tx, input.axes);
 		const ficheIds = await ficheIdsFromRefs(tx, input.ficheRefs);
 		if (before.locked) {
-			const changed = (['access', 'identity'] as const).filter((k) => before.command[k] !== input[k]);
+			const changed = (['access', 'identity'] as const).filter(
+				(k) => before.command[k] !== input[k]
+			);
 			if (changed.length || before.command.audiences.join() !== input.audiences.join())
 				throw new ConflictError(
 					'Des réponses ont déjà été reçues : le public, l’accès et l’anonymat ne peuvent plus changer.'

@@ -7,7 +7,7 @@ import { nowForDb } from '../db/codecs';
 import { foldForSearch } from '../text';
 import { RateLimitedError } from '../errors';
 import { RATE_LIMITS } from '../security/rate-limit';
-import { readForm } from '../web/forms';
+import { readForm } from '../read-form';
 import { createConsultation } from '../consultations/builder';
 import { consultationInput } from '../consultations/testing';
 import { decide, linkToFiche } from './links';

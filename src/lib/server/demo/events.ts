@@ -50,16 +50,16 @@ async function fieldTour(db: Db, admin: Actor, rows: Record<string, string>[]) {
 		db,
 		admin,
 		blankEvent({
-				title: 'Tournée « aller vers » : interviews de terrain',
-				slug: 'tournee-aller-vers-2023',
-				kind: 'tournee',
-				description:
-					'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
-				placeName: 'Quatorze communes du département',
-				startsAt: parisAt(`${days[0]}T09:30`),
-				endsAt: parisAt(`${days.at(-1)}T17:00`),
-				consultationId: consultation?.id ?? null
-			})
+			title: 'Tournée « aller vers » : interviews de terrain',
+			slug: 'tournee-aller-vers-2023',
+			kind: 'tournee',
+			description:
+				'Des agents du Département sont allés à la rencontre des habitants sur les marchés et près des espaces France Services, pour recueillir leur avis sur les services.',
+			placeName: 'Quatorze communes du département',
+			startsAt: parisAt(`${days[0]}T09:30`),
+			endsAt: parisAt(`${days.at(-1)}T17:00`),
+			consultationId: consultation?.id ?? null
+		})
 	);
 	for (const row of rows) {
 		const commune = await communeCode(db, row.commune);
@@ -100,18 +100,18 @@ async function pastEvents(db: Db, admin: Actor) {
 			db,
 			admin,
 			blankEvent({
-					title: row.titre,
-					slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
-					kind: PAST_KINDS[row.type],
-					description: row.remarque
-						? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
-						: '',
-					placeName: row.lieu || 'Lieu non précisé',
-					communeCode: commune,
-					startsAt: parisAt(`${row.date_debut}T09:30`),
-					endsAt: parisAt(`${row.date_fin}T17:00`),
-					audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
-				})
+				title: row.titre,
+				slug: `${row.type.replace('_', '-')}-${row.date_debut}-${i + 1}`,
+				kind: PAST_KINDS[row.type],
+				description: row.remarque
+					? `${row.remarque.charAt(0).toUpperCase()}${row.remarque.slice(1)}.`
+					: '',
+				placeName: row.lieu || 'Lieu non précisé',
+				communeCode: commune,
+				startsAt: parisAt(`${row.date_debut}T09:30`),
+				endsAt: parisAt(`${row.date_fin}T17:00`),
+				audience: row.type === 'universite_sociale' ? 'professionnels' : 'tous'
+			})
 		);
 		await db
 			.updateTable('event')

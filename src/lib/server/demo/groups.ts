@@ -37,16 +37,16 @@ async function meeting(
 		db,
 		agent,
 		blankEvent({
-				title: fields.title,
-				slug: fields.slug,
-				kind: 'reunion-groupe',
-				placeName: fields.placeName,
-				communeCode: fields.communeCode,
-				startsAt: at(fields.days, 14),
-				endsAt: at(fields.days, 16),
-				audience: 'groupe',
-				groupId
-			})
+			title: fields.title,
+			slug: fields.slug,
+			kind: 'reunion-groupe',
+			placeName: fields.placeName,
+			communeCode: fields.communeCode,
+			startsAt: at(fields.days, 14),
+			endsAt: at(fields.days, 16),
+			audience: 'groupe',
+			groupId
+		})
 	);
 	await publishEvent(db, agent, id);
 	if (minutes) await saveMinutes(db, agent, id, minutes, true);

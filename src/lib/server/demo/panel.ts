@@ -76,13 +76,13 @@ export async function seedDemoPanel(db: Db, agent: Actor): Promise<void> {
 				mandateEnd: i % 7 ? '2027-12-31' : '2026-12-15'
 			});
 	}
-	await saveTargets(db, agent, 'genre', { Femme: '51', Homme: '47', Autre: '2' });
+	await saveTargets(db, agent, 'genre', { Femme: 51, Homme: 47, Autre: 2 });
 	await saveTargets(db, agent, 'age', {
-		'De 18 à 24 ans': '9',
-		'De 25 à 39 ans': '21',
-		'De 40 à 59 ans': '32',
-		'De 60 à 74 ans': '24',
-		'75 ans et plus': '14'
+		'De 18 à 24 ans': 9,
+		'De 25 à 39 ans': 21,
+		'De 40 à 59 ans': 32,
+		'De 60 à 74 ans': 24,
+		'75 ans et plus': 14
 	});
 	const size = 10;
 	const proposal = await proposeQuotas(

@@ -58,9 +58,9 @@ export const registrationSchema = z
 			error: 'Cochez la case pour accepter que nous gardions ces informations.'
 		})
 	})
-	.refine((r) => r.email || r.phone || r.postalAddress, {
-		message: CONTACT_MESSAGE,
-		path: ['email']
+	.superRefine((registration, context) => {
+		for (const [path, message] of Object.entries(registrationChecks(registration)))
+			context.addIssue({ code: 'custom', message, path: [path] });
 	});
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
@@ -73,19 +73,14 @@ export const registrationChangeSchema = z.object({
 export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
 
 /**
- * Every error of a registration form at once: zod skips the « one way to
- * be reached » rule while another field is wrong, so it is checked here too.
+ * The « one way to be reached » rule, checked with the schema's own (zod
+ * skips it while another field is wrong) so that every error shows at once.
  */
-export function readRegistration(
-	values: Record<string, unknown> & { email: string; phone: string; postalAddress: string }
-): { ok: true; data: RegistrationInput } | { ok: false; errors: Record<string, string> } {
-	const parsed = registrationSchema.safeParse(values);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-	if (!values.email.trim() && !values.phone.trim() && !values.postalAddress.trim())
-		errors.email ??= CONTACT_MESSAGE;
-	return { ok: false, errors };
+export function registrationChecks(values: Record<string, unknown>): Record<string, string> {
+	const filled = (key: string) => String(values[key] ?? '').trim() !== '';
+	return filled('email') || filled('phone') || filled('postalAddress')
+		? {}
+		: { email: CONTACT_MESSAGE };
 }
 
 /**

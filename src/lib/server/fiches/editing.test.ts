@@ -93,7 +93,10 @@ describe('editing fiches', () => {
 			description: 'Des ateliers de sophrologie dans les ludothèques.',
 			keywords: 'relaxation ; jeux\n détente'
 		});
-		expect(posted).toMatchObject({ ownerUserId: pilote.id, keywords: ['relaxation', 'jeux', 'détente'] });
+		expect(posted).toMatchObject({
+			ownerUserId: pilote.id,
+			keywords: ['relaxation', 'jeux', 'détente']
+		});
 		await updateFicheContent(db, agent, 'NUM-01', posted);
 		expect((await listEditableFiches(db, pilote)).map((f) => f.ref)).toEqual(['HAB-04', 'NUM-01']);
 		expect(

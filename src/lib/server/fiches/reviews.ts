@@ -56,7 +56,7 @@ export type ReviewInput = z.infer<typeof reviewSchema>;
 /** The review form: its status and text, and one « value-<indicator id> » field per indicator. */
 export const reviewFormSchema = z
 	.record(z.string(), z.string())
-	.transform((fields) => ({
+	.transform((fields): z.input<typeof reviewSchema> => ({
 		// Checked by reviewSchema just after.
 		status: (fields.status ?? '') as z.input<typeof reviewSchema>['status'],
 		text: fields.text ?? '',

@@ -10,7 +10,7 @@ import { registerPersonByOfficer } from '../panel/registry';
 import { createEvent, publishEvent } from '../events/manage';
 import type { EventCommand } from '../events/schemas';
 import { eventCommand } from '../events/testing';
-import { readForm } from '../web/forms';
+import { readForm } from '../read-form';
 import { createGroup, getGroup, listGroups, setGroupArchived, updateGroup } from './manage';
 import {
 	addOutsideMember,

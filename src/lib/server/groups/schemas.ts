@@ -1,6 +1,7 @@
 // What officers type to run groups: the group, its members, bodies and documents.
 import { z } from 'zod';
 import {
+	optionalDayField,
 	optionalEmailField,
 	optionalPhoneField,
 	postalAddressField,
@@ -9,14 +10,7 @@ import {
 import { GROUP_KINDS, GROUP_ROLES } from '$lib/panel-vocabulary';
 import { wholeNumber } from '$lib/codes';
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const optionalDay = z
-	.string()
-	.trim()
-	.refine((v) => v === '' || (isoDay.test(v) && !Number.isNaN(Date.parse(v))), {
-		message: 'Indiquez une date, par exemple 31/12/2027.'
-	})
-	.default('');
+const optionalDay = optionalDayField;
 
 export const groupSchema = z.object({
 	name: z

@@ -185,7 +185,7 @@ describe('the panel registry and the draw', () => {
 	it('compares the panel with the population and the targets', async () => {
 		const { db, agent } = await setup();
 		await panelOf(db, agent);
-		await saveTargets(db, agent, 'genre', { Femme: '52', Homme: '48', Autre: '' });
+		await saveTargets(db, agent, 'genre', { Femme: 52, Homme: 48 });
 		const { total, tables } = await representation(db, agent, ['territoire', 'genre']);
 		expect(total).toBe(24);
 		const gender = tables.find((t) => t.criterion === 'genre')!;

@@ -2,7 +2,6 @@
 // change their status and mandate, record people met in the field.
 import type { DrawAnswer, GroupRole, PersonSource } from '$lib/panel-vocabulary';
 import type { RegistrationStatus } from '$lib/event-vocabulary';
-import { oneOf } from '$lib/codes';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database';
 import { fromDbJson, nowForDb } from '../db/codecs';
@@ -13,7 +12,7 @@ import type { PersonStatus } from '$lib/panel-vocabulary';
 import { communeExists, insertPerson } from './people';
 import { anonymisePerson } from './signup';
 import { mandateDueCondition } from './mandate-reminders';
-import type { OfficerPersonInput } from './schemas';
+import type { OfficerPersonInput, PersonStatusChange } from './schemas';
 import { byFrench } from '../db/database';
 
 export const REGISTRY_PAGE_SIZE = 50;
@@ -275,26 +274,13 @@ export async function registerPersonByOfficer(
 	});
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function updatePersonStatus(
 	db: Db,
 	actor: Actor | null,
 	id: number,
-	change: { status: string; mandateStart: string; mandateEnd: string }
+	change: PersonStatusChange
 ): Promise<void> {
 	assertCan(actor, 'panel.manage');
-	// Leaving the panel is its own action (with what it erases), not a status to pick.
-	const status = oneOf(['candidat', 'actif', 'en_pause'] as const, change.status);
-	if (!status) throw new InvalidInputError('Choisissez un statut de la liste.', 'status');
-	for (const [field, value] of [
-		['mandateStart', change.mandateStart],
-		['mandateEnd', change.mandateEnd]
-	] as const) {
-		if (value && !ISO_DAY.test(value)) throw new InvalidInputError('Indiquez une date.', field);
-	}
-	if (change.mandateStart && change.mandateEnd && change.mandateEnd <= change.mandateStart)
-		throw new InvalidInputError('La fin du mandat doit venir après son début.', 'mandateEnd');
 	await db.transaction().execute(async (tx) => {
 		const before = await tx
 			.selectFrom('person')
@@ -306,9 +292,9 @@ export async function updatePersonStatus(
 		await tx
 			.updateTable('person')
 			.set({
-				status,
-				mandate_start: change.mandateStart || null,
-				mandate_end: change.mandateEnd || null,
+				status: change.status,
+				mandate_start: change.mandateStart,
+				mandate_end: change.mandateEnd,
 				renewal_reminded_at: change.mandateEnd === before.mandate_end ? undefined : null,
 				updated_at: nowForDb()
 			})

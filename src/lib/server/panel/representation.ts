@@ -1,5 +1,6 @@
 // How far the panel is from the population: territories from the communes'
 // populations, the other criteria from targets the officer enters.
+import { z } from 'zod';
 import type { Db, Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -114,24 +115,41 @@ export async function representation(
 	return { total: people.length, tables };
 }
 
-/** Saves the officer's targets (percentages) for one criterion; an empty value removes a target. */
+/** The targets form: the criterion, and one « share:<value> » field per value (a percentage, or blank). */
+export const targetsSchema = z
+	.record(z.string(), z.string())
+	.superRefine((fields, context) => {
+		for (const [key, text] of Object.entries(fields)) {
+			if (!key.startsWith('share:') || text.trim() === '') continue;
+			const share = Number(text.replace(',', '.'));
+			if (!Number.isFinite(share) || share < 0 || share > 100)
+				context.addIssue({
+					code: 'custom',
+					message: `« ${key.slice(6)} » : un pourcentage entre 0 et 100.`,
+					path: ['']
+				});
+		}
+	})
+	.transform((fields) => ({
+		criterion: fields.criterion ?? '',
+		shares: Object.fromEntries(
+			Object.entries(fields)
+				.filter(([key, text]) => key.startsWith('share:') && text.trim() !== '')
+				.map(([key, text]) => [key.slice(6), Number(text.replace(',', '.'))])
+		)
+	}));
+
+/** Saves the officer's targets (percentages by value) for one criterion; a value left out has none. */
 export async function saveTargets(
 	db: Db,
 	actor: Actor | null,
 	criterion: string,
-	shares: Record<string, string>
+	shares: Record<string, number>
 ): Promise<void> {
 	assertCan(actor, 'panel.manage');
 	if (criterion === 'territoire')
 		throw new InvalidInputError('Les territoires suivent la population des communes.');
-	const parsed: { value: string; share: number }[] = [];
-	for (const [value, text] of Object.entries(shares)) {
-		if (text.trim() === '') continue;
-		const share = Number(text.replace(',', '.'));
-		if (!Number.isFinite(share) || share < 0 || share > 100)
-			throw new InvalidInputError(`« ${value} » : un pourcentage entre 0 et 100.`);
-		parsed.push({ value, share });
-	}
+	const parsed = Object.entries(shares).map(([value, share]) => ({ value, share }));
 	await db.transaction().execute(async (tx) => {
 		await tx.deleteFrom('panel_target').where('criterion', '=', criterion).execute();
 		if (parsed.length)

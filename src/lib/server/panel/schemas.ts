@@ -1,7 +1,9 @@
 // What people type to join the panel, and what officers type for them.
 import { z } from 'zod';
+import { readForm } from '../read-form';
 import {
 	CONTACT_MESSAGE,
+	optionalDayField,
 	optionalEmailField,
 	optionalPhoneField,
 	postalAddressField
@@ -82,57 +84,56 @@ export const officerPersonSchema = z.object({
 export type OfficerPersonInput = z.infer<typeof officerPersonSchema>;
 
 type Values = Record<string, unknown> & {
-	email: string;
-	phone: string;
-	postalAddress: string;
-	situations: string[];
-	situationConsent: boolean;
+	email?: unknown;
+	phone?: unknown;
+	postalAddress?: unknown;
+	situations?: unknown;
+	situationConsent?: unknown;
 };
 
+const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
 /**
- * Every error at once: zod skips cross-field rules while another field is
- * wrong, so the contact and the sensitive-data rules are checked here too.
+ * The rules across a person's fields: a way to reach her, and her consent
+ * for the sensitive data of a situation. Checked with the schema's own so
+ * that every error shows at once.
  */
-export function readPersonForm<S extends z.ZodType>(
-	schema: S,
-	values: Values
-): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
-	const parsed = schema.safeParse(values);
+export function personChecks(values: Values): Record<string, string> {
 	const errors: Record<string, string> = {};
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-	}
-	if (!values.email.trim() && !values.phone.trim() && !values.postalAddress.trim())
-		errors.email ??= CONTACT_MESSAGE;
-	if (values.situations.length > 0 && !values.situationConsent)
-		errors.situationConsent ??=
+	if (!filled(values.email) && !filled(values.phone) && !filled(values.postalAddress))
+		errors.email = CONTACT_MESSAGE;
+	const situations = [values.situations ?? []].flat();
+	const consented = values.situationConsent === true || values.situationConsent === 'on';
+	if (situations.length > 0 && !consented)
+		errors.situationConsent =
 			'Cochez cette case pour que nous gardions votre situation, ou décochez les situations.';
-	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, data: parsed.data as z.infer<S> };
+	return errors;
 }
 
-/** Reads the person form fields of a request body. */
-export function personFormValues(data: FormData) {
-	const text = (key: string) => {
-		const value = data.get(key);
-		return typeof value === 'string' ? value : '';
-	};
-	const list = (key: string) => data.getAll(key).filter((v): v is string => typeof v === 'string');
-	return {
-		firstName: text('firstName'),
-		lastName: text('lastName'),
-		email: text('email'),
-		phone: text('phone'),
-		postalAddress: text('postalAddress'),
-		communeCode: text('communeCode'),
-		ageBand: text('ageBand'),
-		gender: text('gender'),
-		situations: list('situations'),
-		situationConsent: data.get('situationConsent') === 'on',
-		availability: list('availability'),
-		needs: list('needs'),
-		needsDetail: text('needsDetail'),
-		consent: data.get('consent') === 'on',
-		source: text('source')
-	};
+/** A person's form read with its schema and the rules across fields. */
+export function readPersonForm<S extends z.ZodType>(schema: S, values: Values) {
+	return readForm(schema, values, () => personChecks(values));
 }
+
+/** A member's status and mandate, as officers set them. */
+export interface PersonStatusChange {
+	status: 'candidat' | 'actif' | 'en_pause';
+	mandateStart: string | null;
+	mandateEnd: string | null;
+}
+
+const orNull = (day: string) => day || null;
+
+/** The status form, read into a PersonStatusChange. Leaving the panel is its own action. */
+export const personStatusSchema = z
+	.object({
+		status: z.enum(['candidat', 'actif', 'en_pause'], {
+			error: 'Choisissez un statut de la liste.'
+		}),
+		mandateStart: optionalDayField.transform(orNull),
+		mandateEnd: optionalDayField.transform(orNull)
+	})
+	.refine((m) => !m.mandateStart || !m.mandateEnd || m.mandateEnd > m.mandateStart, {
+		message: 'La fin du mandat doit venir après son début.',
+		path: ['mandateEnd']
+	}) satisfies z.ZodType<PersonStatusChange, unknown>;

@@ -315,7 +315,9 @@ describe('retention', () => {
 			message: 'Indiquez un nombre entier.',
 			path: ['period.brouillons']
 		});
-		expect(chosenPeriodsSchema.parse({ 'period.brouillons': ' 10 ', 'period.comptes': '' })).toEqual({
+		expect(
+			chosenPeriodsSchema.parse({ 'period.brouillons': ' 10 ', 'period.comptes': '' })
+		).toEqual({
 			brouillons: 10
 		});
 		await expect(changeRetentionPeriods(db, resident, { brouillons: 10 })).rejects.toThrow();

@@ -23,18 +23,3 @@ export async function retourFormOptions(db: Executor, actor: Actor | null) {
 		}))
 	};
 }
-
-export function readRetourForm(data: FormData) {
-	const text = (key: string) => {
-		const value = data.get(key);
-		return typeof value === 'string' ? value : '';
-	};
-	return {
-		title: text('title'),
-		slug: text('slug'),
-		body: text('body'),
-		falcBody: text('falcBody'),
-		consultationId: text('consultationId'),
-		eventIds: data.getAll('eventIds').filter((v): v is string => typeof v === 'string')
-	};
-}

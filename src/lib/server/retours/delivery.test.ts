@@ -5,7 +5,7 @@ import { createMailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
 import { loadReferenceData } from '../reference/seed';
 import { RateLimitedError } from '../errors';
-import { readForm } from '../web/forms';
+import { readForm } from '../read-form';
 import { createConsultation } from '../consultations/builder';
 import { consultationInput } from '../consultations/testing';
 import { createRetour, publishRetour } from './manage';

@@ -31,14 +31,24 @@ export const retourRequestSchema = z
 		notify: z.boolean().default(false),
 		consent: z.literal(true, { error: 'Cochez la case pour que nous gardions vos coordonnées.' })
 	})
-	.refine((r) => r.email || r.postalAddress, {
-		message: 'Donnez une adresse e-mail ou une adresse postale.',
-		path: ['email']
-	})
-	.refine((r) => !r.notify || r.email, {
-		message: 'Pour être prévenu·e de chaque décision, donnez votre adresse e-mail.',
-		path: ['email']
+	.superRefine((request, context) => {
+		for (const [path, message] of Object.entries(retourRequestChecks(request)))
+			context.addIssue({ code: 'custom', message, path: [path] });
 	});
+
+/**
+ * A way to send the retour, and an e-mail for the decisions' digest: the
+ * schema's rules across fields, also checked while another field is wrong.
+ */
+export function retourRequestChecks(values: Record<string, unknown>): Record<string, string> {
+	const filled = (key: string) => String(values[key] ?? '').trim() !== '';
+	const ticked = values.notify === true || values.notify === 'on';
+	if (!filled('email') && !filled('postalAddress'))
+		return { email: 'Donnez une adresse e-mail ou une adresse postale.' };
+	if (!filled('email') && ticked)
+		return { email: 'Pour être prévenu·e de chaque décision, donnez votre adresse e-mail.' };
+	return {};
+}
 export type RetourRequestInput = z.infer<typeof retourRequestSchema>;
 
 /** Records who wants a retour, with the consent text's version. */

@@ -6,7 +6,7 @@ import { importSchemaUnchecked } from '../fiches/import';
 import { BUNDLED_SCHEMA } from '../fiches/sources';
 import { nowForDb } from '../db/codecs';
 import { ForbiddenError } from '../errors';
-import { readForm } from '../web/forms';
+import { readForm } from '../read-form';
 import { createConsultation } from '../consultations/builder';
 import { consultationInput } from '../consultations/testing';
 import { decide, linkToFiche } from '../contributions/links';

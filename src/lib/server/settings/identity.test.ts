@@ -3,7 +3,7 @@ import { createTestDatabase, createTestUser } from '../testing';
 import { ForbiddenError } from '../errors';
 import { createMailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/templates';
-import { readForm } from '../web/forms';
+import { readForm } from '../read-form';
 import { changeIdentity, DEFAULT_IDENTITY, getIdentity, identitySchema } from './identity';
 import { getServiceContact } from './settings';
 

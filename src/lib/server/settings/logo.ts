@@ -15,7 +15,9 @@ export const LOGO_MAX_BYTES = 300 * 1024;
 /** The logo form: a file to save, or the logo to remove. */
 export const logoFormSchema = z
 	.object({
-		intent: z.enum(['save', 'remove'], { error: 'Choisissez d’enregistrer ou de retirer le logo.' }),
+		intent: z.enum(['save', 'remove'], {
+			error: 'Choisissez d’enregistrer ou de retirer le logo.'
+		}),
 		logo: z.union([z.instanceof(File), z.literal('')]).default('')
 	})
 	.refine((form) => form.intent === 'remove' || (form.logo instanceof File && form.logo.size > 0), {

@@ -62,7 +62,7 @@ describe('reading a posted form', () => {
 		expect(posted.failure.status).toBe(400);
 		expect(posted.failure.data).toEqual({
 			form: 'edit',
-			values: { title: 'A', tags: ['x', 'y'] },
+			values: { title: 'A', tags: ['x', 'y'], ids: [] },
 			errors: { title: 'Trois lettres au moins.' },
 			error: 'Trois lettres au moins.',
 			field: 'title'
@@ -80,16 +80,25 @@ describe('reading a posted form', () => {
 
 describe('an action in one call', () => {
 	it('answers with the sentence of the change', async () => {
-		const answer = await handleForm(post([['title', 'Atelier']]), schema, async (c) => `Créé : ${c.title}`, {
-			form: 'create'
-		});
+		const answer = await handleForm(
+			post([['title', 'Atelier']]),
+			schema,
+			async (c) => `Créé : ${c.title}`,
+			{
+				form: 'create'
+			}
+		);
 		expect(answer).toEqual({ form: 'create', done: 'Créé : Atelier' });
 	});
 
 	it('answers a refusal with its field and the values, and lets redirects through', async () => {
-		const refused = await handleForm(post([['title', 'Atelier']]), schema, async () => {
-			throw new InvalidInputError('Ce titre est pris.', 'title');
-		});
+		const refused = await handleForm(
+			post([['title', 'Atelier']]),
+			schema,
+			async (): Promise<string> => {
+				throw new InvalidInputError('Ce titre est pris.', 'title');
+			}
+		);
 		expect(isActionFailure(refused) && refused.data).toMatchObject({
 			error: 'Ce titre est pris.',
 			field: 'title',

@@ -6,6 +6,9 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { readForm } from '../read-form';
+
+export { readForm };
 
 /** What the browser sent, as text: a name repeated (ticked checkboxes) gives a list. */
 export type PostedValues = Record<string, string | string[]>;
@@ -23,18 +26,23 @@ export interface FormAnswer {
 	field?: string | null;
 }
 
-export interface FormOptions {
+type Extra = Record<string, unknown>;
+
+export interface FormOptions<A extends Extra = Extra> {
 	/** The form's name, on a page that has several. */
 	form?: string;
 	/** Fields never sent back to the browser, not even in a failed form (passwords). */
 	secret?: readonly string[];
 	/**
-	 * zod skips an object's cross-field rules while one of its fields is
-	 * wrong: these state them again so that they show with the others.
+	 * Rules across fields, checked with the schema's own: zod skips an
+	 * object's cross-field rules while one of its fields is wrong, these show
+	 * with the others.
 	 */
 	alsoCheck?: (values: PostedValues) => Record<string, string>;
+	/** Whether the form carries the hidden field robots fill (HoneypotField): then it is refused before anything. */
+	honeypot?: boolean;
 	/** What else the page needs in every answer (which row or part of the page it was about). */
-	answer?: (values: PostedValues) => Record<string, unknown>;
+	answer?: (values: PostedValues) => A;
 }
 
 type Def = {
@@ -53,7 +61,7 @@ type Kind = 'list' | 'boolean' | 'number' | 'text';
 
 /** What a field of the schema takes, whatever wraps it (default, transform). */
 function kindOf(field: ZodLike | undefined): Kind {
-	for (let t = field; t; ) {
+	for (let t = field; t;) {
 		const def: Def = t._zod.def;
 		if (def.type === 'array') return 'list';
 		if (def.type === 'boolean' || def.type === 'number') return def.type;
@@ -99,12 +107,13 @@ export function postedInput(
 		else if (kind === 'boolean') input[name] = TICKED.has(text);
 		else if (kind === 'number') input[name] = text.trim() === '' ? undefined : Number(text);
 		else input[name] = file ?? text;
-		if (!secret.includes(name) && texts.length) values[name] = texts.length > 1 ? texts : text;
+		if (secret.includes(name) || !texts.length) continue;
+		values[name] = kind === 'list' || texts.length > 1 ? texts : text;
 	}
 	for (const [name, field] of Object.entries(shape)) {
 		if (name in input) continue;
 		const kind = kindOf(field);
-		if (kind === 'list') input[name] = [];
+		if (kind === 'list') input[name] = values[name] = [];
 		if (kind === 'boolean') input[name] = false;
 	}
 	return { input, values };
@@ -114,7 +123,10 @@ export function postedInput(
  * The text of some fields, for a form whose other fields a domain module
  * reads itself (a questionnaire's answers, named after its questions).
  */
-export function postedTexts<K extends string>(data: FormData, names: readonly K[]): Record<K, string> {
+export function postedTexts<K extends string>(
+	data: FormData,
+	names: readonly K[]
+): Record<K, string> {
 	const texts = {} as Record<K, string>;
 	for (const name of names) {
 		const value = data.get(name);
@@ -123,16 +135,20 @@ export function postedTexts<K extends string>(data: FormData, names: readonly K[
 	return texts;
 }
 
-export type Posted<S extends z.ZodType> =
+/** The hidden field of HoneypotField, which people never see and robots fill. */
+export const HONEYPOT_FIELD = 'site_web';
+const ROBOT_REFUSAL = 'Votre envoi n’a pas pu être accepté.';
+
+export type Posted<S extends z.ZodType, A extends Extra = Extra> =
 	| { ok: true; data: z.output<S>; values: PostedValues; raw: FormData }
-	| { ok: false; failure: ActionFailure<FormAnswer> };
+	| { ok: false; failure: ActionFailure<FormAnswer & Partial<A>> };
 
 /** Reads the posted form with its schema: the command, or the failure to answer with. */
-export async function readPosted<S extends z.ZodType>(
+export async function readPosted<S extends z.ZodType, A extends Extra = Extra>(
 	request: Request,
 	schema: S,
-	options: FormOptions = {}
-): Promise<Posted<S>> {
+	options: FormOptions<A> = {}
+): Promise<Posted<S, A>> {
 	let raw: FormData;
 	try {
 		raw = await request.formData();
@@ -140,9 +156,14 @@ export async function readPosted<S extends z.ZodType>(
 		// A cut connection, a body that is not a form, a file past the size limit.
 		const error = 'Le formulaire n’a pas pu être lu. Réessayez.';
 		const answer = { ...options.answer?.({}), form: options.form, error, field: null };
-		return { ok: false, failure: fail(400, answer) };
+		return { ok: false, failure: fail(400, answer as FormAnswer & Partial<A>) };
 	}
 	const { input, values } = postedInput(raw, schema, options.secret);
+	if (options.honeypot && String(raw.get(HONEYPOT_FIELD) ?? '') !== '') {
+		const answer = { ...options.answer?.(values), form: options.form, values, errors: {} };
+		const refused = { ...answer, error: ROBOT_REFUSAL, field: null } as FormAnswer & Partial<A>;
+		return { ok: false, failure: fail(400, refused) };
+	}
 	const parsed = readForm(schema, input, () => options.alsoCheck?.(values) ?? {});
 	if (parsed.ok) return { ok: true, data: parsed.data, values, raw };
 	// The first error also as `error`/`field`, for pages that show one message by the form.
@@ -156,25 +177,8 @@ export async function readPosted<S extends z.ZodType>(
 			errors: parsed.errors,
 			error,
 			field
-		})
+		} as FormAnswer & Partial<A>)
 	};
-}
-
-/**
- * Every error of a form at once, keyed by field (the first message of each).
- * For tests and for values that do not come from a request.
- */
-export function readForm<S extends z.ZodType>(
-	schema: S,
-	values: unknown,
-	alsoCheck: () => Record<string, string> = () => ({})
-): { ok: true; data: z.output<S> } | { ok: false; errors: Record<string, string> } {
-	const parsed = schema.safeParse(values);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
-	for (const [field, message] of Object.entries(alsoCheck())) errors[field] ??= message;
-	return { ok: false, errors };
 }
 
 /** The service's refusal as a 4xx answer, with the field it names; anything else is rethrown. */
@@ -187,36 +191,38 @@ export function refusal<E extends FormAnswer & Record<string, unknown>>(
 	return fail(caught.status, { ...answer, error: caught.message, field: field ?? null });
 }
 
-export type Outcome = string | { done: string } | Record<string, unknown>;
+export type Outcome = string | Record<string, unknown>;
 
 /**
  * An action in one call: reads the form with its schema, runs the change
  * with the command and answers with its sentence (`done`), or with the
  * errors and the values posted. `redirect()` inside `change` goes through.
  */
-export async function handleForm<S extends z.ZodType>(
+export async function handleForm<S extends z.ZodType, O extends Outcome, A extends Extra = Extra>(
 	request: Request,
 	schema: S,
-	change: (command: z.output<S>, raw: FormData) => Promise<Outcome>,
-	options: FormOptions & { keepValues?: boolean } = {}
+	change: (command: z.output<S>, raw: FormData) => Promise<O>,
+	options: FormOptions<A> & { keepValues?: boolean } = {}
 ) {
 	const posted = await readPosted(request, schema, options);
 	if (!posted.ok) return posted.failure;
 	try {
 		const outcome = await change(posted.data, posted.raw);
-		const answer = typeof outcome === 'string' ? { done: outcome } : outcome;
+		const answer = (typeof outcome === 'string' ? { done: outcome } : outcome) as O extends string
+			? { done: string }
+			: O;
 		return {
-			...options.answer?.(posted.values),
+			...(options.answer?.(posted.values) as A),
 			form: options.form,
 			...(options.keepValues ? { values: posted.values } : {}),
 			...answer
 		};
 	} catch (caught) {
 		return refusal(caught, {
-			...options.answer?.(posted.values),
+			...(options.answer?.(posted.values) as A),
 			form: options.form,
 			values: posted.values,
-			errors: {}
+			errors: {} as Record<string, string>
 		});
 	}
 }

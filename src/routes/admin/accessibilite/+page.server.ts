@@ -45,7 +45,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-
 export const actions: Actions = {
 	info: ({ request, locals }) =>
 		handleForm(

@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getPublicEvent } from '$lib/server/events/public';
 import { linkedFichesOfEvent } from '$lib/server/events/queries';
@@ -12,7 +12,8 @@ import { displayStatus, registrationClosedReason } from '$lib/server/events/mode
 import {
 	REGISTRATION_CONSENT,
 	registerForEvent,
-	readRegistration
+	registrationChecks,
+	registrationSchema
 } from '$lib/server/events/registration';
 import {
 	ACCESSIBILITY_FEATURES,
@@ -66,32 +67,14 @@ export const actions: Actions = {
 	register: async ({ request, params, locals, getClientAddress }) => {
 		const db = getDb();
 		const event = await orHttpError(getPublicEvent(db, params.slug, locals.actor));
-		const data = await request.formData();
-		const text = (name: string) => {
-			const value = data.get(name);
-			return typeof value === 'string' ? value : '';
-		};
-		const values = {
-			name: text('name'),
-			email: text('email'),
-			phone: text('phone'),
-			postalAddress: text('postalAddress'),
-			needs: data.getAll('needs').filter((v): v is string => typeof v === 'string'),
-			needsDetail: text('needsDetail'),
-			workshops: data.getAll('workshops').filter((v): v is string => typeof v === 'string'),
-			consent: data.get('consent') === 'on',
-			wantsRetour: data.get('wantsRetour') === 'on'
-		};
-		if (text('site_web'))
-			return fail(400, {
-				values,
-				errors: {} as Record<string, string>,
-				error: 'Votre envoi n’a pas pu être accepté.'
-			});
-		const parsed = readRegistration(values);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, error: null });
+		const posted = await readPosted(request, registrationSchema, {
+			honeypot: true,
+			alsoCheck: registrationChecks
+		});
+		if (!posted.ok) return posted.failure;
+		const { values, data: registration } = posted;
 		try {
-			const outcome = await registerForEvent(locals.ctx, event, parsed.data, getClientAddress());
+			const outcome = await registerForEvent(locals.ctx, event, registration, getClientAddress());
 			return {
 				registered: {
 					status: outcome.status,
@@ -99,12 +82,12 @@ export const actions: Actions = {
 					needs: outcome.needs,
 					receiptCode: outcome.receiptCode,
 					cancelLink: outcome.cancelToken ? `/inscriptions/${outcome.cancelToken}` : null,
-					byMail: Boolean(parsed.data.email),
+					byMail: Boolean(registration.email),
 					mailed: outcome.mailed
 				}
 			};
 		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
+			return refusal(caught, { values, errors: {} as Record<string, string> });
 		}
 	}
 };

@@ -1,8 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { renderMarkdown } from '$lib/server/markdown';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import { getPublicConsultation, linkedFiches } from '$lib/server/consultations/public';
 import { readDraftCookie, setDraftCookie } from '$lib/server/web/draft-cookie';
 import {
@@ -41,24 +43,29 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 	};
 };
 
-function field(data: FormData, name: string): string {
-	const value = data.get(name);
-	return typeof value === 'string' ? value : '';
-}
+const startSchema = z.object({
+	audience: z.string().default(''),
+	invitationCode: z.string().default('')
+});
+const resumeSchema = z.object({ resumeCode: z.string().default('') });
 
 export const actions: Actions = {
 	start: async ({ request, params, locals, cookies, url, getClientAddress }) => {
 		const db = getDb();
 		const consultation = await orHttpError(getPublicConsultation(db, params.slug));
-		const data = await request.formData();
-		const values = {
-			audience: field(data, 'audience'),
-			invitationCode: field(data, 'invitationCode'),
-			resumeCode: ''
-		};
-		// A field people never see: robots fill it, people do not.
-		if (field(data, 'site_web'))
-			return fail(400, { action: 'start', error: 'Votre envoi n’a pas pu être accepté.', values });
+		const posted = await readPosted(request, startSchema, {
+			honeypot: true,
+			answer: (values) => ({
+				action: 'start',
+				values: {
+					audience: String(values.audience ?? ''),
+					invitationCode: String(values.invitationCode ?? ''),
+					resumeCode: ''
+				}
+			})
+		});
+		if (!posted.ok) return posted.failure;
+		const values = { ...posted.data, resumeCode: '' };
 		let token: string;
 		try {
 			token = await startResponse(locals.ctx, consultation, locals.actor, {
@@ -67,7 +74,7 @@ export const actions: Actions = {
 				clientAddress: getClientAddress()
 			});
 		} catch (caught) {
-			return failPlain(caught, { action: 'start', values });
+			return refusal(caught, { action: 'start', values });
 		}
 		setDraftCookie(cookies, url, consultation, token);
 		redirect(303, `/consultations/${consultation.slug}/etape/1`);
@@ -75,12 +82,14 @@ export const actions: Actions = {
 	resume: async ({ request, params, cookies, url, getClientAddress }) => {
 		const db = getDb();
 		const consultation = await orHttpError(getPublicConsultation(db, params.slug));
-		const code = field(await request.formData(), 'resumeCode');
+		const posted = await readPosted(request, resumeSchema);
+		if (!posted.ok) return posted.failure;
+		const code = posted.data.resumeCode;
 		let token: string;
 		try {
 			token = await resumeWithCode(db, consultation, code, getClientAddress());
 		} catch (caught) {
-			return failPlain(caught, {
+			return refusal(caught, {
 				action: 'resume',
 				values: { audience: '', invitationCode: '', resumeCode: code }
 			});

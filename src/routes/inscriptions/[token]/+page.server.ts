@@ -1,8 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/forms';
+import { handleForm, noFields } from '$lib/server/web/forms';
 import { NEEDS } from '$lib/event-vocabulary';
 import {
 	cancelRegistration,
@@ -32,28 +30,14 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	cancel: async ({ params, locals }) => {
-		try {
+	cancel: ({ params, locals, request }) =>
+		handleForm(request, noFields, async () => {
 			const outcome = await cancelRegistration(locals.ctx, params.token);
 			return { cancelled: outcome.eventTitle };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	change: async ({ params, request }) => {
-		const data = await request.formData();
-		const values = {
-			phone: String(data.get('phone') ?? ''),
-			needs: data.getAll('needs').map(String),
-			needsDetail: String(data.get('needsDetail') ?? '')
-		};
-		const parsed = readForm(registrationChangeSchema, values);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		try {
-			await changeRegistration(getDb(), params.token, parsed.data);
-		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
-		}
-		return { changed: true };
-	}
+		}),
+	change: ({ params, request }) =>
+		handleForm(request, registrationChangeSchema, async (change) => {
+			await changeRegistration(getDb(), params.token, change);
+			return { changed: true };
+		})
 };

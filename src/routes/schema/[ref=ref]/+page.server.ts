@@ -1,10 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { getFicheByRef } from '$lib/server/fiches/catalogue';
 import { consultationsForFiche } from '$lib/server/consultations/public';
-import { failPlain } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/forms';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import {
 	ficheContributions,
 	ficheMessageSchema,
@@ -36,34 +35,24 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	message: async ({ request, params, locals, getClientAddress }) => {
 		const fiche = await ficheOr404(params.ref);
-		const data = await request.formData();
-		const text = (name: string) => {
-			const value = data.get(name);
-			return typeof value === 'string' ? value : '';
-		};
-		const values = { text: text('text'), name: text('name'), email: text('email') };
-		const contactConsent = data.get('contactConsent') === 'on';
-		if (text('site_web'))
-			return fail(400, {
-				values,
-				contactConsent,
-				errors: {},
-				error: 'Votre envoi n’a pas pu être accepté.'
-			});
-		const parsed = readForm(ficheMessageSchema, { ...values, contactConsent });
-		if (!parsed.ok)
-			return fail(400, { values, contactConsent, errors: parsed.errors, error: null });
+		const posted = await readPosted(request, ficheMessageSchema, {
+			honeypot: true,
+			answer: (values) => ({ contactConsent: values.contactConsent !== undefined })
+		});
+		if (!posted.ok) return posted.failure;
+		const { values } = posted;
+		const contactConsent = posted.data.contactConsent;
 		try {
 			const { receiptCode } = await leaveMessageOnFiche(
 				locals.ctx,
 				locals.actor,
 				fiche.ref,
-				parsed.data,
+				posted.data,
 				getClientAddress()
 			);
 			return { receiptCode };
 		} catch (caught) {
-			return failPlain(caught, { values, contactConsent, errors: {} as Record<string, string> });
+			return refusal(caught, { values, contactConsent, errors: {} as Record<string, string> });
 		}
 	}
 };

@@ -75,7 +75,9 @@ export const actions: Actions = {
 				kind: 'assign',
 				userId
 			});
-			return userId ? 'Contribution attribuée.' : 'Plus personne n’est chargé de cette contribution.';
+			return userId
+				? 'Contribution attribuée.'
+				: 'Plus personne n’est chargé de cette contribution.';
 		}),
 	tag: ({ request, locals, params }) =>
 		change(request, 'tag', tagSchema, async ({ tag }) => {
@@ -104,7 +106,14 @@ export const actions: Actions = {
 					? 'Contribution reliée à la fiche-action : décidez maintenant de la suite.'
 					: `Contribution reliée à ${count} fiches-actions : décidez maintenant de la suite pour chacune.`;
 			},
-			{ form: 'link', answer: (values) => ({ ref: String(values.ref ?? '').trim().toUpperCase() }) }
+			{
+				form: 'link',
+				answer: (values) => ({
+					ref: String(values.ref ?? '')
+						.trim()
+						.toUpperCase()
+				})
+			}
 		),
 	decide: async ({ request, locals }) => {
 		const posted = await readPosted(request, decisionSchema);

@@ -61,6 +61,11 @@ export const actions: Actions = {
 		})),
 	correct: ({ request, locals }) =>
 		handleForm(request, correctionSchema, async ({ email, phone, name, field, value }) => ({
-			corrected: await correctPerson(getDb(), locals.actor, { email, phone, name }, { field, value })
+			corrected: await correctPerson(
+				getDb(),
+				locals.actor,
+				{ email, phone, name },
+				{ field, value }
+			)
 		}))
 };

@@ -18,9 +18,7 @@ import { handleForm, noFields } from '$lib/server/web/forms';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'events.manage');
 	const db = getDb();
-	const { event, command } = await orHttpError(
-		getEventForEditing(db, actor, idParam(params.id))
-	);
+	const { event, command } = await orHttpError(getEventForEditing(db, actor, idParam(params.id)));
 	return {
 		event: {
 			id: event.id,

@@ -26,7 +26,12 @@ import {
 } from '$lib/server/groups/schemas';
 import { groupFormOptions } from '$lib/server/groups/admin-page';
 
-const archiveSchema = z.object({ archived: z.string().default('').transform((v) => v === '1') });
+const archiveSchema = z.object({
+	archived: z
+		.string()
+		.default('')
+		.transform((v) => v === '1')
+});
 const personSchema = z.object({ personId: postedId });
 const membershipIdSchema = z.object({ membershipId: postedId });
 
@@ -98,13 +103,7 @@ export const actions: Actions = {
 			request,
 			membershipSchema.and(membershipIdSchema),
 			async ({ membershipId, ...membership }) => {
-				await updateMembership(
-					getDb(),
-					locals.actor,
-					idParam(params.id),
-					membershipId,
-					membership
-				);
+				await updateMembership(getDb(), locals.actor, idParam(params.id), membershipId, membership);
 				return 'Rôle et mandat enregistrés.';
 			},
 			{ form: 'membership', keepValues: true }

@@ -2,7 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields } from '$lib/server/web/forms';
+import { personStatusSchema } from '$lib/server/panel/schemas';
 import { idParam } from '$lib/server/web/params';
 import { erasePerson, getPersonDetail, updatePersonStatus } from '$lib/server/panel/registry';
 
@@ -12,26 +14,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	status: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const change = {
-			status: String(data.get('status') ?? ''),
-			mandateStart: String(data.get('mandateStart') ?? ''),
-			mandateEnd: String(data.get('mandateEnd') ?? '')
-		};
-		try {
+	status: ({ request, locals, params }) =>
+		handleForm(request, personStatusSchema, async (change) => {
 			await updatePersonStatus(getDb(), locals.actor, idParam(params.id), change);
-			return { done: 'Statut et mandat enregistrés.' };
-		} catch (caught) {
-			return failPlain(caught, { change });
-		}
-	},
-	erase: async ({ locals, params }) => {
-		try {
+			return 'Statut et mandat enregistrés.';
+		}),
+	erase: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
 			await erasePerson(getDb(), locals.actor, idParam(params.id));
-		} catch (caught) {
-			return failPlain(caught);
-		}
-		redirect(303, '/admin/panel');
-	}
+			redirect(303, '/admin/panel');
+		})
 };

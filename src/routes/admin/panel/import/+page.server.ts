@@ -1,8 +1,10 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
+import { tickBox } from '$lib/server/form-fields';
 import { PANEL_CONSENT, SITUATION_CONSENT } from '$lib/server/panel/people';
 import {
 	decodeSpreadsheetText,
@@ -19,29 +21,38 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { consent: PANEL_CONSENT.text, situationConsent: SITUATION_CONSENT.text };
 };
 
-function readOptions(data: FormData): ImportOptions {
-	return {
-		consent: data.get('consent') === 'on',
-		situationConsent: data.get('situationConsent') === 'on',
-		status: data.get('status') === 'actif' ? 'actif' : 'candidat'
-	};
-}
-
-async function formData(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
+/** How the file's people join: their consents, as the officer ticked them, and their status. */
+const optionsSchema = z.object({
+	consent: tickBox,
+	situationConsent: tickBox,
+	status: z
+		.string()
+		.default('')
+		.transform((v): ImportOptions['status'] => (v === 'actif' ? 'actif' : 'candidat'))
+});
+const optionsOf = ({ consent, situationConsent, status }: ImportOptions): ImportOptions => ({
+	consent,
+	situationConsent,
+	status
+});
+const previewSchema = optionsSchema.extend({
+	file: z.union([z.instanceof(File), z.literal('')]).default('')
+});
+const importSchema = optionsSchema.extend({
+	text: z.string().default(''),
+	fileName: z
+		.string()
+		.default('')
+		.transform((name) => (name || 'fichier').slice(0, 200))
+});
 
 export const actions: Actions = {
 	preview: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const data = await formData(request);
-		if (!data) return fail(400, { error: 'Le fichier n’a pas pu être lu. Réessayez.' });
-		const options = readOptions(data);
-		const file = data.get('file');
+		const posted = await readPosted(request, previewSchema);
+		if (!posted.ok) return posted.failure;
+		const options = optionsOf(posted.data);
+		const { file } = posted.data;
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { options, error: 'Choisissez le fichier à importer.' });
 		if (file.size > MAX_FILE_BYTES)
@@ -68,21 +79,20 @@ export const actions: Actions = {
 					.map((r) => ({ line: r.line, name: r.name, errors: r.errors }))
 			};
 		} catch (caught) {
-			return failPlain(caught, { options });
+			return refusal(caught, { options });
 		}
 	},
 	import: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const data = await formData(request);
-		if (!data) return fail(400, { error: 'Le formulaire n’a pas pu être lu. Réessayez.' });
-		const options = readOptions(data);
-		const text = String(data.get('text') ?? '');
-		const fileName = String(data.get('fileName') ?? 'fichier').slice(0, 200);
+		const posted = await readPosted(request, importSchema);
+		if (!posted.ok) return posted.failure;
+		const options = optionsOf(posted.data);
+		const { text, fileName } = posted.data;
 		try {
 			const result = await importPeople(getDb(), locals.actor, text, fileName, options);
 			return { options, imported: result.imported, notImported: result.rejected };
 		} catch (caught) {
-			return failPlain(caught, { options });
+			return refusal(caught, { options });
 		}
 	}
 };

@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain } from '$lib/server/web/http';
-import { representation, saveTargets } from '$lib/server/panel/representation';
+import { handleForm } from '$lib/server/web/forms';
+import { representation, saveTargets, targetsSchema } from '$lib/server/panel/representation';
 import { ALL_CRITERIA } from '$lib/server/panel/criteria';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -16,18 +16,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	targets: async ({ request, locals }) => {
-		const data = await request.formData();
-		const criterion = String(data.get('criterion') ?? '');
-		const shares: Record<string, string> = {};
-		for (const [key, value] of data) {
-			if (key.startsWith('share:') && typeof value === 'string') shares[key.slice(6)] = value;
-		}
-		try {
-			await saveTargets(getDb(), locals.actor, criterion, shares);
-			return { done: 'Objectifs enregistrés.', criterion };
-		} catch (caught) {
-			return failPlain(caught, { criterion });
-		}
-	}
+	targets: ({ request, locals }) =>
+		handleForm(
+			request,
+			targetsSchema,
+			async ({ criterion, shares }) => {
+				await saveTargets(getDb(), locals.actor, criterion, shares);
+				return 'Objectifs enregistrés.';
+			},
+			{ answer: (values) => ({ criterion: String(values.criterion ?? '') }) }
+		)
 };

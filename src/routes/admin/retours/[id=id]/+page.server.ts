@@ -1,14 +1,13 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain, orHttpError } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/forms';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields } from '$lib/server/web/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import { idParam } from '$lib/server/web/params';
 import { figuresOf, getRetour, publishRetour, updateRetour } from '$lib/server/retours/manage';
 import { retourSchema } from '$lib/server/retours/schemas';
-import { readRetourForm, retourFormOptions } from '$lib/server/retours/admin-page';
+import { retourFormOptions } from '$lib/server/retours/admin-page';
 import {
 	deliveryProgress,
 	processRetourDeliveries,
@@ -32,37 +31,28 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
-		const values = readRetourForm(await request.formData());
-		const parsed = readForm(retourSchema, values);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		try {
-			await updateRetour(getDb(), locals.actor, idParam(params.id), parsed.data);
-			return { done: 'Retour enregistré : l’aperçu ci-dessous est à jour.' };
-		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
-		}
-	},
-	send: async ({ locals, params }) => {
-		try {
+	save: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			retourSchema,
+			async (retour) => {
+				await updateRetour(getDb(), locals.actor, idParam(params.id), retour);
+				return 'Retour enregistré : l’aperçu ci-dessous est à jour.';
+			},
+			{ keepValues: true }
+		),
+	send: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
 			const queued = await startRetourSending(locals.ctx.db, locals.actor, idParam(params.id));
 			// The first batch goes now; the server sends the rest every quarter of an hour.
 			const { sent, failed } = await processRetourDeliveries(locals.ctx);
-			return {
-				done: queued
-					? `${queued} envoi${queued > 1 ? 's' : ''} préparé${queued > 1 ? 's' : ''} : ${sent} courriel${sent > 1 ? 's' : ''} parti${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (nouvel essai automatique)` : ''}.`
-					: 'Toutes les personnes qui l’ont demandé ont déjà reçu ce retour.'
-			};
-		} catch (caught) {
-			return failPlain(caught, { errors: {} as Record<string, string> });
-		}
-	},
-	publish: async ({ locals, params }) => {
-		try {
+			return queued
+				? `${queued} envoi${queued > 1 ? 's' : ''} préparé${queued > 1 ? 's' : ''} : ${sent} courriel${sent > 1 ? 's' : ''} parti${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (nouvel essai automatique)` : ''}.`
+				: 'Toutes les personnes qui l’ont demandé ont déjà reçu ce retour.';
+		}),
+	publish: ({ request, locals, params }) =>
+		handleForm(request, noFields, async () => {
 			await publishRetour(getDb(), locals.actor, idParam(params.id));
-			return { done: 'Retour publié.' };
-		} catch (caught) {
-			return failPlain(caught, { errors: {} as Record<string, string> });
-		}
-	}
+			return 'Retour publié.';
+		})
 };

@@ -1,14 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/web/http';
-import { readForm } from '$lib/server/web/forms';
+import { orHttpError } from '$lib/server/web/http';
+import { readPosted, refusal } from '$lib/server/web/forms';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { readDraftCookie } from '$lib/server/web/draft-cookie';
 import { getDraft } from '$lib/server/consultations/responding';
 import {
 	RETOUR_REQUEST_CONSENT,
 	requestRetour,
+	retourRequestChecks,
 	retourRequestSchema
 } from '$lib/server/retours/delivery';
 
@@ -33,40 +34,18 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 export const actions: Actions = {
 	retour: async ({ request, params, cookies, locals, getClientAddress }) => {
 		const { consultation, responseId } = await submitted(params.slug, cookies);
-		const data = await request.formData();
-		const text = (key: string) => {
-			const value = data.get(key);
-			return typeof value === 'string' ? value : '';
-		};
-		const values = {
-			name: text('name'),
-			email: text('email'),
-			postalAddress: text('postalAddress')
-		};
-		const parsed = readForm(
-			retourRequestSchema,
-			{
-				...values,
-				falc: data.get('falc') === 'on',
-				notify: data.get('notify') === 'on',
-				consent: data.get('consent') === 'on'
-			},
-			(): Record<string, string> =>
-				!values.email.trim() && !values.postalAddress.trim()
-					? { email: 'Donnez une adresse e-mail ou une adresse postale.' }
-					: !values.email.trim() && data.get('notify') === 'on'
-						? { email: 'Pour être prévenu·e de chaque décision, donnez votre adresse e-mail.' }
-						: {}
-		);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		const posted = await readPosted(request, retourRequestSchema, {
+			alsoCheck: retourRequestChecks
+		});
+		if (!posted.ok) return posted.failure;
 		try {
-			await requestRetour(locals.ctx, consultation.id, parsed.data, {
+			await requestRetour(locals.ctx, consultation.id, posted.data, {
 				clientAddress: getClientAddress(),
 				responseId
 			});
 			return { requested: true };
 		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
+			return refusal(caught, { values: posted.values, errors: {} as Record<string, string> });
 		}
 	}
 };

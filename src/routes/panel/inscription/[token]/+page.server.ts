@@ -1,11 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain } from '$lib/server/web/http';
 import { NotFoundError } from '$lib/server/errors';
-import { readForm } from '$lib/server/web/forms';
+import { handleForm, noFields } from '$lib/server/web/forms';
 import { listCommuneChoices } from '$lib/server/consultations/queries';
-import { personFormValues, selfCorrectionSchema } from '$lib/server/panel/schemas';
+import { selfCorrectionSchema } from '$lib/server/panel/schemas';
 import {
 	correctOwnRegistration,
 	leavePanel,
@@ -25,42 +23,24 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions: Actions = {
-	leave: async ({ params }) => {
-		if (!params.token) error(404);
-		try {
+	leave: ({ params, request }) =>
+		handleForm(request, noFields, async () => {
 			await leavePanel(getDb(), params.token);
 			return { left: true };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	withdrawSituation: async ({ params }) => {
-		try {
+		}),
+	withdrawSituation: ({ params, request }) =>
+		handleForm(request, noFields, async () => {
 			await withdrawSituation(getDb(), params.token);
-			return { done: 'Votre situation est effacée.' };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	correct: async ({ params, request }) => {
-		const values = personFormValues(await request.formData());
-		const parsed = readForm(selfCorrectionSchema, values);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
-		try {
-			await correctOwnRegistration(getDb(), params.token, parsed.data);
-		} catch (caught) {
-			return failPlain(caught, { values, errors: {} as Record<string, string> });
-		}
-		return { done: 'C’est corrigé. Merci !' };
-	},
-	renew: async ({ params }) => {
-		try {
+			return 'Votre situation est effacée.';
+		}),
+	correct: ({ params, request }) =>
+		handleForm(request, selfCorrectionSchema, async (correction) => {
+			await correctOwnRegistration(getDb(), params.token, correction);
+			return 'C’est corrigé. Merci !';
+		}),
+	renew: ({ params, request }) =>
+		handleForm(request, noFields, async () => {
 			const end = await renewOwnMandate(getDb(), params.token);
-			return {
-				done: `Merci ! Votre participation est prolongée jusqu’au ${end.split('-').reverse().join('/')}.`
-			};
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	}
+			return `Merci ! Votre participation est prolongée jusqu’au ${end.split('-').reverse().join('/')}.`;
+		})
 };

@@ -28,7 +28,9 @@ function submittedOf(values: PostedValues) {
 
 /** The errors as the page lists them, the service's one under the field it names. */
 const listed = (errors: Record<string, string>) =>
-	Object.fromEntries(Object.entries(errors).map(([field, message]) => [field || '_errors', [message]]));
+	Object.fromEntries(
+		Object.entries(errors).map(([field, message]) => [field || '_errors', [message]])
+	);
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {

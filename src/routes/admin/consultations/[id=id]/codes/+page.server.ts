@@ -27,7 +27,12 @@ export const actions: Actions = {
 			request,
 			invitationBatchSchema,
 			async ({ count }) => {
-				const batch = await generateInvitationCodes(getDb(), locals.actor, idParam(params.id), count);
+				const batch = await generateInvitationCodes(
+					getDb(),
+					locals.actor,
+					idParam(params.id),
+					count
+				);
 				return `${count} codes créés (lot ${batch}).`;
 			},
 			{ answer: () => ({ scope: 'generate' }) }

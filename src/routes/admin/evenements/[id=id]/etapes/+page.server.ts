@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { eventForOffice, tourPageOptions } from '$lib/server/events/admin-page';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { addTourStop, deleteTourStop, listTourStops, tourStopSchema } from '$lib/server/events/tours';
+import {
+	addTourStop,
+	deleteTourStop,
+	listTourStops,
+	tourStopSchema
+} from '$lib/server/events/tours';
 import { idParam } from '$lib/server/web/params';
 import { orHttpError } from '$lib/server/web/http';
 import { handleForm } from '$lib/server/web/forms';

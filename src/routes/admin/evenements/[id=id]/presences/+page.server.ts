@@ -34,7 +34,13 @@ export const actions: Actions = {
 		if (!posted.ok) return posted.failure;
 		const { registrationId, category } = posted.data;
 		try {
-			const name = await checkIn(getDb(), locals.actor, idParam(params.id), registrationId, category);
+			const name = await checkIn(
+				getDb(),
+				locals.actor,
+				idParam(params.id),
+				registrationId,
+				category
+			);
 			return { done: `${name} : présent·e.`, registrationId };
 		} catch (caught) {
 			return refusal(caught, { registrationId });

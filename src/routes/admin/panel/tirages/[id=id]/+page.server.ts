@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { handleForm, noFields, readPosted, refusal } from '$lib/server/web/forms';
 import { idParam } from '$lib/server/web/params';
 import {
 	DrawError,
@@ -11,7 +13,6 @@ import {
 	getDraw,
 	recordDrawAnswer
 } from '$lib/server/panel/draws';
-import { InvalidInputError } from '$lib/server/errors';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requirePermission(locals, url, 'panel.manage');
@@ -19,53 +20,52 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return { draw: { ...draw, panels: draw.panels.slice(0, 10) } };
 };
 
+const ticketSchema = z.object({
+	ticket: z
+		.string()
+		.trim()
+		.default('')
+		.refine((v) => v === '' || /^\d{1,6}$/.test(v), 'Écrivez le numéro tiré, par exemple 417.')
+});
+const answerSchema = z.object({
+	answer: z.enum(['accepte', 'decline'], { error: 'Réponse inconnue.' }),
+	pseudonym: z.string().default('')
+});
+
 export const actions: Actions = {
-	draw: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const text = String(data.get('ticket') ?? '').trim();
-		try {
-			if (text && !/^\d{1,6}$/.test(text))
-				throw new InvalidInputError('Écrivez le numéro tiré, par exemple 417.', 'ticket');
-			const ticket = await drawPanel(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				text ? Number(text) : null
-			);
-			return { done: `Panel n° ${ticket} tiré.` };
-		} catch (caught) {
-			return failPlain(caught, { ticket: text });
-		}
-	},
-	answer: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		const answer = String(data.get('answer'));
-		try {
-			if (answer !== 'accepte' && answer !== 'decline')
-				throw new InvalidInputError('Réponse inconnue.');
-			await recordDrawAnswer(
-				getDb(),
-				locals.actor,
-				idParam(params.id),
-				String(data.get('pseudonym')),
-				answer
-			);
-			return { done: 'Réponse enregistrée.' };
-		} catch (caught) {
-			return failPlain(caught);
-		}
-	},
-	replace: async ({ locals, params }) => {
+	draw: ({ request, locals, params }) =>
+		handleForm(
+			request,
+			ticketSchema,
+			async ({ ticket }) => {
+				const drawn = await drawPanel(
+					getDb(),
+					locals.actor,
+					idParam(params.id),
+					ticket ? Number(ticket) : null
+				);
+				return `Panel n° ${drawn} tiré.`;
+			},
+			{ answer: (values) => ({ ticket: String(values.ticket ?? '').trim() }) }
+		),
+	answer: ({ request, locals, params }) =>
+		handleForm(request, answerSchema, async ({ answer, pseudonym }) => {
+			await recordDrawAnswer(getDb(), locals.actor, idParam(params.id), pseudonym, answer);
+			return 'Réponse enregistrée.';
+		}),
+	replace: async ({ request, locals, params }) => {
+		const posted = await readPosted(request, noFields);
+		if (!posted.ok) return posted.failure;
 		let id: number;
 		try {
 			id = await drawReplacements(getDb(), locals.actor, idParam(params.id));
 		} catch (caught) {
 			if (caught instanceof DrawError)
-				return failPlain(caught, {
+				return refusal(caught, {
 					conflicts: caught.conflicts,
 					hint: 'Les remplaçants doivent respecter les quotas restants : élargissez-les en préparant un nouveau tirage.'
 				});
-			return failPlain(caught);
+			return refusal(caught);
 		}
 		redirect(303, `/admin/panel/tirages/${id}`);
 	}

@@ -15,10 +15,8 @@ import { seatProblems } from '$lib/server/panel/draw-checks';
 import { ALL_CRITERIA } from '$lib/server/panel/criteria';
 import { listTerritories } from '$lib/server/reference/service';
 import { DomainError } from '$lib/server/errors';
-
-function readSize(text: string | null): number | null {
-	return text && /^\d{1,4}$/.test(text) && Number(text) > 0 ? Number(text) : null;
-}
+import { drawFormSchema, drawFormValues, readSeats } from '$lib/server/panel/draw-form';
+import { readPosted } from '$lib/server/web/forms';
 
 /** Step one (GET): pool, seats and criteria; the page then proposes quotas to adjust. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -29,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const criteria = url.searchParams
 		.getAll('critere')
 		.filter((c) => ALL_CRITERIA.some((a) => a.code === c));
-	const size = readSize(url.searchParams.get('sieges'));
+	const size = readSeats(url.searchParams.get('sieges'));
 	const filters = { status, territoryId };
 	const proposal = size ? await proposeQuotas(db, actor, filters, criteria, size) : null;
 	return {
@@ -55,56 +53,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const data = await request.formData();
-		const text = (name: string) => String(data.get(name) ?? '');
-		const quotas: { criterion: string; value: string; min: number; max: number }[] = [];
-		const errors: string[] = [];
-		for (let i = 0; data.has(`q${i}-criterion`); i++) {
-			const min = text(`q${i}-min`);
-			const max = text(`q${i}-max`);
-			if (!/^\d{1,4}$/.test(min) || !/^\d{1,4}$/.test(max)) {
-				errors.push(
-					`« ${text(`q${i}-value`)} » : minimum et maximum doivent être des nombres entiers.`
-				);
-				continue;
-			}
-			quotas.push({
-				criterion: text(`q${i}-criterion`),
-				value: text(`q${i}-value`),
-				min: Number(min),
-				max: Number(max)
-			});
-		}
-		const size = readSize(text('size'));
-		if (!size) errors.push('Indiquez un nombre de sièges entier et positif.');
-		// What the officer wrote comes back with any message, nothing to type again.
-		const values = {
-			title: text('title'),
-			purpose: text('purpose'),
-			seed: text('seed'),
-			householdRule: data.get('householdRule') === 'on',
-			bounds: Object.fromEntries(
-				[...data.keys()].filter((k) => /^q\d+-(min|max)$/.test(k)).map((k) => [k, text(k)])
-			)
-		};
+		const posted = await readPosted(request, drawFormSchema);
 		const none = [] as string[];
-		if (errors.length)
-			return fail(400, { error: errors.join(' '), conflicts: none, warnings: none, values });
+		if (!posted.ok) {
+			const { error, values = {} } = posted.failure.data;
+			return fail(400, { error, conflicts: none, warnings: none, values: drawFormValues(values) });
+		}
+		const values = drawFormValues(posted.values);
 		let id: number;
 		try {
-			id = await createDraw(getDb(), locals.actor, {
-				title: text('title'),
-				purpose: text('purpose'),
-				size: size!,
-				householdRule: data.get('householdRule') === 'on',
-				filters: {
-					status: oneOf(PERSON_STATUSES, text('status'), 'actif'),
-					territoryId: Number(text('territoryId')) || undefined
-				},
-				quotas,
-				seed: text('seed'),
-				confirmExtremes: data.get('confirmExtremes') === 'on'
-			});
+			id = await createDraw(getDb(), locals.actor, posted.data);
 		} catch (caught) {
 			if (caught instanceof DrawConfirmationNeeded)
 				return fail(409, {

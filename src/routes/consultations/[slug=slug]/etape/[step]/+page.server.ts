@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failPlain, orHttpError } from '$lib/server/web/http';
+import { orHttpError } from '$lib/server/web/http';
+import { HONEYPOT_FIELD, postedTexts, refusal } from '$lib/server/web/forms';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { readDraftCookie } from '$lib/server/web/draft-cookie';
 import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
@@ -68,14 +69,15 @@ export const actions: Actions = {
 		);
 		const position = stepAt(questionnaire, draft.answers, params.step);
 		if (!position) redirect(303, `${base}/etape/1`);
+		// The answers' fields are the questionnaire's: the answers module reads them.
 		const data = await request.formData();
-		const intent = String(data.get('intent') ?? 'suivant');
-		if (data.get('site_web'))
+		const { intent, [HONEYPOT_FIELD]: trap } = postedTexts(data, ['intent', HONEYPOT_FIELD]);
+		if (trap)
 			return fail(400, { error: 'Votre envoi n’a pas pu être accepté.', raw: {}, errors: {} });
 		const communes = position.section.questions.some((q) => q.kind === 'commune')
 			? new Set((await listCommuneChoices(db)).map((c) => c.code))
 			: new Set<string>();
-		const forward = intent === 'suivant' || intent === 'envoyer';
+		const forward = intent === '' || intent === 'suivant' || intent === 'envoyer';
 		let saved;
 		try {
 			saved = await saveSection(
@@ -89,7 +91,7 @@ export const actions: Actions = {
 				forward
 			);
 		} catch (caught) {
-			return failPlain(caught, { raw: {}, errors: {} });
+			return refusal(caught, { raw: {}, errors: {} });
 		}
 		const hasErrors = Object.keys(saved.errors).length > 0;
 		if (intent === 'precedent') redirect(303, `${base}/etape/${Math.max(1, position.index)}`);
@@ -113,7 +115,7 @@ export const actions: Actions = {
 				getClientAddress()
 			);
 		} catch (caught) {
-			return failPlain(caught, { raw: saved.raw, errors: {} });
+			return refusal(caught, { raw: saved.raw, errors: {} });
 		}
 		if (!outcome.ok) {
 			const at = steps.findIndex((s) => s.id === outcome.sectionId);
