@@ -3,7 +3,7 @@
 // sentence of the change, for the form of the page that was posted.
 type Answer = Record<string, unknown> | null | undefined;
 
-export type FormValues = Record<string, string | string[]>;
+export type FormValues = Record<string, string | string[] | boolean>;
 
 function posted(answer: Answer, name?: string): Record<string, unknown> | null {
 	if (!answer) return null;
@@ -42,7 +42,8 @@ export function shownValues<T extends object>(answer: Answer, initial: T, name?:
 	for (const [key, value] of Object.entries(initial)) {
 		const sent = values[key as keyof T];
 		if (Array.isArray(value)) read[key] = [sent ?? []].flat();
-		if (typeof value === 'boolean') read[key] = sent !== undefined;
+		if (typeof value === 'boolean')
+			read[key] = typeof sent === 'boolean' ? sent : sent !== undefined;
 	}
 	return read as T;
 }

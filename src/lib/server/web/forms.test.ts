@@ -55,7 +55,7 @@ describe('reading a posted form', () => {
 				['tags', 'y']
 			]),
 			schema,
-			{ form: 'edit', secret: ['password'] }
+			{ form: 'edit', secret: ['password'], firstError: true }
 		);
 		expect(posted.ok).toBe(false);
 		if (posted.ok) return;

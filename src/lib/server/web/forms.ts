@@ -10,16 +10,16 @@ import { readForm } from '../read-form';
 
 export { readForm };
 
-/** What the browser sent, as text: a name repeated (ticked checkboxes) gives a list. */
-export type PostedValues = Record<string, string | string[]>;
+/** What the browser sent, to show again: text, lists for list fields, ticks for boxes. */
+export type PostedValues = Record<string, string | string[] | boolean>;
 
 /** What an action answers about one form of its page (read by `$lib/form-state`). */
-export interface FormAnswer {
+export interface FormAnswer<V = PostedValues> {
 	/** The form's name, on a page that has several. */
 	form?: string;
 	/** The change made, in a sentence. */
 	done?: string;
-	values?: PostedValues;
+	values?: V;
 	errors?: Record<string, string>;
 	/** The service's refusal, and the field it names if any. */
 	error?: string;
@@ -27,8 +27,10 @@ export interface FormAnswer {
 }
 
 type Extra = Record<string, unknown>;
+/** No extra fields in the answer. */
+type None = Record<never, never>;
 
-export interface FormOptions<A extends Extra = Extra> {
+export interface FormOptions<A extends Extra = None> {
 	/** The form's name, on a page that has several. */
 	form?: string;
 	/** Fields never sent back to the browser, not even in a failed form (passwords). */
@@ -39,6 +41,8 @@ export interface FormOptions<A extends Extra = Extra> {
 	 * with the others.
 	 */
 	alsoCheck?: (values: PostedValues) => Record<string, string>;
+	/** For pages that show one message by the form: the first error also as `error` and `field`. */
+	firstError?: boolean;
 	/** Whether the form carries the hidden field robots fill (HoneypotField): then it is refused before anything. */
 	honeypot?: boolean;
 	/** What else the page needs in every answer (which row or part of the page it was about). */
@@ -108,13 +112,14 @@ export function postedInput(
 		else if (kind === 'number') input[name] = text.trim() === '' ? undefined : Number(text);
 		else input[name] = file ?? text;
 		if (secret.includes(name) || !texts.length) continue;
-		values[name] = kind === 'list' || texts.length > 1 ? texts : text;
+		if (kind === 'boolean') values[name] = TICKED.has(text);
+		else values[name] = kind === 'list' || texts.length > 1 ? texts : text;
 	}
 	for (const [name, field] of Object.entries(shape)) {
 		if (name in input) continue;
 		const kind = kindOf(field);
 		if (kind === 'list') input[name] = values[name] = [];
-		if (kind === 'boolean') input[name] = false;
+		if (kind === 'boolean') input[name] = values[name] = false;
 	}
 	return { input, values };
 }
@@ -139,12 +144,24 @@ export function postedTexts<K extends string>(
 export const HONEYPOT_FIELD = 'site_web';
 const ROBOT_REFUSAL = 'Votre envoi n’a pas pu être accepté.';
 
-export type Posted<S extends z.ZodType, A extends Extra = Extra> =
-	| { ok: true; data: z.output<S>; values: PostedValues; raw: FormData }
-	| { ok: false; failure: ActionFailure<FormAnswer & Partial<A>> };
+/** The values posted, typed after the form's fields: lists, ticks, or text. */
+export type ValuesOf<S extends z.ZodType> =
+	z.input<S> extends Record<string, unknown>
+		? {
+				[K in keyof z.input<S>]-?: NonNullable<z.input<S>[K]> extends readonly unknown[]
+					? string[]
+					: NonNullable<z.input<S>[K]> extends boolean
+						? boolean
+						: string;
+			}
+		: PostedValues;
+
+export type Posted<S extends z.ZodType, A extends Extra = None> =
+	| { ok: true; data: z.output<S>; values: ValuesOf<S>; raw: FormData }
+	| { ok: false; failure: ActionFailure<FormAnswer<ValuesOf<S>> & Partial<A>> };
 
 /** Reads the posted form with its schema: the command, or the failure to answer with. */
-export async function readPosted<S extends z.ZodType, A extends Extra = Extra>(
+export async function readPosted<S extends z.ZodType, A extends Extra = None>(
 	request: Request,
 	schema: S,
 	options: FormOptions<A> = {}
@@ -156,17 +173,17 @@ export async function readPosted<S extends z.ZodType, A extends Extra = Extra>(
 		// A cut connection, a body that is not a form, a file past the size limit.
 		const error = 'Le formulaire n’a pas pu être lu. Réessayez.';
 		const answer = { ...options.answer?.({}), form: options.form, error, field: null };
-		return { ok: false, failure: fail(400, answer as FormAnswer & Partial<A>) };
+		return { ok: false, failure: fail(400, answer as FormAnswer<ValuesOf<S>> & Partial<A>) };
 	}
 	const { input, values } = postedInput(raw, schema, options.secret);
 	if (options.honeypot && String(raw.get(HONEYPOT_FIELD) ?? '') !== '') {
 		const answer = { ...options.answer?.(values), form: options.form, values, errors: {} };
-		const refused = { ...answer, error: ROBOT_REFUSAL, field: null } as FormAnswer & Partial<A>;
+		const refused = { ...answer, error: ROBOT_REFUSAL, field: null } as FormAnswer<ValuesOf<S>> &
+			Partial<A>;
 		return { ok: false, failure: fail(400, refused) };
 	}
 	const parsed = readForm(schema, input, () => options.alsoCheck?.(values) ?? {});
-	if (parsed.ok) return { ok: true, data: parsed.data, values, raw };
-	// The first error also as `error`/`field`, for pages that show one message by the form.
+	if (parsed.ok) return { ok: true, data: parsed.data, values: values as ValuesOf<S>, raw };
 	const [field, error] = Object.entries(parsed.errors)[0];
 	return {
 		ok: false,
@@ -175,9 +192,8 @@ export async function readPosted<S extends z.ZodType, A extends Extra = Extra>(
 			form: options.form,
 			values,
 			errors: parsed.errors,
-			error,
-			field
-		} as FormAnswer & Partial<A>)
+			...(options.firstError ? { error, field } : {})
+		} as FormAnswer<ValuesOf<S>> & Partial<A>)
 	};
 }
 
@@ -198,7 +214,7 @@ export type Outcome = string | Record<string, unknown>;
  * with the command and answers with its sentence (`done`), or with the
  * errors and the values posted. `redirect()` inside `change` goes through.
  */
-export async function handleForm<S extends z.ZodType, O extends Outcome, A extends Extra = Extra>(
+export async function handleForm<S extends z.ZodType, O extends Outcome, A extends Extra = None>(
 	request: Request,
 	schema: S,
 	change: (command: z.output<S>, raw: FormData) => Promise<O>,

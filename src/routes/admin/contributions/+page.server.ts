@@ -41,10 +41,15 @@ type BulkForm = z.output<typeof bulkSchema>;
 
 /** One change to every contribution ticked in the inbox. */
 function bulk(request: Request, locals: App.Locals, action: (form: BulkForm) => BulkAction) {
-	return handleForm(request, bulkSchema, async (form) => {
-		const count = await applyToContributions(getDb(), locals.actor, form.ids, action(form));
-		return `${count} contribution${count > 1 ? 's' : ''} mise${count > 1 ? 's' : ''} à jour.`;
-	});
+	return handleForm(
+		request,
+		bulkSchema,
+		async (form) => {
+			const count = await applyToContributions(getDb(), locals.actor, form.ids, action(form));
+			return `${count} contribution${count > 1 ? 's' : ''} mise${count > 1 ? 's' : ''} à jour.`;
+		},
+		{ firstError: true }
+	);
 }
 
 export const actions: Actions = {

@@ -28,7 +28,7 @@ export const actions: Actions = {
 				await setEpciTerritory(getDb(), locals.actor, code, territoryId);
 				return 'Le rattachement est enregistré.';
 			},
-			{ form: 'epci', answer: (values) => ({ code: String(values.code ?? '') }) }
+			{ form: 'epci', firstError: true, answer: (values) => ({ code: String(values.code ?? '') }) }
 		),
 	territory: ({ request, locals }) =>
 		handleForm(
@@ -38,6 +38,10 @@ export const actions: Actions = {
 				await renameTerritory(getDb(), locals.actor, id, territory);
 				return 'Le territoire est renommé.';
 			},
-			{ form: 'territory', answer: (values) => ({ territoryId: wholeNumber(values.id) }) }
+			{
+				form: 'territory',
+				firstError: true,
+				answer: (values) => ({ territoryId: wholeNumber(values.id) })
+			}
 		)
 };

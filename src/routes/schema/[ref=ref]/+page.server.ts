@@ -37,7 +37,7 @@ export const actions: Actions = {
 		const fiche = await ficheOr404(params.ref);
 		const posted = await readPosted(request, ficheMessageSchema, {
 			honeypot: true,
-			answer: (values) => ({ contactConsent: values.contactConsent !== undefined })
+			answer: (values) => ({ contactConsent: values.contactConsent === true })
 		});
 		if (!posted.ok) return posted.failure;
 		const { values } = posted;

@@ -67,10 +67,15 @@ export const actions: Actions = {
 			{ form: 'settings' }
 		),
 	lifecycle: ({ request, locals, params }) =>
-		handleForm(request, lifecycleSchema, async ({ do: action }) => {
-			const status = await changeLifecycle(getDb(), locals.actor, idParam(params.id), action);
-			return `Statut de la consultation : ${CONSULTATION_STATUS_LABELS[status]}.`;
-		}),
+		handleForm(
+			request,
+			lifecycleSchema,
+			async ({ do: action }) => {
+				const status = await changeLifecycle(getDb(), locals.actor, idParam(params.id), action);
+				return `Statut de la consultation : ${CONSULTATION_STATUS_LABELS[status]}.`;
+			},
+			{ firstError: true }
+		),
 	duplicate: ({ request, locals, params }) =>
 		handleForm(request, noFields, async () => {
 			const copy = await duplicateConsultation(getDb(), locals.actor, idParam(params.id));

@@ -58,7 +58,7 @@ const change = <S extends z.ZodType>(
 	schema: S,
 	work: (command: z.output<S>) => Promise<string>,
 	keepValues = false
-) => handleForm(request, schema, work, { form, keepValues });
+) => handleForm(request, schema, work, { form, keepValues, firstError: true });
 
 export const actions: Actions = {
 	state: ({ request, locals, params }) =>
@@ -116,7 +116,7 @@ export const actions: Actions = {
 			}
 		),
 	decide: async ({ request, locals }) => {
-		const posted = await readPosted(request, decisionSchema);
+		const posted = await readPosted(request, decisionSchema, { firstError: true });
 		if (!posted.ok) return posted.failure;
 		const { linkId, ...decision } = posted.data;
 		const form = `decide-${linkId}`;

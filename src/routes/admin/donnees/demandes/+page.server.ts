@@ -56,16 +56,26 @@ const correctionSchema = subjectQuerySchema.and(
 
 export const actions: Actions = {
 	erase: ({ request, locals }) =>
-		handleForm(request, eraseSchema, async ({ email, phone, name, withTexts }) => ({
-			receipt: await erasePerson(locals.ctx, locals.actor, { email, phone, name }, { withTexts })
-		})),
+		handleForm(
+			request,
+			eraseSchema,
+			async ({ email, phone, name, withTexts }) => ({
+				receipt: await erasePerson(locals.ctx, locals.actor, { email, phone, name }, { withTexts })
+			}),
+			{ firstError: true }
+		),
 	correct: ({ request, locals }) =>
-		handleForm(request, correctionSchema, async ({ email, phone, name, field, value }) => ({
-			corrected: await correctPerson(
-				getDb(),
-				locals.actor,
-				{ email, phone, name },
-				{ field, value }
-			)
-		}))
+		handleForm(
+			request,
+			correctionSchema,
+			async ({ email, phone, name, field, value }) => ({
+				corrected: await correctPerson(
+					getDb(),
+					locals.actor,
+					{ email, phone, name },
+					{ field, value }
+				)
+			}),
+			{ firstError: true }
+		)
 };

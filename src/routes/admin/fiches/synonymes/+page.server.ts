@@ -23,6 +23,7 @@ const synonymsSchema = z.object({
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const posted = await readPosted(request, synonymsSchema, {
+			firstError: true,
 			answer: (values) => ({ text: String(values.synonyms ?? '') })
 		});
 		if (!posted.ok) return posted.failure;

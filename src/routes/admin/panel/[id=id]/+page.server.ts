@@ -15,10 +15,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	status: ({ request, locals, params }) =>
-		handleForm(request, personStatusSchema, async (change) => {
-			await updatePersonStatus(getDb(), locals.actor, idParam(params.id), change);
-			return 'Statut et mandat enregistrés.';
-		}),
+		handleForm(
+			request,
+			personStatusSchema,
+			async (change) => {
+				await updatePersonStatus(getDb(), locals.actor, idParam(params.id), change);
+				return 'Statut et mandat enregistrés.';
+			},
+			{ firstError: true }
+		),
 	erase: ({ request, locals, params }) =>
 		handleForm(request, noFields, async () => {
 			await erasePerson(getDb(), locals.actor, idParam(params.id));

@@ -24,6 +24,6 @@ export const actions: Actions = {
 				await saveTargets(getDb(), locals.actor, criterion, shares);
 				return 'Objectifs enregistrés.';
 			},
-			{ answer: (values) => ({ criterion: String(values.criterion ?? '') }) }
+			{ firstError: true, answer: (values) => ({ criterion: String(values.criterion ?? '') }) }
 		)
 };

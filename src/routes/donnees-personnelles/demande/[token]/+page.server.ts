@@ -17,8 +17,13 @@ const erasureSchema = z.object({
 
 export const actions: Actions = {
 	erase: ({ request, params, locals }) =>
-		handleForm(request, erasureSchema, async ({ withTexts }) => {
-			const receipt = await eraseByRequest(locals.ctx, params.token, { withTexts });
-			return { erased: Object.values(receipt.counts).reduce((a, b) => a + (b ?? 0), 0) };
-		})
+		handleForm(
+			request,
+			erasureSchema,
+			async ({ withTexts }) => {
+				const receipt = await eraseByRequest(locals.ctx, params.token, { withTexts });
+				return { erased: Object.values(receipt.counts).reduce((a, b) => a + (b ?? 0), 0) };
+			},
+			{ firstError: true }
+		)
 };

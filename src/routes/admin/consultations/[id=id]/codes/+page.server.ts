@@ -35,7 +35,7 @@ export const actions: Actions = {
 				);
 				return `${count} codes créés (lot ${batch}).`;
 			},
-			{ answer: () => ({ scope: 'generate' }) }
+			{ firstError: true, answer: () => ({ scope: 'generate' }) }
 		),
 	email: ({ request, locals, params }) =>
 		handleForm(
@@ -50,6 +50,6 @@ export const actions: Actions = {
 				);
 				return `${sent} invitation${sent > 1 ? 's' : ''} envoyée${sent > 1 ? 's' : ''}${failed ? `, ${failed} en échec (voir les courriels)` : ''}.`;
 			},
-			{ answer: () => ({ scope: 'email' }) }
+			{ firstError: true, answer: () => ({ scope: 'email' }) }
 		)
 };

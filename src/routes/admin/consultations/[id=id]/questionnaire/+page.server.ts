@@ -73,7 +73,7 @@ function change(request: Request, done: string, work: (row: Target) => Promise<u
 			await work(row);
 			return done;
 		},
-		{ answer: scopeOf }
+		{ firstError: true, answer: scopeOf }
 	);
 }
 
@@ -86,7 +86,7 @@ export const actions: Actions = {
 				await addSection(getDb(), locals.actor, idParam(params.id), section);
 				return 'Section ajoutée.';
 			},
-			{ answer: () => ({ scope: 'new-section' }) }
+			{ firstError: true, answer: () => ({ scope: 'new-section' }) }
 		),
 	updateSection: ({ request, locals, params }) =>
 		handleForm(
@@ -96,7 +96,7 @@ export const actions: Actions = {
 				await updateSection(getDb(), locals.actor, idParam(params.id), sectionId, section);
 				return 'Section enregistrée.';
 			},
-			{ answer: scopeOf }
+			{ firstError: true, answer: scopeOf }
 		),
 	moveSection: ({ request, locals, params }) =>
 		change(request, 'Section déplacée.', (row) =>
@@ -124,7 +124,7 @@ export const actions: Actions = {
 				);
 				redirect(303, `/admin/consultations/${params.id}/questions/${questionId}?ajoutee`);
 			},
-			{ answer: scopeOf }
+			{ firstError: true, answer: scopeOf }
 		),
 	moveQuestion: ({ request, locals, params }) =>
 		change(request, 'Question déplacée.', (row) =>

@@ -46,13 +46,18 @@ export const actions: Actions = {
 				);
 				return `Panel n° ${drawn} tiré.`;
 			},
-			{ answer: (values) => ({ ticket: String(values.ticket ?? '').trim() }) }
+			{ firstError: true, answer: (values) => ({ ticket: String(values.ticket ?? '').trim() }) }
 		),
 	answer: ({ request, locals, params }) =>
-		handleForm(request, answerSchema, async ({ answer, pseudonym }) => {
-			await recordDrawAnswer(getDb(), locals.actor, idParam(params.id), pseudonym, answer);
-			return 'Réponse enregistrée.';
-		}),
+		handleForm(
+			request,
+			answerSchema,
+			async ({ answer, pseudonym }) => {
+				await recordDrawAnswer(getDb(), locals.actor, idParam(params.id), pseudonym, answer);
+				return 'Réponse enregistrée.';
+			},
+			{ firstError: true }
+		),
 	replace: async ({ request, locals, params }) => {
 		const posted = await readPosted(request, noFields);
 		if (!posted.ok) return posted.failure;

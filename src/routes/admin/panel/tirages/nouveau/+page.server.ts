@@ -53,7 +53,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const posted = await readPosted(request, drawFormSchema);
+		const posted = await readPosted(request, drawFormSchema, { firstError: true });
 		const none = [] as string[];
 		if (!posted.ok) {
 			const { error, values = {} } = posted.failure.data;
