@@ -97,3 +97,6 @@ export const optionalDayField = z
 		message: 'Indiquez une date, par exemple 31/12/2027.'
 	})
 	.default('');
+
+/** Text left empty is no value. */
+export const emptyAsNull = (text: string): string | null => text || null;

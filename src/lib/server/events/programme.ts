@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { z } from 'zod';
 import { parisLocalToDate } from '$lib/paris-time';
 import { wholeNumber } from '$lib/codes';
+import { emptyAsNull } from '../form-fields';
 import { PROGRAMME_KINDS } from '$lib/event-vocabulary';
 import { getEventById } from './queries';
 
@@ -78,12 +79,7 @@ export const programmeItemSchema = z
 			.max(200, 'Donnez un titre (3 à 200 caractères).'),
 		startsAt: z.string().default('').transform(parisLocalToDate),
 		endsAt: z.string().default('').transform(parisLocalToDate),
-		room: z
-			.string()
-			.trim()
-			.max(100, '100 caractères au plus.')
-			.default('')
-			.transform((v) => v || null),
+		room: z.string().trim().max(100, '100 caractères au plus.').default('').transform(emptyAsNull),
 		capacity: z
 			.string()
 			.trim()

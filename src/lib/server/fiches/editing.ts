@@ -12,6 +12,7 @@ import { recordStatusChange } from './status-history';
 import { refreshSearchText } from './search-text';
 import { byFrench } from '../db/database';
 import { wholeNumber } from '$lib/codes';
+import { emptyAsNull } from '../form-fields';
 
 async function ficheForEditing(db: Executor, actor: Actor | null, ref: string) {
 	const fiche = await db.selectFrom('fiche').selectAll().where('ref', '=', ref).executeTakeFirst();
@@ -26,9 +27,6 @@ const optionalText = (max: number, label: string) =>
 		.trim()
 		.max(max, { error: `${label} ne doit pas dépasser ${max} caractères.` })
 		.default('');
-
-/** Empty text is no value. */
-const orNull = (value: string) => value || null;
 
 /** One item per line, or between commas and semicolons for the residents' words. */
 const lines = (separators: RegExp) => (value: string) =>
@@ -67,12 +65,12 @@ export const ficheContentSchema = z.object({
 		.default('')
 		.refine((v) => v === '' || wholeNumber(v) !== null, 'Choisissez un pilote dans la liste.')
 		.transform((v) => wholeNumber(v)),
-	direction: optionalText(200, 'La direction').transform(orNull),
-	partners: optionalText(1000, 'La liste des partenaires').transform(orNull),
-	territoryCode: z.string().trim().max(20).default('').transform(orNull),
-	budget: optionalText(200, 'Le budget').transform(orNull),
+	direction: optionalText(200, 'La direction').transform(emptyAsNull),
+	partners: optionalText(1000, 'La liste des partenaires').transform(emptyAsNull),
+	territoryCode: z.string().trim().max(20).default('').transform(emptyAsNull),
+	budget: optionalText(200, 'Le budget').transform(emptyAsNull),
 	keyFigures: optionalText(4000, 'Les chiffres clés').transform(lines(/\n/)),
-	note: optionalText(2000, 'La remarque').transform(orNull)
+	note: optionalText(2000, 'La remarque').transform(emptyAsNull)
 }) satisfies z.ZodType<FicheContent, unknown>;
 
 /** The content as the form's fields hold it. */

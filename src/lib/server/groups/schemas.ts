@@ -10,8 +10,6 @@ import {
 import { GROUP_KINDS, GROUP_ROLES } from '$lib/panel-vocabulary';
 import { wholeNumber } from '$lib/codes';
 
-const optionalDay = optionalDayField;
-
 export const groupSchema = z.object({
 	name: z
 		.string()
@@ -35,8 +33,8 @@ export type GroupInput = z.output<typeof groupSchema>;
 export const membershipSchema = z
 	.object({
 		role: z.enum(GROUP_ROLES, { error: 'Choisissez un rôle dans la liste.' }),
-		mandateStart: optionalDay,
-		mandateEnd: optionalDay
+		mandateStart: optionalDayField,
+		mandateEnd: optionalDayField
 	})
 	.refine((m) => !m.mandateStart || !m.mandateEnd || m.mandateEnd >= m.mandateStart, {
 		message: 'La fin du mandat doit venir après son début.',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readForm } from '../read-form';
 import {
 	CONTACT_MESSAGE,
+	emptyAsNull,
 	optionalDayField,
 	optionalEmailField,
 	optionalPhoneField,
@@ -122,16 +123,14 @@ export interface PersonStatusChange {
 	mandateEnd: string | null;
 }
 
-const orNull = (day: string) => day || null;
-
 /** The status form, read into a PersonStatusChange. Leaving the panel is its own action. */
 export const personStatusSchema = z
 	.object({
 		status: z.enum(['candidat', 'actif', 'en_pause'], {
 			error: 'Choisissez un statut de la liste.'
 		}),
-		mandateStart: optionalDayField.transform(orNull),
-		mandateEnd: optionalDayField.transform(orNull)
+		mandateStart: optionalDayField.transform(emptyAsNull),
+		mandateEnd: optionalDayField.transform(emptyAsNull)
 	})
 	.refine((m) => !m.mandateStart || !m.mandateEnd || m.mandateEnd > m.mandateStart, {
 		message: 'La fin du mandat doit venir après son début.',

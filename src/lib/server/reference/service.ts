@@ -1,6 +1,6 @@
 // What an administrator sees and changes in the reference data.
 import { z } from 'zod';
-import { optionalId } from '../form-fields';
+import { emptyAsNull, optionalId } from '../form-fields';
 import type { Db } from '../db/database';
 import { fromDbBool, fromDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
@@ -292,7 +292,7 @@ const optionalText = (max: number, message: string) =>
 		.string()
 		.trim()
 		.max(max, { error: message })
-		.transform((value) => value || null)
+		.transform(emptyAsNull)
 		.nullable()
 		.default(null);
 

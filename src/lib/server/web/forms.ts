@@ -8,8 +8,6 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { readForm } from '../read-form';
 
-export { readForm };
-
 /** What the browser sent, to show again: text, lists for list fields, ticks for boxes. */
 export type PostedValues = Record<string, string | string[] | boolean>;
 
