@@ -288,13 +288,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 }
 
 const optionalText = (max: number, message: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: message })
-		.transform(emptyAsNull)
-		.nullable()
-		.default(null);
+	z.string().trim().max(max, { error: message }).transform(emptyAsNull).nullable().default(null);
 
 export const siteSchema = z.object({
 	name: z
