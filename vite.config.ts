@@ -6,6 +6,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
+		// Closes each file's test databases (and drops them on PostgreSQL).
+		setupFiles: ['src/lib/server/db/vitest.setup.ts'],
 		expect: { requireAssertions: true },
 		// argon2 hashing and SMTP round trips are slow on a 2-core machine.
 		testTimeout: 20_000

@@ -1,6 +1,9 @@
 // Configuration comes from the environment only (see README, "Configuration").
 export interface AppConfig {
-	databasePath: string;
+	/** A PostgreSQL address (DATABASE_URL), else the SQLite file (DATABASE_PATH). */
+	database: string;
+	/** PostgreSQL connections per process. */
+	databasePoolSize: number;
 	demo: boolean;
 	smtpUrl: string | null;
 	mailFrom: string;
@@ -12,7 +15,8 @@ export interface AppConfig {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	return {
-		databasePath: env.DATABASE_PATH || 'data/concerto.sqlite',
+		database: env.DATABASE_URL || env.DATABASE_PATH || 'data/concerto.sqlite',
+		databasePoolSize: positiveInteger(env.DATABASE_POOL_SIZE, 10),
 		demo: env.CONCERTO_DEMO === '1' || env.CONCERTO_DEMO === 'true',
 		smtpUrl: env.SMTP_URL || null,
 		mailFrom: env.MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.localhost>',

@@ -27,7 +27,7 @@ export function getRuntime(): Runtime {
 		const config = readConfig();
 		runtime = {
 			config,
-			db: createDatabase(config.databasePath),
+			db: createDatabase(config.database, { poolSize: config.databasePoolSize }),
 			mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
 		};
 	}

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { closeRuntime, getContext, getRuntime } from '../runtime';
 import { migrateToLatest } from '../db/migrations';
+import { databaseLabel } from '../db/database';
 import { hasReferenceData, loadReferenceData } from '../reference/seed';
 import { createAdministrator } from '../users/service';
 import { createUserSchema } from '../users/schemas';
@@ -30,10 +31,11 @@ async function migrate(): Promise<number> {
 	const { db, config } = getRuntime();
 	const applied = await migrateToLatest(db);
 	if (!(await hasReferenceData(db))) await loadReferenceData(db);
+	const where = databaseLabel(config.database);
 	console.log(
 		applied.length
-			? `Migrations appliquées à ${config.databasePath} : ${applied.join(', ')}`
-			: `Base ${config.databasePath} déjà à jour.`
+			? `Migrations appliquées à ${where} : ${applied.join(', ')}`
+			: `Base ${where} déjà à jour.`
 	);
 	return 0;
 }

@@ -531,8 +531,9 @@ export async function listFreeTexts(
 		.where('answer.text_value', 'is not', null);
 	const search = options.search?.trim();
 	if (search) {
-		const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		query = query.where(sql<boolean>`answer.text_value like ${pattern} escape '\\'`);
+		// lower() on both sides: SQLite's like ignores ASCII case, PostgreSQL's does not.
+		const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		query = query.where(sql<boolean>`lower(answer.text_value) like ${pattern} escape '\\'`);
 	}
 	const [count, items] = await Promise.all([
 		query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

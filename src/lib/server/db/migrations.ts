@@ -1,5 +1,6 @@
 import { Migrator, NO_MIGRATIONS, type Migration, type MigrationResultSet } from 'kysely/migration';
-import type { Db } from './database';
+import { engineOf, type Db } from './database';
+import { preparePostgres } from './postgres';
 
 // Migrations live in the top-level migrations/ folder and are bundled by Vite,
 // so the built server, the tests and the command line all run the same files.
@@ -28,6 +29,7 @@ function unwrap(resultSet: MigrationResultSet): string[] {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
+	if (engineOf(db) === 'postgres') await preparePostgres(db);
 	return unwrap(await migratorFor(db).migrateToLatest());
 }
 

@@ -8,18 +8,34 @@ import ts from 'typescript';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './test-database';
+import { engineOf } from './database';
 
 interface DeclaredColumn {
 	kind: 'text' | 'number' | 'bytes' | 'other';
 	nullable: boolean;
 	generated: boolean;
+	/** The schema's name for what the column holds (Flag, Instant, Day, JsonText), if any. */
+	holds: Holds | null;
 }
+
+const HOLDS = ['Flag', 'Instant', 'Day', 'JsonText'] as const;
+type Holds = (typeof HOLDS)[number];
+/** The PostgreSQL type each of them is created with (see native-types.ts). */
+const POSTGRES_TYPE: Record<Holds, string> = {
+	Flag: 'bool',
+	Instant: 'timestamptz',
+	Day: 'date',
+	JsonText: 'jsonb'
+};
 
 const SCHEMA_FILE = fileURLToPath(new URL('./schema.ts', import.meta.url));
 const SRC_LIB = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a column's type reads as once aliases and imported unions are resolved. */
-function describeType(type: ts.Type, checker: ts.TypeChecker): Omit<DeclaredColumn, 'generated'> {
+function describeType(
+	type: ts.Type,
+	checker: ts.TypeChecker
+): Omit<DeclaredColumn, 'generated' | 'holds'> {
 	const parts = type.isUnion() ? type.types : [type];
 	const kinds = new Set<DeclaredColumn['kind']>();
 	let nullable = false;
@@ -64,59 +80,67 @@ function declaredTables(): Map<string, Map<string, DeclaredColumn>> {
 			let type = checker.getTypeOfSymbol(column);
 			// Generated<T> is Kysely's ColumnType: what a select returns is T.
 			if (generated) type = checker.getTypeOfSymbol(type.getProperty('__select__')!);
-			columns.set(column.name, { ...describeType(type, checker), generated });
+			const written = node?.getText() ?? '';
+			const holds = HOLDS.find((name) => new RegExp(`\\b${name}\\b`).test(written)) ?? null;
+			columns.set(column.name, { ...describeType(type, checker), generated, holds });
 		}
 		tables.set(table.name, columns);
 	}
 	return tables;
 }
 
-interface ColumnInfo {
-	name: string;
-	type: string;
-	notnull: number;
-	dflt_value: string | null;
-	pk: number;
-}
-
 describe('db/schema.ts', () => {
 	it('declares exactly the tables and columns the migrations create, with their types', async () => {
 		const db = await createTestDatabase();
+		const postgres = engineOf(db) === 'postgres';
 		const declared = declaredTables();
-		const { rows: tables } = await sql<{ name: string }>`
-			select name from sqlite_master
-			where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-			order by name`.execute(db);
+		const tables = await db.introspection.getTables();
 		expect(tables.map((t) => t.name).sort()).toEqual([...declared.keys()].sort());
 
 		const problems: string[] = [];
-		for (const { name: table } of tables) {
-			const { rows } = await sql<ColumnInfo>`select * from pragma_table_info(${table})`.execute(db);
+		for (const { name: table, columns: found } of tables) {
 			const columns = declared.get(table)!;
-			for (const column of rows) {
+			// SQLite reports primary keys as nullable (a legacy of its own); they never are.
+			const primaryKey = postgres
+				? new Set<string>()
+				: new Set(
+						(
+							await sql<{
+								name: string;
+							}>`select name from pragma_table_info(${table}) where pk > 0`.execute(db)
+						).rows.map((row) => row.name)
+					);
+			for (const column of found) {
 				const where = `${table}.${column.name}`;
 				const type = columns.get(column.name);
 				if (!type) {
 					problems.push(`${where} : colonne absente de schema.ts`);
 					continue;
 				}
-				const kind = /INT|REAL|NUM/i.test(column.type)
-					? 'number'
-					: /BLOB/i.test(column.type)
-						? 'bytes'
+				const kind = /BLOB|BYTEA/i.test(column.dataType)
+					? 'bytes'
+					: /INT|REAL|NUM|FLOAT|BOOL/i.test(column.dataType)
+						? 'number'
 						: 'text';
 				if (type.kind !== kind)
-					problems.push(`${where} : ${column.type} en base, ${type.kind} dans schema.ts`);
-				// SQLite reports an INTEGER PRIMARY KEY as nullable; it never is.
-				const nullable = column.notnull === 0 && column.pk === 0;
+					problems.push(`${where} : ${column.dataType} en base, ${type.kind} dans schema.ts`);
+				const nullable = column.isNullable && !primaryKey.has(column.name);
 				if (type.nullable !== nullable)
 					problems.push(`${where} : ${nullable ? 'nullable' : 'NOT NULL'} en base`);
-				const defaulted = column.dflt_value !== null || (column.pk === 1 && kind === 'number');
+				const defaulted = column.hasDefaultValue || column.isAutoIncrementing;
 				if (type.generated && !defaulted)
 					problems.push(`${where} : Generated<> sans valeur par défaut en base`);
+				if (postgres) {
+					const native = ['bool', 'timestamptz', 'date', 'jsonb'].includes(column.dataType);
+					const expected = type.holds ? POSTGRES_TYPE[type.holds] : null;
+					if (expected !== (native ? column.dataType : null))
+						problems.push(
+							`${where} : ${column.dataType} sur PostgreSQL, ${type.holds ?? type.kind} dans schema.ts`
+						);
+				}
 			}
 			for (const name of columns.keys())
-				if (!rows.some((c) => c.name === name))
+				if (!found.some((c) => c.name === name))
 					problems.push(`${table}.${name} : dans schema.ts, absente en base`);
 		}
 		expect(problems).toEqual([]);

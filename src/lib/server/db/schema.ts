@@ -23,17 +23,26 @@ import type {
 } from '$lib/event-vocabulary';
 import type { DrawAnswer, GroupRole, PersonSource, PersonStatus } from '$lib/panel-vocabulary';
 
+/** A yes/no: 0 or 1 (boolean on PostgreSQL, read back as 0/1). */
+export type Flag = number;
+/** An instant as ISO-8601 text in UTC (timestamptz on PostgreSQL). */
+export type Instant = string;
+/** A calendar day, `YYYY-MM-DD` (date on PostgreSQL). */
+export type Day = string;
+/** A JSON document as text (jsonb on PostgreSQL). */
+export type JsonText = string;
+
 export interface SettingTable {
 	key: string;
-	value: string;
-	updated_at: string;
+	value: JsonText;
+	updated_at: Instant;
 }
 
 export interface TerritoryTable {
 	id: Generated<number>;
 	code: string;
 	name: string;
-	challenges: string;
+	challenges: JsonText;
 	position: number;
 }
 
@@ -47,7 +56,7 @@ export interface CommuneTable {
 	insee_code: string;
 	name: string;
 	department_code: string;
-	postal_codes: string;
+	postal_codes: JsonText;
 	population: number;
 	epci_code: string | null;
 	territory_id: number | null;
@@ -61,7 +70,7 @@ export interface SiteTable {
 	address: string | null;
 	territory_id: number | null;
 	note: string | null;
-	active: number;
+	active: Flag;
 	directions: string | null;
 }
 
@@ -84,24 +93,24 @@ export interface UserTable {
 	display_name: string;
 	role: Role;
 	password_hash: string | null;
-	active: number;
-	created_at: string;
-	updated_at: string;
-	last_login_at: string | null;
+	active: Flag;
+	created_at: Instant;
+	updated_at: Instant;
+	last_login_at: Instant | null;
 }
 
 export interface SessionTable {
 	id: string;
 	user_id: number;
-	expires_at: string;
-	created_at: string;
+	expires_at: Instant;
+	created_at: Instant;
 }
 
 export interface PasswordResetTable {
 	id: string;
 	user_id: number;
-	expires_at: string;
-	created_at: string;
+	expires_at: Instant;
+	created_at: Instant;
 }
 
 export interface AuditLogTable {
@@ -111,9 +120,9 @@ export interface AuditLogTable {
 	action: string;
 	entity_type: string;
 	entity_id: string | null;
-	before: string | null;
-	after: string | null;
-	created_at: string;
+	before: JsonText | null;
+	after: JsonText | null;
+	created_at: Instant;
 }
 
 export interface MailMessageTable {
@@ -124,8 +133,8 @@ export interface MailMessageTable {
 	purpose: string;
 	status: MailState;
 	error: string | null;
-	created_at: string;
-	sent_at: string | null;
+	created_at: Instant;
+	sent_at: Instant | null;
 }
 
 export interface RateLimitTable {
@@ -160,11 +169,11 @@ export interface FicheTable {
 	partners: string | null;
 	territory_id: number | null;
 	budget: string | null;
-	key_figures: Generated<string>;
+	key_figures: Generated<JsonText>;
 	note: string | null;
 	search_text: Generated<string>;
-	created_at: string;
-	updated_at: string;
+	created_at: Instant;
+	updated_at: Instant;
 }
 
 export interface FicheStatusChangeTable {
@@ -176,7 +185,7 @@ export interface FicheStatusChangeTable {
 	source: StatusChangeSource;
 	changed_by_user_id: number | null;
 	changed_by_label: string;
-	changed_at: string;
+	changed_at: Instant;
 }
 
 export interface FlagshipActionTable {
@@ -215,9 +224,9 @@ export interface IndicatorValueTable {
 export interface ReviewCampaignTable {
 	year: number;
 	status: CampaignStatus;
-	opened_at: string;
+	opened_at: Instant;
 	opened_by_label: string;
-	published_at: string | null;
+	published_at: Instant | null;
 }
 
 export interface FicheReviewTable {
@@ -228,9 +237,9 @@ export interface FicheReviewTable {
 	text: string;
 	submitted_by_user_id: number | null;
 	submitted_by_label: string;
-	submitted_at: string;
+	submitted_at: Instant;
 	validated_by_label: string | null;
-	validated_at: string | null;
+	validated_at: Instant | null;
 }
 
 export interface ConsultationTable {
@@ -239,17 +248,17 @@ export interface ConsultationTable {
 	title: string;
 	presentation: string;
 	falc_summary: string;
-	audiences: string;
+	audiences: JsonText;
 	access: AccessMode;
 	identity: IdentityMode;
-	profile_block: number;
-	opens_at: string;
-	closes_at: string;
-	published_at: string | null;
-	closed_early_at: string | null;
-	results_published_at: string | null;
-	created_at: string;
-	updated_at: string;
+	profile_block: Flag;
+	opens_at: Instant;
+	closes_at: Instant;
+	published_at: Instant | null;
+	closed_early_at: Instant | null;
+	results_published_at: Instant | null;
+	created_at: Instant;
+	updated_at: Instant;
 }
 
 export interface ConsultationAxisTable {
@@ -278,9 +287,9 @@ export interface QuestionTable {
 	kind: QuestionKind;
 	label: string;
 	help: string;
-	required: number;
-	settings: string;
-	condition: string | null;
+	required: Flag;
+	settings: JsonText;
+	condition: JsonText | null;
 	profile_key: string | null;
 }
 
@@ -289,7 +298,7 @@ export interface QuestionOptionTable {
 	question_id: number;
 	position: number;
 	label: string;
-	is_other: number;
+	is_other: Flag;
 }
 
 export interface InvitationCodeTable {
@@ -298,8 +307,8 @@ export interface InvitationCodeTable {
 	code: string;
 	batch: number;
 	sent_to: string | null;
-	created_at: string;
-	used_at: string | null;
+	created_at: Instant;
+	used_at: Instant | null;
 }
 
 export interface ResponseTable {
@@ -308,7 +317,7 @@ export interface ResponseTable {
 	status: ResponseStatus;
 	channel: Channel;
 	audience: Audience | null;
-	draft: string | null;
+	draft: JsonText | null;
 	draft_token_hash: string | null;
 	resume_code_hash: string | null;
 	submission_key: string | null;
@@ -318,21 +327,21 @@ export interface ResponseTable {
 	entered_by_user_id: number | null;
 	entered_by_label: string | null;
 	interview_place: string | null;
-	interview_date: string | null;
+	interview_date: Day | null;
 	interview_commune_insee_code: string | null;
 	tour_stop_id: number | null;
 	commune_insee_code: string | null;
 	territory_id: number | null;
 	age_band: string | null;
-	started_at: string;
-	updated_at: string;
-	submitted_at: string | null;
+	started_at: Instant;
+	updated_at: Instant;
+	submitted_at: Instant | null;
 }
 
 export interface ConsultationParticipationTable {
 	consultation_id: number;
 	user_id: number;
-	answered_at: string;
+	answered_at: Instant;
 }
 
 export interface AnswerTable {
@@ -354,20 +363,20 @@ export interface ContributionTable {
 	commune_insee_code: string | null;
 	territory_id: number | null;
 	triage_state: Generated<ContributionState>;
-	created_at: string;
+	created_at: Instant;
 	event_id: number | null;
 	entered_by_label: string | null;
 	author_user_id: number | null;
 	author_name: string | null;
 	contact_email: string | null;
-	contact_consent: Generated<number>;
+	contact_consent: Generated<Flag>;
 	assigned_user_id: number | null;
 	merged_into_id: number | null;
 	public_text: string | null;
 	receipt_code: string | null;
 	mask_reason: string | null;
 	search_text: Generated<string>;
-	updated_at: string | null;
+	updated_at: Instant | null;
 }
 
 export interface ContributionTagTable {
@@ -382,17 +391,17 @@ export interface ContributionLinkTable {
 	decision: Decision | null;
 	explanation: Generated<string>;
 	linked_by: number | null;
-	linked_at: string;
+	linked_at: Instant;
 	decided_by: number | null;
-	decided_at: string | null;
+	decided_at: Instant | null;
 }
 
 export interface ContactSubscriptionTable {
 	email: string;
 	token_hash: string;
-	created_at: string;
-	last_digest_at: string | null;
-	unsubscribed_at: string | null;
+	created_at: Instant;
+	last_digest_at: Instant | null;
+	unsubscribed_at: Instant | null;
 }
 
 export interface RetourTable {
@@ -402,10 +411,10 @@ export interface RetourTable {
 	body: Generated<string>;
 	falc_body: Generated<string>;
 	consultation_id: number | null;
-	published_at: string | null;
+	published_at: Instant | null;
 	created_by: number | null;
-	created_at: string;
-	updated_at: string;
+	created_at: Instant;
+	updated_at: Instant;
 }
 
 export interface RetourEventTable {
@@ -420,11 +429,11 @@ export interface RetourRequestTable {
 	name: Generated<string>;
 	email: string | null;
 	postal_address: string | null;
-	falc: Generated<number>;
+	falc: Generated<Flag>;
 	consent_text_version: string;
 	token_hash: string;
-	created_at: string;
-	unsubscribed_at: string | null;
+	created_at: Instant;
+	unsubscribed_at: Instant | null;
 }
 
 export interface RetourDeliveryTable {
@@ -435,8 +444,8 @@ export interface RetourDeliveryTable {
 	status: Generated<string>;
 	attempts: Generated<number>;
 	last_error: string | null;
-	sent_at: string | null;
-	created_at: string;
+	sent_at: Instant | null;
+	created_at: Instant;
 }
 
 export interface EventKindTable {
@@ -456,23 +465,23 @@ export interface EventTable {
 	commune_insee_code: string | null;
 	territory_id: number | null;
 	access_directions: string;
-	starts_at: string;
-	ends_at: string;
+	starts_at: Instant;
+	ends_at: Instant;
 	audience: EventAudience;
 	capacity: number | null;
-	registration_opens_at: string | null;
-	registration_closes_at: string | null;
-	accessibility: string;
-	support: string;
+	registration_opens_at: Instant | null;
+	registration_closes_at: Instant | null;
+	accessibility: JsonText;
+	support: JsonText;
 	consultation_id: number | null;
 	status: EventStatus;
 	cancellation_reason: string | null;
 	minutes: Generated<string>;
-	minutes_published_at: string | null;
+	minutes_published_at: Instant | null;
 	reported_participants: number | null;
 	reported_residents: number | null;
-	created_at: string;
-	updated_at: string;
+	created_at: Instant;
+	updated_at: Instant;
 	group_id: number | null;
 }
 
@@ -489,22 +498,22 @@ export interface RegistrationTable {
 	email: string | null;
 	phone: string | null;
 	postal_address: string | null;
-	needs: string;
+	needs: JsonText;
 	needs_detail: string;
 	category: ParticipantCategory | null;
 	consent_text_version: string | null;
-	consented_at: string | null;
+	consented_at: Instant | null;
 	cancel_token_hash: string | null;
 	receipt_code: string | null;
-	walk_in: Generated<number>;
+	walk_in: Generated<Flag>;
 	user_id: number | null;
-	created_at: string;
-	updated_at: string;
-	promoted_at: string | null;
-	cancelled_at: string | null;
-	reminded_at: string | null;
-	checked_in_at: string | null;
-	needs_arranged_at: string | null;
+	created_at: Instant;
+	updated_at: Instant;
+	promoted_at: Instant | null;
+	cancelled_at: Instant | null;
+	reminded_at: Instant | null;
+	checked_in_at: Instant | null;
+	needs_arranged_at: Instant | null;
 	/** The officer's name at the time, kept as text like the audit log's label. */
 	needs_arranged_by: string | null;
 }
@@ -515,7 +524,7 @@ export interface PersonTable {
 	first_name: string;
 	last_name: string;
 	email: string | null;
-	email_confirmed_at: string | null;
+	email_confirmed_at: Instant | null;
 	phone: string | null;
 	postal_address: string | null;
 	household_key: string | null;
@@ -523,21 +532,21 @@ export interface PersonTable {
 	territory_id: number | null;
 	age_band: string | null;
 	gender: string | null;
-	situations: Generated<string>;
-	availability: Generated<string>;
-	needs: Generated<string>;
+	situations: Generated<JsonText>;
+	availability: Generated<JsonText>;
+	needs: Generated<JsonText>;
 	needs_detail: Generated<string>;
-	in_panel: Generated<number>;
+	in_panel: Generated<Flag>;
 	status: Generated<PersonStatus>;
 	source: PersonSource;
-	mandate_start: string | null;
-	mandate_end: string | null;
-	renewal_reminded_at: string | null;
+	mandate_start: Day | null;
+	mandate_end: Day | null;
+	renewal_reminded_at: Instant | null;
 	user_id: number | null;
 	entered_by: number | null;
-	created_at: string;
-	updated_at: string;
-	left_at: string | null;
+	created_at: Instant;
+	updated_at: Instant;
+	left_at: Instant | null;
 }
 
 export interface ConsentTable {
@@ -546,8 +555,8 @@ export interface ConsentTable {
 	purpose: string;
 	text_version: string;
 	collected_by: string;
-	given_at: string;
-	withdrawn_at: string | null;
+	given_at: Instant;
+	withdrawn_at: Instant | null;
 }
 
 export interface PersonTokenTable {
@@ -555,8 +564,8 @@ export interface PersonTokenTable {
 	person_id: number;
 	purpose: string;
 	token_hash: string;
-	created_at: string;
-	expires_at: string | null;
+	created_at: Instant;
+	expires_at: Instant | null;
 }
 
 export interface PanelTargetTable {
@@ -571,33 +580,33 @@ export interface DrawTable {
 	purpose: Generated<string>;
 	parent_draw_id: number | null;
 	size: number;
-	household_rule: number;
-	pool_filters: string;
-	quotas: string;
+	household_rule: Flag;
+	pool_filters: JsonText;
+	quotas: JsonText;
 	algorithm: string;
 	seed: string;
 	inputs_hash: string;
 	lottery_size: number;
-	panels: string;
+	panels: JsonText;
 	min_probability: number;
 	lottery_min_probability: number;
 	seconds: number;
 	ticket: number | null;
 	ticket_source: string | null;
 	created_by: number | null;
-	created_at: string;
+	created_at: Instant;
 	drawn_by: number | null;
-	drawn_at: string | null;
+	drawn_at: Instant | null;
 }
 
 export interface DrawCandidateTable {
 	draw_id: number;
 	person_id: number | null;
 	pseudonym: string;
-	profile: string;
+	profile: JsonText;
 	probability: number;
 	lottery_probability: number;
-	selected: Generated<number>;
+	selected: Generated<Flag>;
 	answer: DrawAnswer | null;
 }
 
@@ -608,8 +617,8 @@ export interface ParticipationGroupTable {
 	kind: string;
 	territory_id: number | null;
 	description: Generated<string>;
-	created_at: string;
-	archived_at: string | null;
+	created_at: Instant;
+	archived_at: Instant | null;
 }
 
 export interface GroupMembershipTable {
@@ -617,10 +626,10 @@ export interface GroupMembershipTable {
 	group_id: number;
 	person_id: number;
 	role: GroupRole;
-	mandate_start: string | null;
-	mandate_end: string | null;
-	joined_at: string;
-	left_at: string | null;
+	mandate_start: Day | null;
+	mandate_end: Day | null;
+	joined_at: Instant;
+	left_at: Instant | null;
 }
 
 export interface GroupBodyTable {
@@ -642,7 +651,7 @@ export interface GroupDocumentTable {
 	body: Generated<string>;
 	url: string | null;
 	created_by: number | null;
-	created_at: string;
+	created_at: Instant;
 }
 
 export interface ProgrammeItemTable {
@@ -650,8 +659,8 @@ export interface ProgrammeItemTable {
 	event_id: number;
 	kind: string;
 	title: string;
-	starts_at: string;
-	ends_at: string;
+	starts_at: Instant;
+	ends_at: Instant;
 	room: string | null;
 	capacity: number | null;
 }
@@ -664,7 +673,7 @@ export interface RegistrationChoiceTable {
 export interface TourStopTable {
 	id: Generated<number>;
 	event_id: number;
-	day: string;
+	day: Day;
 	half_day: string;
 	commune_insee_code: string;
 	place: string;
@@ -673,9 +682,9 @@ export interface TourStopTable {
 
 export interface RetentionRunTable {
 	id: Generated<number>;
-	ran_at: string;
-	dry_run: number;
-	counts: string;
+	ran_at: Instant;
+	dry_run: Flag;
+	counts: JsonText;
 	actor_label: string;
 	error: string | null;
 }
@@ -684,31 +693,31 @@ export interface PrivacyRequestTable {
 	id: Generated<number>;
 	email: string;
 	token_hash: string;
-	created_at: string;
-	expires_at: string;
-	confirmed_at: string | null;
-	completed_at: string | null;
+	created_at: Instant;
+	expires_at: Instant;
+	confirmed_at: Instant | null;
+	completed_at: Instant | null;
 	outcome: 'efface' | null;
 }
 
 export interface AccessibilityAuditTable {
 	id: Generated<number>;
-	audited_on: string;
+	audited_on: Day;
 	auditor: string;
-	sample: string;
+	sample: JsonText;
 	environment: string;
 	tools: string;
 	technologies: string;
 	derogations: Generated<string>;
 	exemptions: Generated<string>;
-	created_at: string;
-	updated_at: string;
+	created_at: Instant;
+	updated_at: Instant;
 }
 
 export interface AccessibilityCriterionTable {
 	audit_id: number;
 	criterion: string;
-	statuses: string;
+	statuses: JsonText;
 	note: Generated<string>;
 }
 
@@ -719,14 +728,14 @@ export interface OrganisationLogoTable {
 	height: number;
 	bytes: Buffer;
 	sha256: string;
-	uploaded_at: string;
+	uploaded_at: Instant;
 }
 
 export interface ResponseDeviceTable {
 	id: Generated<number>;
 	response_id: number;
 	token_hash: string;
-	created_at: string;
+	created_at: Instant;
 }
 
 export interface Database {

@@ -1,9 +1,86 @@
+// Each test gets a database of its own, fully migrated: in memory on SQLite;
+// on PostgreSQL when TEST_DATABASE_URL names a server, a database copied from
+// a template migrated once (per set of migrations), dropped after its file.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import { createDatabase, type Db } from './database';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest, migrations } from './migrations';
 
-/** A fresh, fully migrated in-memory database for one test. */
+const serverUrl = process.env.TEST_DATABASE_URL || null;
+const opened: { db: Db; name: string | null }[] = [];
+let counter = 0;
+let template: Promise<string> | null = null;
+
+export function testEngine(): 'sqlite' | 'postgres' {
+	return serverUrl ? 'postgres' : 'sqlite';
+}
+
+function urlOf(database: string): string {
+	const url = new URL(serverUrl!);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
+async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: serverUrl! });
+	await client.connect();
+	try {
+		return await work(client);
+	} finally {
+		await client.end();
+	}
+}
+
+/** The migrated template for this set of migrations, built by whichever worker comes first. */
+function migratedTemplate(): Promise<string> {
+	const hash = createHash('sha256').update(Object.keys(migrations).join('\n')).digest('hex');
+	const name = `concerto_template_${hash.slice(0, 12)}`;
+	template ??= onServer(async (client) => {
+		await client.query('select pg_advisory_lock(4141)');
+		try {
+			const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+			if (found.rowCount) return name;
+			const building = `${name}_building`;
+			await client.query(`drop database if exists "${building}"`);
+			await client.query(`create database "${building}"`);
+			const db = createDatabase(urlOf(building), { poolSize: 1 });
+			await migrateToLatest(db);
+			await db.destroy();
+			await client.query(`alter database "${building}" rename to "${name}"`);
+			return name;
+		} finally {
+			await client.query('select pg_advisory_unlock(4141)');
+		}
+	});
+	return template;
+}
+
+/** A fresh, fully migrated database for one test. */
 export async function createTestDatabase(): Promise<Db> {
-	const db = createDatabase(':memory:');
-	await migrateToLatest(db);
+	if (!serverUrl) {
+		const db = createDatabase(':memory:');
+		await migrateToLatest(db);
+		opened.push({ db, name: null });
+		return db;
+	}
+	const source = await migratedTemplate();
+	const name = `concerto_test_${process.pid}_${++counter}`;
+	await onServer((client) =>
+		client.query(`create database "${name}" template "${source}" strategy file_copy`)
+	);
+	const db = createDatabase(urlOf(name), { poolSize: 5 });
+	opened.push({ db, name });
 	return db;
+}
+
+/** Closes and drops the databases of a test file (run after each file, see vitest.setup.ts). */
+export async function releaseTestDatabases(): Promise<void> {
+	const done = opened.splice(0);
+	await Promise.all(done.map(({ db }) => db.destroy().catch(() => {})));
+	const names = done.map(({ name }) => name).filter((name) => name !== null);
+	if (names.length)
+		await onServer(async (client) => {
+			for (const name of names)
+				await client.query(`drop database if exists "${name}" with (force)`);
+		});
 }

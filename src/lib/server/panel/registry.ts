@@ -13,7 +13,7 @@ import { communeExists, insertPerson } from './people';
 import { anonymisePerson } from './signup';
 import { mandateDueCondition } from './mandate-reminders';
 import type { OfficerPersonInput, PersonStatusChange } from './schemas';
-import { byFrench } from '../db/database';
+import { byFrench, jsonArrayIncludes } from '../db/database';
 
 export const REGISTRY_PAGE_SIZE = 50;
 
@@ -56,9 +56,7 @@ export function panelQuery(db: Executor, filters: RegistryFilters) {
 	if (filters.ageBand) query = query.where('person.age_band', '=', filters.ageBand);
 	if (filters.gender) query = query.where('person.gender', '=', filters.gender);
 	if (filters.situation)
-		query = query.where(
-			sql<boolean>`exists (select 1 from json_each(person.situations) where value = ${filters.situation})`
-		);
+		query = query.where(jsonArrayIncludes('person.situations', filters.situation));
 	if (filters.mandateDue) query = query.where(mandateDueCondition());
 	const q = filters.q?.trim().toLowerCase();
 	if (q) {

@@ -75,7 +75,7 @@ async function survivingFigures(db: Db) {
 				'event_id',
 				'status',
 				sql<number>`count(*)`.as('n'),
-				sql<number>`sum(checked_in_at is not null)`.as('present')
+				sql<number>`sum(case when checked_in_at is not null then 1 else 0 end)`.as('present')
 			])
 			.groupBy(['event_id', 'status'])
 			.orderBy('event_id')

@@ -33,11 +33,9 @@ afterAll(() => smtp.close());
 
 /** Every table and row where a string still appears, whatever the column. */
 async function whereItAppears(db: Db, needle: string): Promise<string[]> {
-	const tables = await sql<{ name: string }>`
-		select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
-	`.execute(db);
+	const tables = await db.introspection.getTables();
 	const found: string[] = [];
-	for (const { name } of tables.rows) {
+	for (const { name } of tables) {
 		const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
 		for (const row of rows.rows)
 			if (JSON.stringify(row).toLowerCase().includes(needle.toLowerCase()))
