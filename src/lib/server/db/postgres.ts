@@ -21,17 +21,9 @@ import {
 } from 'kysely';
 import { nativeTypeOf } from './native-types';
 
-const OID = {
-	bool: 16,
-	int8: 20,
-	numeric: 1700,
-	json: 114,
-	jsonb: 3802,
-	date: 1082,
-	timestamptz: 1184
-} as const;
+const OID = pg.types.builtins;
 
-const parseTimestamp = pg.types.getTypeParser(OID.timestamptz);
+const parseTimestamp = pg.types.getTypeParser(OID.TIMESTAMPTZ);
 
 /**
  * Rows read as they do on SQLite, so that the codecs and the row types are the
@@ -40,16 +32,16 @@ const parseTimestamp = pg.types.getTypeParser(OID.timestamptz);
  */
 function typeParser(oid: number, format?: string): (value: string) => unknown {
 	switch (oid) {
-		case OID.bool:
+		case OID.BOOL:
 			return (value) => (value === 't' ? 1 : 0);
-		case OID.int8:
-		case OID.numeric:
+		case OID.INT8:
+		case OID.NUMERIC:
 			return (value) => Number(value);
-		case OID.timestamptz:
+		case OID.TIMESTAMPTZ:
 			return (value) => (parseTimestamp(value) as Date).toISOString();
-		case OID.date:
-		case OID.json:
-		case OID.jsonb:
+		case OID.DATE:
+		case OID.JSON:
+		case OID.JSONB:
 			return (value) => value;
 		default:
 			return pg.types.getTypeParser(oid, format as 'text');

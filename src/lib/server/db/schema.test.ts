@@ -131,7 +131,7 @@ describe('db/schema.ts', () => {
 				if (type.generated && !defaulted)
 					problems.push(`${where} : Generated<> sans valeur par défaut en base`);
 				if (postgres) {
-					const native = ['bool', 'timestamptz', 'date', 'jsonb'].includes(column.dataType);
+					const native = Object.values(POSTGRES_TYPE).includes(column.dataType);
 					const expected = type.holds ? POSTGRES_TYPE[type.holds] : null;
 					if (expected !== (native ? column.dataType : null))
 						problems.push(

@@ -11,10 +11,6 @@ const opened: { db: Db; name: string | null }[] = [];
 let counter = 0;
 let template: Promise<string> | null = null;
 
-export function testEngine(): 'sqlite' | 'postgres' {
-	return serverUrl ? 'postgres' : 'sqlite';
-}
-
 function urlOf(database: string): string {
 	const url = new URL(serverUrl!);
 	url.pathname = `/${database}`;
