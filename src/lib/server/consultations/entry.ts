@@ -120,14 +120,10 @@ export async function enterResponse(
 	const audience =
 		oneOf(consultation.audiences, data.audience) ?? consultation.audiences[0] ?? null;
 	return db.transaction().execute(async (tx) => {
-		const existing = await tx
-			.selectFrom('response')
-			.select('receipt_code')
-			.where('submission_key', '=', data.submissionKey)
-			.executeTakeFirst();
-		if (existing?.receipt_code)
-			return { ok: true as const, receiptCode: existing.receipt_code, duplicate: true };
 		const now = nowForDb();
+		// The form's key is unique: of the same form sent twice at once, the
+		// second insert waits for the first and writes nothing (no check
+		// beforehand could see a transaction not yet committed).
 		const inserted = await tx
 			.insertInto('response')
 			.values({
@@ -145,8 +141,17 @@ export async function enterResponse(
 				started_at: now,
 				updated_at: now
 			})
+			.onConflict((oc) => oc.column('submission_key').doNothing())
 			.returning('id')
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		if (!inserted) {
+			const first = await tx
+				.selectFrom('response')
+				.select('receipt_code')
+				.where('submission_key', '=', data.submissionKey)
+				.executeTakeFirstOrThrow();
+			return { ok: true as const, receiptCode: first.receipt_code!, duplicate: true };
+		}
 		const receiptCode = await finaliseResponse(tx, consultation, questionnaire, {
 			responseId: inserted.id,
 			answers: reading.answers,

@@ -1,6 +1,7 @@
 // Invitation codes: single-use, printed as cut-out slips or sent by e-mail.
 import type { Context } from '../context';
-import type { Db, Executor } from '../db/database';
+import type { Db, Executor, Tx } from '../db/database';
+import { lockRows } from '../db/concurrency';
 import { nowForDb } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -46,35 +47,48 @@ export async function listInvitationBatches(
 	}));
 }
 
-async function insertCodes(
-	db: Executor,
-	consultationId: number,
-	count: number,
-	sentTo: string[] = []
-) {
-	const last = await db
+async function insertCodes(tx: Tx, consultationId: number, count: number, sentTo: string[] = []) {
+	// Two officers generating at once get batches 3 and 4, not two batches 3.
+	await lockRows(tx, 'consultation', [consultationId]);
+	const last = await tx
 		.selectFrom('invitation_code')
 		.select((eb) => eb.fn.max('batch').as('max'))
 		.where('consultation_id', '=', consultationId)
 		.executeTakeFirst();
 	const batch = Number(last?.max ?? 0) + 1;
-	const codes = new Set<string>();
-	while (codes.size < count) codes.add(generateReadableCode());
+	// Codes are unique across consultations: a code drawn again, here or
+	// elsewhere, is skipped by the constraint and its place gets a new one,
+	// so every code returned is this batch's and codes[i] is sentTo[i]'s.
+	const codes: string[] = new Array(count);
+	let pending = [...Array(count).keys()];
 	const now = nowForDb();
-	const rows = [...codes].map((code, i) => ({
-		consultation_id: consultationId,
-		code,
-		batch,
-		sent_to: sentTo[i] ?? null,
-		created_at: now
-	}));
-	for (let i = 0; i < rows.length; i += 500)
-		await db
+	while (pending.length) {
+		const drawn = new Set<string>();
+		const tries = pending.slice(0, 500).map((index) => {
+			let code = generateReadableCode();
+			while (drawn.has(code)) code = generateReadableCode();
+			drawn.add(code);
+			return { index, code };
+		});
+		const inserted = await tx
 			.insertInto('invitation_code')
-			.values(rows.slice(i, i + 500))
+			.values(
+				tries.map(({ index, code }) => ({
+					consultation_id: consultationId,
+					code,
+					batch,
+					sent_to: sentTo[index] ?? null,
+					created_at: now
+				}))
+			)
 			.onConflict((oc) => oc.column('code').doNothing())
+			.returning('code')
 			.execute();
-	return { batch, codes: [...codes] };
+		const written = new Set(inserted.map((row) => row.code));
+		for (const { index, code } of tries) if (written.has(code)) codes[index] = code;
+		pending = pending.filter((index) => codes[index] === undefined);
+	}
+	return { batch, codes };
 }
 
 function assertCodeAccess(access: string) {

@@ -14,6 +14,7 @@ import {
 } from '../security/rate-limit';
 import type { Audience } from '$lib/consultation-vocabulary';
 import { generateReadableCode, normaliseCode } from './codes';
+import { lockRows, withFreshCode } from '../db/concurrency';
 import type { Consultation, Questionnaire, Section } from './model';
 import {
 	keepVisible,
@@ -273,13 +274,17 @@ export async function createResumeCode(
 	const draft = await openDraft(db, consultation, token);
 	if (draft.status === 'envoyee')
 		throw new ConflictError('Vos réponses ont déjà été envoyées. Merci !');
-	const code = generateReadableCode();
-	await db
-		.updateTable('response')
-		.set({ resume_code_hash: hashToken(code), updated_at: nowForDb() })
-		.where('id', '=', draft.responseId)
-		.execute();
-	return code;
+	// Resume codes are unique (only their hash is kept): a repeat is drawn again.
+	return db.transaction().execute((tx) =>
+		withFreshCode(tx, generateReadableCode, async (code) => {
+			await tx
+				.updateTable('response')
+				.set({ resume_code_hash: hashToken(code), updated_at: nowForDb() })
+				.where('id', '=', draft.responseId)
+				.execute();
+			return code;
+		})
+	);
 }
 
 /** Takes a draft back with its resume code; returns a new cookie token. */
@@ -345,6 +350,8 @@ export async function submitResponse(
 			windowSeconds: 3600
 		});
 	return db.transaction().execute(async (tx) => {
+		// One answer per account: her row locked, two drafts sent at once are checked one after the other.
+		if (actor && countsPerAccount(consultation)) await lockRows(tx, 'user', [actor.id]);
 		if (await hasAlreadyAnswered(tx, consultation, actor))
 			throw new ConflictError('Vous avez déjà répondu à cette consultation. Merci !');
 		const receiptCode = await finaliseResponse(tx, consultation, questionnaire, {

@@ -5,23 +5,12 @@ import type { Tx } from '../db/database';
 import { nowForDb } from '../db/codecs';
 import { AGE_BANDS, TEXT_KINDS } from '$lib/consultation-vocabulary';
 import { generateReadableCode } from './codes';
+import { withFreshCode } from '../db/concurrency';
 import { foldForSearch } from '../text';
 import { allQuestions, type Consultation, type Questionnaire } from './model';
 import { keepVisible, toAnswerRows, type Answers } from './answers';
 
 const INSERT_CHUNK = 1000;
-
-async function uniqueReceiptCode(tx: Tx): Promise<string> {
-	for (;;) {
-		const code = generateReadableCode();
-		const taken = await tx
-			.selectFrom('response')
-			.select('id')
-			.where('receipt_code', '=', code)
-			.executeTakeFirst();
-		if (!taken) return code;
-	}
-}
 
 export interface ResponseProfile {
 	communeInseeCode: string | null;
@@ -68,25 +57,30 @@ export async function finaliseResponse(
 				.where('insee_code', '=', communeCode)
 				.executeTakeFirst()
 		: undefined;
-	const receiptCode = await uniqueReceiptCode(tx);
 	const now = nowForDb();
-	const updated = await tx
-		.updateTable('response')
-		.set({
-			status: 'envoyee',
-			receipt_code: receiptCode,
-			submitted_at: now,
-			updated_at: now,
-			draft: null,
-			resume_code_hash: null,
-			commune_insee_code: commune?.insee_code ?? null,
-			territory_id: commune?.territory_id ?? null,
-			age_band: profile.ageBand
-		})
-		.where('id', '=', input.responseId)
-		.where('status', '=', 'brouillon')
-		.executeTakeFirst();
-	if (Number(updated.numUpdatedRows) === 0) return null;
+	// A conditional update: of two submissions of one draft at once (a double
+	// click), the second waits for the first's row lock, then finds the draft
+	// sent and writes nothing.
+	const { receiptCode, updated } = await withFreshCode(tx, generateReadableCode, async (code) => {
+		const result = await tx
+			.updateTable('response')
+			.set({
+				status: 'envoyee',
+				receipt_code: code,
+				submitted_at: now,
+				updated_at: now,
+				draft: null,
+				resume_code_hash: null,
+				commune_insee_code: commune?.insee_code ?? null,
+				territory_id: commune?.territory_id ?? null,
+				age_band: profile.ageBand
+			})
+			.where('id', '=', input.responseId)
+			.where('status', '=', 'brouillon')
+			.executeTakeFirst();
+		return { receiptCode: code, updated: Number(result.numUpdatedRows) };
+	});
+	if (updated === 0) return null;
 
 	const rows = toAnswerRows(questionnaire, answers).map((row) => ({
 		...row,

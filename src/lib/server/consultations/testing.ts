@@ -124,8 +124,8 @@ export async function buildSampleConsultation(
 	};
 }
 
-export async function setUpConsultations() {
-	const db = await createTestDatabase();
+export async function setUpConsultations(options: { poolSize?: number } = {}) {
+	const db = await createTestDatabase(options);
 	await loadTerritoriesAxesAndComponents(db);
 	await loadCommunes(db, '41');
 	const agent = await createTestUser(db, 'agent', { displayName: 'Agnès Agent' });

@@ -11,6 +11,7 @@ import { InvalidInputError, NotFoundError } from '../errors';
 import { codeLimits, consumeRateLimit, limitFailures } from '../security/rate-limit';
 import { foldForSearch } from '../text';
 import { generateReadableCode, normaliseCode } from '../consultations/codes';
+import { withFreshCode } from '../db/concurrency';
 import { optionalEmailField } from '../form-fields';
 import { subscribeContact } from './digests';
 import type { ContributionState, Decision } from '$lib/contribution-vocabulary';
@@ -231,26 +232,28 @@ export async function leaveMessageOnFiche(
 		limit: submissionsPerHour,
 		windowSeconds: 3600
 	});
-	const receiptCode = generateReadableCode();
-	await db.transaction().execute(async (tx) => {
+	const receiptCode = await db.transaction().execute(async (tx) => {
 		const now = nowForDb();
-		const { id } = await tx
-			.insertInto('contribution')
-			.values({
-				source: 'fiche',
-				text: input.text,
-				search_text: foldForSearch(input.text),
-				territory_id: fiche.territory_id,
-				author_user_id: actor?.id ?? null,
-				author_name: input.name || null,
-				contact_email: input.email || null,
-				contact_consent: toDbBool(input.contactConsent),
-				receipt_code: receiptCode,
-				created_at: now,
-				updated_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id, receiptCode } = await withFreshCode(tx, generateReadableCode, (code) =>
+			tx
+				.insertInto('contribution')
+				.values({
+					source: 'fiche',
+					text: input.text,
+					search_text: foldForSearch(input.text),
+					territory_id: fiche.territory_id,
+					author_user_id: actor?.id ?? null,
+					author_name: input.name || null,
+					contact_email: input.email || null,
+					contact_consent: toDbBool(input.contactConsent),
+					receipt_code: code,
+					created_at: now,
+					updated_at: now
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+				.then(({ id }) => ({ id, receiptCode: code }))
+		);
 		await tx
 			.insertInto('contribution_link')
 			.values({ contribution_id: id, fiche_id: fiche.id, linked_by: null, linked_at: now })
@@ -263,6 +266,7 @@ export async function leaveMessageOnFiche(
 			entityId: id,
 			after: { fiche: ficheRef }
 		});
+		return receiptCode;
 	});
 	return { receiptCode };
 }

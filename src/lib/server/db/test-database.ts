@@ -51,8 +51,11 @@ function migratedTemplate(): Promise<string> {
 	return template;
 }
 
-/** A fresh, fully migrated database for one test. */
-export async function createTestDatabase(): Promise<Db> {
+/**
+ * A fresh, fully migrated database for one test. On PostgreSQL, `poolSize`
+ * transactions can run at once (the concurrency tests ask for more).
+ */
+export async function createTestDatabase({ poolSize = 5 } = {}): Promise<Db> {
 	if (!serverUrl) {
 		const db = createDatabase(':memory:');
 		await migrateToLatest(db);
@@ -64,7 +67,7 @@ export async function createTestDatabase(): Promise<Db> {
 	await onServer((client) =>
 		client.query(`create database "${name}" template "${source}" strategy file_copy`)
 	);
-	const db = createDatabase(urlOf(name), { poolSize: 5 });
+	const db = createDatabase(urlOf(name), { poolSize });
 	opened.push({ db, name });
 	return db;
 }

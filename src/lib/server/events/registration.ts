@@ -11,6 +11,7 @@ import {
 } from '../form-fields';
 import type { Db, Executor, Tx } from '../db/database';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
+import { lockRows, withFreshCode } from '../db/concurrency';
 import { generateToken, hashToken } from '../auth/tokens';
 import { consumeRateLimit } from '../security/rate-limit';
 import { InvalidInputError, NotFoundError } from '../errors';
@@ -173,12 +174,30 @@ export interface PlacedRegistration {
 	cancelToken: string;
 }
 
+/**
+ * Locks the event's row for the rest of the transaction and reads its
+ * capacity again: every change to its places (a registration, a
+ * cancellation, a promotion, a new capacity) takes this lock first, so two
+ * of them never count the same free place, and waiting ranks follow the
+ * order the locks were granted in.
+ */
+export async function lockEventPlaces(
+	tx: Tx,
+	eventId: number
+): Promise<{ capacity: number | null }> {
+	await lockRows(tx, 'event', [eventId]);
+	return tx
+		.selectFrom('event')
+		.select('capacity')
+		.where('id', '=', eventId)
+		.executeTakeFirstOrThrow();
+}
+
 /** A place while there is one, the waiting list after. */
-async function statusForNewPlace(tx: Executor, event: ConcertoEvent) {
-	const taken = await placesTaken(tx, event.id);
-	return event.capacity === null || taken < event.capacity
-		? ('inscrit' as const)
-		: ('attente' as const);
+async function statusForNewPlace(tx: Tx, eventId: number) {
+	const { capacity } = await lockEventPlaces(tx, eventId);
+	const taken = await placesTaken(tx, eventId);
+	return capacity === null || taken < capacity ? ('inscrit' as const) : ('attente' as const);
 }
 
 /**
@@ -191,31 +210,33 @@ export async function placeRegistration(
 	event: ConcertoEvent,
 	person: NewRegistration
 ): Promise<PlacedRegistration> {
-	const status = await statusForNewPlace(tx, event);
+	const status = await statusForNewPlace(tx, event.id);
 	const cancelToken = generateToken();
-	const receiptCode = generateReadableCode();
 	const now = nowForDb();
-	const { id } = await tx
-		.insertInto('registration')
-		.values({
-			event_id: event.id,
-			status,
-			name: person.name,
-			email: person.email,
-			phone: person.phone ?? null,
-			postal_address: person.postalAddress ?? null,
-			needs: toDbJson(person.needs),
-			needs_detail: person.needsDetail,
-			user_id: person.userId ?? null,
-			consent_text_version: REGISTRATION_CONSENT.version,
-			consented_at: now,
-			cancel_token_hash: hashToken(cancelToken),
-			receipt_code: receiptCode,
-			created_at: now,
-			updated_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const { id, receiptCode } = await withFreshCode(tx, generateReadableCode, async (receiptCode) => {
+		const { id } = await tx
+			.insertInto('registration')
+			.values({
+				event_id: event.id,
+				status,
+				name: person.name,
+				email: person.email,
+				phone: person.phone ?? null,
+				postal_address: person.postalAddress ?? null,
+				needs: toDbJson(person.needs),
+				needs_detail: person.needsDetail,
+				user_id: person.userId ?? null,
+				consent_text_version: REGISTRATION_CONSENT.version,
+				consented_at: now,
+				cancel_token_hash: hashToken(cancelToken),
+				receipt_code: receiptCode,
+				created_at: now,
+				updated_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		return { id, receiptCode };
+	});
 	const rank = status === 'attente' ? await waitingRank(tx, event.id, id) : null;
 	return { id, status, rank, receiptCode, cancelToken };
 }
@@ -230,7 +251,7 @@ export async function reopenRegistration(
 	registrationId: number,
 	change: { needs?: string[]; needsDetail?: string } = {}
 ): Promise<'inscrit' | 'attente'> {
-	const status = await statusForNewPlace(tx, event);
+	const status = await statusForNewPlace(tx, event.id);
 	await tx
 		.updateTable('registration')
 		.set({
@@ -266,6 +287,8 @@ export async function cancelInTransaction(
 	eventId: number,
 	origin: string
 ): Promise<{ cancelled: boolean; mails: OutgoingMail[] }> {
+	// The event first, as everything that changes its places: the freed place is counted once.
+	await lockEventPlaces(tx, eventId);
 	const now = nowForDb();
 	const updated = await tx
 		.updateTable('registration')
@@ -293,6 +316,8 @@ export async function registerForEvent(
 	});
 	// An address already registered gets a new cancel link, and nothing is written.
 	const outcome = await db.transaction().execute(async (tx) => {
+		// Before looking for her address: the same form sent twice at once finds the first one.
+		await lockEventPlaces(tx, event.id);
 		const already = input.email
 			? await tx
 					.selectFrom('registration')
@@ -413,8 +438,8 @@ export async function promoteWaitingList(
 ): Promise<OutgoingMail[]> {
 	if (event.status !== 'publie') return [];
 	const mails: OutgoingMail[] = [];
-	let free =
-		event.capacity === null ? Infinity : event.capacity - (await placesTaken(tx, event.id));
+	const { capacity } = await lockEventPlaces(tx, event.id);
+	let free = capacity === null ? Infinity : capacity - (await placesTaken(tx, event.id));
 	while (free > 0) {
 		const next = await tx
 			.selectFrom('registration')

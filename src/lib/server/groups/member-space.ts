@@ -11,6 +11,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { getEventById } from '../events/queries';
 import {
 	cancelInTransaction,
+	lockEventPlaces,
 	holdsPlace,
 	neededChange,
 	placeRegistration,
@@ -256,6 +257,8 @@ export async function answerMeeting(
 	if (event.status === 'annule') throw new InvalidInputError('Cette réunion est annulée.');
 	if (event.endsAt < new Date()) throw new InvalidInputError('Cette réunion est passée.');
 	const { status, mails } = await db.transaction().execute(async (tx) => {
+		// Before reading her answer: two answers sent at once are taken one after the other.
+		await lockEventPlaces(tx, eventId);
 		const existing = await tx
 			.selectFrom('registration')
 			.select(['id', 'status'])

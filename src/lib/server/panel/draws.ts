@@ -2,6 +2,7 @@
 // computed and published before the public draw, the chosen panel, answers,
 // and replacements drawn again within the quotas. Every step is audited.
 import type { Db } from '../db/database';
+import { lockRows } from '../db/concurrency';
 import { fromDbJson, nowForDb, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
@@ -158,6 +159,17 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 	if (extremes.warnings.length && !input.confirmExtremes)
 		throw new DrawConfirmationNeeded(extremes.warnings);
 	return db.transaction().execute(async (tx) => {
+		if (input.parentDrawId) {
+			// The parent draw locked: two officers asking for the same replacements at once get one draw.
+			await lockRows(tx, 'draw', [input.parentDrawId]);
+			const same = await tx
+				.selectFrom('draw')
+				.select('id')
+				.where('parent_draw_id', '=', input.parentDrawId)
+				.where('seed', '=', plan.seed)
+				.executeTakeFirst();
+			if (same) throw new ConflictError('Ces remplacements ont déjà été tirés.');
+		}
 		const { id } = await tx
 			.insertInto('draw')
 			.values({
@@ -240,7 +252,9 @@ export async function drawPanel(
 		} catch (caught) {
 			throw new InvalidInputError((caught as Error).message, 'ticket');
 		}
-		await tx
+		// Conditional: of two officers drawing at once, the second waits for the
+		// first's row lock, then finds the ticket set and changes nothing.
+		const drawn = await tx
 			.updateTable('draw')
 			.set({
 				ticket,
@@ -249,7 +263,10 @@ export async function drawPanel(
 				drawn_at: nowForDb()
 			})
 			.where('id', '=', drawId)
-			.execute();
+			.where('ticket', 'is', null)
+			.executeTakeFirst();
+		if (Number(drawn.numUpdatedRows) === 0)
+			throw new InvalidInputError('Ce tirage a déjà eu lieu.');
 		await tx
 			.updateTable('draw_candidate')
 			.set({ selected: 1 })

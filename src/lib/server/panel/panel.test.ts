@@ -314,4 +314,49 @@ describe('the panel registry and the draw', () => {
 			'Groupe ressource 2027 — remplacements'
 		]);
 	});
+
+	it('keeps a draw whole when two officers draw, or ask for replacements, at once', async () => {
+		const db = await createTestDatabase({ poolSize: 10 });
+		await loadReferenceData(db);
+		const agent = (await createTestUser(db, 'agent')).actor;
+		const other = (await createTestUser(db, 'agent')).actor;
+		await panelOf(db, agent);
+		const drawId = await createDraw(db, agent, {
+			title: 'Atelier mobilité',
+			purpose: '',
+			size: 6,
+			householdRule: false,
+			filters: { status: 'actif' },
+			quotas: [],
+			seed: '2027'
+		});
+		const attempts = await Promise.allSettled([
+			drawPanel(db, agent, drawId, 3),
+			drawPanel(db, other, drawId, 700)
+		]);
+		const won = attempts.filter((a) => a.status === 'fulfilled');
+		expect(won).toHaveLength(1);
+		expect(attempts.find((a) => a.status === 'rejected')?.reason.message).toMatch(/déjà eu lieu/);
+		const drawn = await getDraw(db, agent, drawId);
+		const selected = drawn.candidates.filter((c) => c.selected);
+		expect(selected.map((c) => c.pseudonym).sort()).toEqual(
+			[...drawn.panels[(won[0] as PromiseFulfilledResult<number>).value - 1]].sort()
+		);
+
+		await recordDrawAnswer(db, agent, drawId, selected[0].pseudonym, 'decline');
+		const replacements = await Promise.allSettled([
+			drawReplacements(db, agent, drawId),
+			drawReplacements(db, other, drawId)
+		]);
+		expect(replacements.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		expect(replacements.find((r) => r.status === 'rejected')?.reason.message).toMatch(
+			/déjà été tirés/
+		);
+		const children = await db
+			.selectFrom('draw')
+			.select('id')
+			.where('parent_draw_id', '=', drawId)
+			.execute();
+		expect(children).toHaveLength(1);
+	});
 });

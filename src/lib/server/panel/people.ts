@@ -1,6 +1,7 @@
 // Creating people of the panel and recording what they agreed to.
 import type { PersonSource, PersonStatus } from '$lib/panel-vocabulary';
-import type { Executor } from '../db/database';
+import type { Executor, Tx } from '../db/database';
+import { withFreshCode } from '../db/concurrency';
 import { nowForDb, toDbJson } from '../db/codecs';
 import { generateReadableCode } from '../consultations/codes';
 import { generateToken, hashToken } from '../auth/tokens';
@@ -59,7 +60,7 @@ export async function correctionColumns(tx: Executor, input: SelfCorrection) {
 
 /** Inserts a person with their consents; returns the id and the pseudonym used in draws. */
 export async function insertPerson(
-	tx: Executor,
+	tx: Tx,
 	input: PersonFields,
 	options: {
 		source: PersonSource;
@@ -69,33 +70,41 @@ export async function insertPerson(
 	}
 ): Promise<{ id: number; pseudonym: string }> {
 	const now = nowForDb();
-	const pseudonym = `P-${generateReadableCode(6)}`;
-	const { id } = await tx
-		.insertInto('person')
-		.values({
-			pseudonym,
-			first_name: input.firstName,
-			last_name: input.lastName,
-			email: input.email || null,
-			phone: input.phone || null,
-			postal_address: input.postalAddress || null,
-			household_key: householdKey([input.postalAddress]),
-			commune_insee_code: input.communeCode,
-			territory_id: await territoryOf(tx, input.communeCode),
-			age_band: input.ageBand,
-			gender: input.gender || null,
-			situations: toDbJson(input.situationConsent ? input.situations : []),
-			availability: toDbJson(input.availability),
-			needs: toDbJson(input.needs),
-			needs_detail: input.needsDetail,
-			status: options.status ?? 'candidat',
-			source: options.source,
-			entered_by: options.enteredBy,
-			created_at: now,
-			updated_at: now
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const territoryId = await territoryOf(tx, input.communeCode);
+	// Six characters (30 bits): among thousands of people a repeat can happen; the unique constraint draws again.
+	const { id, pseudonym } = await withFreshCode(
+		tx,
+		() => `P-${generateReadableCode(6)}`,
+		async (pseudonym) => {
+			const { id } = await tx
+				.insertInto('person')
+				.values({
+					pseudonym,
+					first_name: input.firstName,
+					last_name: input.lastName,
+					email: input.email || null,
+					phone: input.phone || null,
+					postal_address: input.postalAddress || null,
+					household_key: householdKey([input.postalAddress]),
+					commune_insee_code: input.communeCode,
+					territory_id: territoryId,
+					age_band: input.ageBand,
+					gender: input.gender || null,
+					situations: toDbJson(input.situationConsent ? input.situations : []),
+					availability: toDbJson(input.availability),
+					needs: toDbJson(input.needs),
+					needs_detail: input.needsDetail,
+					status: options.status ?? 'candidat',
+					source: options.source,
+					entered_by: options.enteredBy,
+					created_at: now,
+					updated_at: now
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			return { id, pseudonym };
+		}
+	);
 	await tx
 		.insertInto('consent')
 		.values({

@@ -133,8 +133,12 @@ export async function consumeRateLimit(
 	rule: RateLimitRule,
 	now = Date.now()
 ): Promise<void> {
-	await countAttempt(db, key, rule, now);
-	const counts = await recentCounts(db, key, rule, now);
+	// The upsert counts and reads in one statement (the row is locked while it
+	// runs), so each of many attempts at once gets its own rank: exactly the
+	// first `limit` are let through. Reading the counter again afterwards
+	// would see the others' attempts too and refuse too many.
+	const { count } = await countAttempt(db, key, rule, now);
+	const counts = { ...(await recentCounts(db, key, rule, now)), current: count };
 	// The attempt just counted is allowed while the estimate is within the limit.
 	if (estimate(counts, rule, now) > rule.limit)
 		throw new RateLimitedError(secondsUntilUnder(counts, rule, now));
