@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { decideAccess } from '$lib/server/auth/access';
-import { getContext, startRuntime } from '$lib/server/runtime';
+import { getContext, getLogger, startRuntime } from '$lib/server/runtime';
 import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import {
@@ -13,7 +13,7 @@ import { mustNotBeCached } from '$lib/server/security/personal-pages';
 import { DISPLAY_COOKIE, htmlAttributes, parseDisplaySettings } from '$lib/display-settings';
 
 export const init: ServerInit = async () => {
-	keepServingOnErrors();
+	keepServingOnErrors((message, error) => getLogger().error(message, { error }));
 	await startRuntime();
 };
 
@@ -97,10 +97,15 @@ function refuseByAccessTable(event: RequestEvent): Response | null {
 const REFUSED_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Accès refusé — Concerto</title></head><body><main><h1>Accès refusé</h1><p>Votre compte ne permet pas cette action.</p><p><a href="/">Revenir à l’accueil</a></p></main></body></html>`;
 
 /** Unexpected errors: logged with a reference, shown in French without details. */
-export const handleError: HandleServerError = ({ error, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status >= 500) {
 		const reference = errorReference();
-		console.error(`Erreur ${reference} :`, error);
+		getLogger().error(`Erreur ${reference}`, {
+			reference,
+			method: event.request.method,
+			route: event.route.id,
+			error
+		});
 		return { message: `Une erreur inattendue est survenue (référence ${reference}).` };
 	}
 	return { message: status === 415 ? 'Ce formulaire doit être envoyé depuis la page.' : message };

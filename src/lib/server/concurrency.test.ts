@@ -72,8 +72,8 @@ describe('event places under concurrent registrations', () => {
 			.map((o) => o.waitingPosition)
 			.sort((a, b) => a! - b!);
 		expect(ranks).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-		const rankByName = new Map(
-			outcomes.map((o, i) => [`Personne ${i}`, o.waitingPosition] as const)
+		const rankByName = new Map<string, number | null>(
+			outcomes.map((o, i) => [`Personne ${i}`, o.waitingPosition])
 		);
 		expect(rows.slice(10).map((r) => rankByName.get(r.name))).toEqual(ranks);
 		expect(new Set(rows.map((r) => r.receipt_code)).size).toBe(50);

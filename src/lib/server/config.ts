@@ -1,4 +1,5 @@
 // Configuration comes from the environment only (see README, "Configuration").
+import { logFormatFrom, type LogFormat } from './log';
 export interface AppConfig {
 	/** A PostgreSQL address (DATABASE_URL), else the SQLite file (DATABASE_PATH). */
 	database: string;
@@ -11,6 +12,8 @@ export interface AppConfig {
 	origin: string | null;
 	/** Public questionnaires one network address may submit per hour. */
 	submissionsPerHour: number;
+	/** `json` for one JSON object per log line (LOG_FORMAT). */
+	logFormat: LogFormat;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -21,7 +24,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		smtpUrl: env.SMTP_URL || null,
 		mailFrom: env.MAIL_FROM || 'Concerto <ne-pas-repondre@concerto.localhost>',
 		origin: env.ORIGIN || null,
-		submissionsPerHour: positiveInteger(env.SUBMISSIONS_PER_HOUR, 30)
+		submissionsPerHour: positiveInteger(env.SUBMISSIONS_PER_HOUR, 30),
+		logFormat: logFormatFrom(env.LOG_FORMAT)
 	};
 }
 

@@ -8,13 +8,15 @@ export function errorReference(): string {
 	return crypto.randomUUID().slice(0, 8);
 }
 
-export function keepServingOnErrors(log: (...args: unknown[]) => void = console.error): void {
+export function keepServingOnErrors(
+	log: (message: string, error: unknown) => void = console.error
+): void {
 	if (installed) return;
 	installed = true;
 	process.on('uncaughtException', (error) => {
-		log(`Erreur ${errorReference()} hors d’une requête (le serveur continue) :`, error);
+		log(`Erreur ${errorReference()} hors d’une requête (le serveur continue)`, error);
 	});
 	process.on('unhandledRejection', (reason) => {
-		log(`Erreur ${errorReference()} non traitée (le serveur continue) :`, reason);
+		log(`Erreur ${errorReference()} non traitée (le serveur continue)`, reason);
 	});
 }

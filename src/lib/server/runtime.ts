@@ -1,23 +1,22 @@
 // The process-wide database and mailer, opened once at start-up.
 import { readConfig, type AppConfig } from './config';
-import { createDatabase, type Db } from './db/database';
+import { createDatabase, databaseLabel, type Db } from './db/database';
+import { INSTANCE_LOCKS, withInstanceLock } from './db/concurrency';
 import { migrateToLatest } from './db/migrations';
 import { createMailer, type Mailer } from './mail/mailer';
 import { systemClock, type Context } from './context';
 import { hasReferenceData, loadReferenceData } from './reference/seed';
 import { deleteExpiredSessions } from './auth/sessions';
 import { pruneRateLimits } from './security/rate-limit';
-import { sendEventReminders } from './events/reminders';
-import { sendMandateReminders } from './panel/mandate-reminders';
 import { fillMissingSearchText } from './contributions/search-text';
-import { sendContributionDigests } from './contributions/digests';
-import { processRetourDeliveries } from './retours/delivery';
-import { runRetentionIfDue } from './privacy/retention';
+import { JOB_INTERVAL_MS, runBackgroundJobs } from './jobs/background';
+import { createLogger, type Logger } from './log';
 
 interface Runtime {
 	config: AppConfig;
 	db: Db;
 	mailer: Mailer;
+	log: Logger;
 }
 
 let runtime: Runtime | null = null;
@@ -25,18 +24,26 @@ let runtime: Runtime | null = null;
 export function getRuntime(): Runtime {
 	if (!runtime) {
 		const config = readConfig();
+		const log = createLogger(config.logFormat);
 		runtime = {
 			config,
-			db: createDatabase(config.database, { poolSize: config.databasePoolSize }),
-			mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+			db: createDatabase(config.database, {
+				poolSize: config.databasePoolSize,
+				onConnectionLost: (error) => log.warn('PostgreSQL : connexion perdue', { error })
+			}),
+			mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+			log
 		};
 	}
 	return runtime;
 }
 
+/** Stops the jobs (waiting for a run in progress) and closes the database. */
 export async function closeRuntime(): Promise<void> {
+	stopping = true;
 	if (jobs) clearInterval(jobs);
 	jobs = null;
+	await jobsRunning;
 	await runtime?.db.destroy();
 	runtime = null;
 }
@@ -65,67 +72,72 @@ export function getContext(url?: URL): Context {
 	};
 }
 
+export function getLogger(): Logger {
+	return getRuntime().log;
+}
+
 export function getDb(): Db {
 	return getRuntime().db;
 }
 
 /** Brings the database up to date; in demo mode, fills it on first start. */
 export async function startRuntime(): Promise<void> {
-	const { db, config } = getRuntime();
-	await migrateToLatest(db);
-	if (!(await hasReferenceData(db))) await loadReferenceData(db);
-	if (config.demo) {
-		// Loaded only in demo mode, so production code never depends on the demo data.
-		const { demoBanner, seedDemoData } = await import('./demo/seed');
-		// Idempotent: a demo database from an earlier version gets what it lacks.
-		await seedDemoData(db);
-		console.log(demoBanner(siteOrigin()));
-	}
+	const { db, config, log } = getRuntime();
+	// Several instances may start at once: one migrates and seeds, the others wait and find it done.
+	await withInstanceLock(db, INSTANCE_LOCKS.startup, async () => {
+		await migrateToLatest(db);
+		if (!(await hasReferenceData(db))) await loadReferenceData(db);
+		if (config.demo) {
+			// Loaded only in demo mode, so production code never depends on the demo data.
+			const { demoBanner, seedDemoData } = await import('./demo/seed');
+			// Idempotent: a demo database from an earlier version gets what it lacks.
+			await seedDemoData(db);
+			console.log(demoBanner(siteOrigin()));
+		}
+	});
 	await deleteExpiredSessions(db);
 	await pruneRateLimits(db);
 	await fillMissingSearchText(db);
 	startBackgroundJobs();
+	stopOnShutdown();
+	log.info('Concerto est prêt.', { event: 'start', database: databaseLabel(config.database) });
 }
 
-const JOB_INTERVAL_MS = 15 * 60 * 1000;
 let jobs: NodeJS.Timeout | null = null;
+let jobsRunning: Promise<unknown> | null = null;
+let stopping = false;
 
-/** Reminders, digests and retours every quarter of an hour, retention daily; the timer never keeps the process alive. */
+/** Whether the process is shutting down (readiness then answers no). */
+export function isStopping(): boolean {
+	return stopping;
+}
+
+/** The jobs every quarter of an hour (see jobs/background.ts); the timer never keeps the process alive. */
 function startBackgroundJobs(): void {
 	if (jobs) return;
-	const run = async () => {
-		const ctx = getContext();
-		try {
-			await sendEventReminders(ctx);
-		} catch (error) {
-			console.error('Rappels d’événements :', error);
-		}
-		try {
-			await sendMandateReminders(ctx);
-		} catch (error) {
-			console.error('Rappels de fin de mandat :', error);
-		}
-		try {
-			await sendContributionDigests(ctx);
-		} catch (error) {
-			console.error('Nouvelles des contributions :', error);
-		}
-		try {
-			const retention = await runRetentionIfDue(ctx);
-			if (retention)
-				console.log(
-					`Durées de conservation : ${retention.total} enregistrement(s) effacé(s) ou anonymisé(s).`
-				);
-		} catch (error) {
-			console.error('Durées de conservation :', error);
-		}
-		try {
-			await processRetourDeliveries(ctx);
-		} catch (error) {
-			console.error('Envoi des retours :', error);
-		}
+	const run = () => {
+		if (stopping || jobsRunning) return;
+		jobsRunning = runBackgroundJobs(getContext(), getRuntime().log).finally(() => {
+			jobsRunning = null;
+		});
 	};
 	jobs = setInterval(run, JOB_INTERVAL_MS);
 	jobs.unref();
-	void run();
+	run();
+}
+
+/**
+ * adapter-node stops accepting connections on SIGTERM or SIGINT, lets the
+ * requests in flight finish, then emits `sveltekit:shutdown`: the jobs
+ * running then finish too (no new run starts), and the database closes.
+ */
+function stopOnShutdown(): void {
+	process.once('SIGTERM', () => (stopping = true));
+	process.once('SIGINT', () => (stopping = true));
+	process.once('sveltekit:shutdown' as 'beforeExit', async () => {
+		const log = getRuntime().log;
+		log.info('Arrêt : requêtes en cours terminées, fin des tâches de fond…', { event: 'stop' });
+		await closeRuntime();
+		log.info('Arrêt terminé.', { event: 'stopped' });
+	});
 }

@@ -7,7 +7,7 @@ import { actorOf, userFromRow, type User } from './users/user';
 import { createMailer, type Mailer } from './mail/mailer';
 import { systemClock, type Clock, type Context } from './context';
 
-export { createTestDatabase } from './db/test-database';
+export { createSharedTestDatabase, createTestDatabase } from './db/test-database';
 
 export const TEST_PASSWORD = 'un mot de passe solide';
 

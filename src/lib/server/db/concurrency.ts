@@ -7,7 +7,7 @@
 // driver), so a lock is already held by the whole transaction; the same code
 // runs there unchanged.
 import { sql } from 'kysely';
-import { engineOf, type Tx } from './database';
+import { engineOf, type Db, type Tx } from './database';
 import type { Database } from './schema';
 
 /**
@@ -56,3 +56,24 @@ export async function withFreshCode<T>(
 		}
 	}
 }
+
+/**
+ * Runs `work` while no other instance on this database runs work under the
+ * same key (a PostgreSQL advisory lock, held by one pooled connection for
+ * the time of `work`): two instances started at once migrate and load the
+ * reference data one after the other. SQLite serves one instance.
+ */
+export async function withInstanceLock<T>(db: Db, key: number, work: () => Promise<T>): Promise<T> {
+	if (engineOf(db) !== 'postgres') return work();
+	return db.connection().execute(async (connection) => {
+		await sql`select pg_advisory_lock(${key})`.execute(connection);
+		try {
+			return await work();
+		} finally {
+			await sql`select pg_advisory_unlock(${key})`.execute(connection);
+		}
+	});
+}
+
+/** Keys of the advisory locks (4141 is the test databases' template). */
+export const INSTANCE_LOCKS = { startup: 4142 } as const;

@@ -21,6 +21,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface DatabaseOptions {
 	/** PostgreSQL connections this process keeps open. */
 	poolSize?: number;
+	/** Told when PostgreSQL drops an idle connection (the pool opens another). */
+	onConnectionLost?: (error: Error) => void;
 }
 
 /** A `postgres://` (or `postgresql://`) address opens PostgreSQL; anything else is a SQLite file. */
@@ -40,10 +42,13 @@ export function databaseLabel(location: string): string {
 	}
 }
 
-export function createDatabase(location: string, { poolSize = 10 }: DatabaseOptions = {}): Db {
+export function createDatabase(
+	location: string,
+	{ poolSize = 10, onConnectionLost }: DatabaseOptions = {}
+): Db {
 	if (engineFor(location) === 'postgres')
 		return new Kysely<Database>({
-			dialect: postgresDialect({ url: location, poolSize }),
+			dialect: postgresDialect({ url: location, poolSize, onConnectionLost }),
 			plugins: [new PostgresPortability()]
 		});
 	return new Kysely<Database>({ dialect: sqliteDialect(location) });

@@ -36,3 +36,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 export async function migrateDownAll(db: Db): Promise<string[]> {
 	return unwrap(await migratorFor(db).migrateTo(NO_MIGRATIONS));
 }
+
+/** Migrations this code knows that the database has not run yet. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+	const known = await migratorFor(db).getMigrations();
+	return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

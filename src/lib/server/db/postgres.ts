@@ -52,9 +52,15 @@ export interface PostgresOptions {
 	url: string;
 	/** Connections kept open by this process. */
 	poolSize: number;
+	/** Told when an idle connection is lost; the console by default. */
+	onConnectionLost?: (error: Error) => void;
 }
 
-export function postgresDialect({ url, poolSize }: PostgresOptions): PostgresDialect {
+export function postgresDialect({
+	url,
+	poolSize,
+	onConnectionLost = (error) => console.error('PostgreSQL : connexion perdue —', error.message)
+}: PostgresOptions): PostgresDialect {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
@@ -64,7 +70,7 @@ export function postgresDialect({ url, poolSize }: PostgresOptions): PostgresDia
 	});
 	// An idle connection the server closed (restart, failover) is dropped by the
 	// pool and replaced on next use; without a listener it would end the process.
-	pool.on('error', (error) => console.error('PostgreSQL : connexion perdue —', error.message));
+	pool.on('error', onConnectionLost);
 	return new PostgresDialect({ pool });
 }
 

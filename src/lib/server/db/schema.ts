@@ -446,6 +446,16 @@ export interface RetourDeliveryTable {
 	last_error: string | null;
 	sent_at: Instant | null;
 	created_at: Instant;
+	/** When an instance took it to send; another may take it back an hour later (a crash). */
+	claimed_at: Instant | null;
+}
+
+/** A background job that one instance runs at a time, until `expires_at`. */
+export interface JobLeaseTable {
+	name: string;
+	/** The instance holding it (host and process). */
+	holder: string;
+	expires_at: Instant;
 }
 
 export interface EventKindTable {
@@ -804,6 +814,7 @@ export interface Database {
 	accessibility_criterion: AccessibilityCriterionTable;
 	organisation_logo: OrganisationLogoTable;
 	response_device: ResponseDeviceTable;
+	job_lease: JobLeaseTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -2,12 +2,15 @@
 // on PostgreSQL when TEST_DATABASE_URL names a server, a database copied from
 // a template migrated once (per set of migrations), dropped after its file.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Db } from './database';
 import { migrateToLatest, migrations } from './migrations';
 
 const serverUrl = process.env.TEST_DATABASE_URL || null;
-const opened: { db: Db; name: string | null }[] = [];
+const opened: { db: Db; name: string | null; file?: string }[] = [];
 let counter = 0;
 let template: Promise<string> | null = null;
 
@@ -72,10 +75,32 @@ export async function createTestDatabase({ poolSize = 5 } = {}): Promise<Db> {
 	return db;
 }
 
+/**
+ * Two handles on one database, as two app instances have: on PostgreSQL two
+ * pools on one database; on SQLite two connections to one file.
+ */
+export async function createSharedTestDatabase(): Promise<[Db, Db]> {
+	if (!serverUrl) {
+		const file = join(tmpdir(), `concerto-test-${process.pid}-${++counter}.sqlite`);
+		const first = createDatabase(file);
+		await migrateToLatest(first);
+		const second = createDatabase(file);
+		opened.push({ db: first, name: null, file }, { db: second, name: null });
+		return [first, second];
+	}
+	const first = await createTestDatabase();
+	const { name } = opened[opened.length - 1];
+	const second = createDatabase(urlOf(name!), { poolSize: 5 });
+	opened.push({ db: second, name: null });
+	return [first, second];
+}
+
 /** Closes and drops the databases of a test file (run after each file, see vitest.setup.ts). */
 export async function releaseTestDatabases(): Promise<void> {
 	const done = opened.splice(0);
 	await Promise.all(done.map(({ db }) => db.destroy().catch(() => {})));
+	for (const { file } of done)
+		if (file) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 	const names = done.map(({ name }) => name).filter((name) => name !== null);
 	if (names.length)
 		await onServer(async (client) => {

@@ -1,6 +1,7 @@
 // The retention job: every purpose of the table swept with the period in
 // force, in one transaction, and logged with its counts. A dry run does the
 // same work and rolls it back, so what it announces is exactly what would go.
+import { releaseLease, takeLease } from '../jobs/lease';
 import type { Executor } from '../db/database';
 import type { Context } from '../context';
 import { fromDbDate, fromDbJson, toDbDate, toDbJson, fromDbBool, toDbBool } from '../db/codecs';
@@ -85,6 +86,20 @@ export async function runRetentionIfDue(
 ): Promise<RetentionRun | null> {
 	const { db, clock } = ctx;
 	const now = clock.now();
+	// One instance at a time checks and runs it: two would both find it due.
+	if (!(await takeLease(db, 'retention', { seconds: 3600, now }))) return null;
+	try {
+		return await runIfNoneToday(ctx, now);
+	} finally {
+		await releaseLease(db, 'retention');
+	}
+}
+
+async function runIfNoneToday(
+	ctx: Pick<Context, 'db' | 'clock'>,
+	now: Date
+): Promise<RetentionRun | null> {
+	const { db } = ctx;
 	const last = await db
 		.selectFrom('retention_run')
 		.select('ran_at')

@@ -192,11 +192,19 @@ export async function startRetourSending(
 	return requests.length;
 }
 
-/** Sends the next batch of e-mails; failed ones are tried again, up to three times. */
+/** An instance that took a delivery and died is given this long before another takes it back. */
+const CLAIM_MS = 60 * 60 * 1000;
+
+/**
+ * Sends the next batch of e-mails; failed ones are tried again, up to three
+ * times. Each delivery is claimed (a conditional update) before it is sent,
+ * so that instances running this at once never send the same one twice.
+ */
 export async function processRetourDeliveries(
 	{ db, mailer, origin, clock }: Context,
 	limit = BATCH_SIZE
 ): Promise<{ sent: number; failed: number }> {
+	const stale = new Date(clock.now().getTime() - CLAIM_MS).toISOString();
 	const due = await db
 		.selectFrom('retour_delivery as d')
 		.innerJoin('retour_request as r', 'r.id', 'd.request_id')
@@ -217,12 +225,22 @@ export async function processRetourDeliveries(
 		.where('d.status', 'in', ['en_attente', 'echec'])
 		.where('d.attempts', '<', MAX_ATTEMPTS)
 		.where('r.unsubscribed_at', 'is', null)
+		.where((eb) => eb.or([eb('d.claimed_at', 'is', null), eb('d.claimed_at', '<', stale)]))
 		.orderBy('d.id')
 		.limit(limit)
 		.execute();
 	let sent = 0;
 	let failed = 0;
 	for (const d of due) {
+		const claimed = await db
+			.updateTable('retour_delivery')
+			.set({ claimed_at: toDbDate(clock.now()) })
+			.where('id', '=', d.id)
+			.where('status', 'in', ['en_attente', 'echec'])
+			.where('attempts', '=', d.attempts)
+			.where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', stale)]))
+			.executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) === 0) continue;
 		const token = generateToken();
 		await db
 			.updateTable('retour_request')
@@ -247,7 +265,8 @@ export async function processRetourDeliveries(
 				status: ok ? 'envoye' : 'echec',
 				attempts: d.attempts + 1,
 				last_error: ok ? null : 'Le serveur de courriel a refusé le message.',
-				sent_at: ok ? toDbDate(clock.now()) : null
+				sent_at: ok ? toDbDate(clock.now()) : null,
+				claimed_at: null
 			})
 			.where('id', '=', d.id)
 			.execute();
