@@ -1,8 +1,27 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * On PostgreSQL (`npm run test:e2e:postgres`), a representative subset: each
+ * audience's main journey and the writes that lean on the engine most (the
+ * chain from an answer to its retour, answering and entering consultations,
+ * registrations and waiting lists, the panel, erasure across every table,
+ * sign-in and sessions, the public pages and their figures).
+ */
+const ON_POSTGRES = [
+	'chaine',
+	'consultation-answering',
+	'events',
+	'login',
+	'panel',
+	'privacy',
+	'public'
+];
+
 export default defineConfig({
 	testDir: 'tests',
-	testMatch: /.*\.e2e\.ts/,
+	testMatch: process.env.E2E_ON_POSTGRES
+		? new RegExp(`/(${ON_POSTGRES.join('|')})\\.e2e\\.ts$`)
+		: /.*\.e2e\.ts/,
 	// Each worker has its own server and database (tests/support/worker-server.ts);
 	// two match CI's two cores.
 	workers: Number(process.env.E2E_WORKERS ?? 2),

@@ -2,12 +2,23 @@
 // title), in this worker's database, rather than by ids that change with
 // the seed.
 import Database from 'better-sqlite3';
-import { workerDatabasePath } from './worker-server';
+import { onPostgres, psql, workerDatabasePath, workerIndex } from './worker-server';
 
 type Finder = { table: string; column: string; value: string; like?: boolean };
 
 /** The id the query finds in this worker's database, or an error that says what was missing. */
 function findId(query: string, values: string[], missing: string): number {
+	if (onPostgres) {
+		// psql's variables, quoted by psql: :'v1', :'v2'…
+		let n = 0;
+		const found = psql(
+			`concerto_e2e_${workerIndex()}`,
+			query.replace(/\?/g, () => `:'v${++n}'`),
+			Object.fromEntries(values.map((value, i) => [`v${i + 1}`, value]))
+		);
+		if (!found) throw new Error(`${missing} dans la démonstration`);
+		return Number(found.split('\n')[0]);
+	}
 	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
 	try {
 		const row = db.prepare(query).get(...values) as { id: number } | undefined;

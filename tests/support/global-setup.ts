@@ -6,13 +6,20 @@ import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { chromium, type FullConfig } from '@playwright/test';
 import { authFile, DEMO_PASSWORD, DEMO_ROLES } from './fixtures';
-import { removeDatabase, startAppServer, TEMPLATE_DATABASE, TEMPLATE_PORT } from './worker-server';
+import {
+	onPostgres,
+	resetTemplate,
+	startAppServer,
+	TEMPLATE_DATABASE,
+	TEMPLATE_PORT,
+	templateDatabase
+} from './worker-server';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
 	mkdirSync('data', { recursive: true });
 	mkdirSync('tests/.auth', { recursive: true });
-	removeDatabase(TEMPLATE_DATABASE);
-	const server = await startAppServer(TEMPLATE_PORT, TEMPLATE_DATABASE, TEMPLATE_PORT + 1);
+	resetTemplate();
+	const server = await startAppServer(TEMPLATE_PORT, templateDatabase(), TEMPLATE_PORT + 1);
 	const browser = await chromium.launch(config.projects[0].use.launchOptions);
 	try {
 		for (const role of DEMO_ROLES) {
@@ -30,6 +37,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 		await browser.close();
 		await server.stop();
 	}
+	if (onPostgres) return;
 	// Everything into the main file, which is all a worker copies.
 	const db = new Database(TEMPLATE_DATABASE);
 	db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,7 +2,7 @@
 // demonstration database, so workers never see each other's changes. The
 // copy comes from a template seeded once, with the demo accounts' sessions
 // (global-setup.ts); ports and files follow the worker's parallel index.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 const FIRST_APP_PORT = 4173;
@@ -22,6 +22,45 @@ export const workerOrigin = () => `http://127.0.0.1:${workerPort()}`;
 export const workerSmtpPort = () => FIRST_SMTP_PORT + workerIndex();
 export const workerDatabasePath = () => `data/e2e-${workerIndex()}.sqlite`;
 
+/**
+ * With E2E_ON_POSTGRES (`npm run test:e2e:postgres`, which starts a server
+ * and names it in TEST_DATABASE_URL) the template and each worker's database
+ * are PostgreSQL databases, copied with CREATE DATABASE … TEMPLATE;
+ * otherwise SQLite files.
+ */
+const postgresServer = (process.env.E2E_ON_POSTGRES && process.env.TEST_DATABASE_URL) || null;
+export const onPostgres = postgresServer !== null;
+
+export function postgresUrl(database: string): string {
+	const url = new URL(postgresServer!);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
+const TEMPLATE_POSTGRES = 'concerto_e2e_template';
+/** Where the template lives: a SQLite file or a PostgreSQL address. */
+export const templateDatabase = () =>
+	onPostgres ? postgresUrl(TEMPLATE_POSTGRES) : TEMPLATE_DATABASE;
+/** This worker's database: a SQLite file or a PostgreSQL address. */
+export const workerDatabase = () =>
+	onPostgres ? postgresUrl(`concerto_e2e_${workerIndex()}`) : workerDatabasePath();
+
+/** Runs SQL on the PostgreSQL server (psql, synchronously, as the SQLite helpers are). */
+export function psql(database: string, query: string, variables: Record<string, string> = {}) {
+	const args = [postgresUrl(database), '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1'];
+	for (const [name, value] of Object.entries(variables)) args.push('-v', `${name}=${value}`);
+	return execFileSync('psql', args, { input: query, encoding: 'utf8' }).trim();
+}
+
+/** A fresh template database to seed (PostgreSQL), or none (SQLite: the file is removed). */
+export function resetTemplate(): void {
+	if (!onPostgres) return removeDatabase(TEMPLATE_DATABASE);
+	psql(
+		'postgres',
+		`drop database if exists ${TEMPLATE_POSTGRES} with (force); create database ${TEMPLATE_POSTGRES};`
+	);
+}
+
 export function removeDatabase(path: string): void {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
@@ -31,10 +70,10 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
-/** Starts the built app in demo mode (as `npm run demo`) on `databasePath`. */
+/** Starts the built app in demo mode (as `npm run demo`) on `database` (a file or an address). */
 export async function startAppServer(
 	port: number,
-	databasePath: string,
+	database: string,
 	smtpPort: number
 ): Promise<AppServer> {
 	const origin = `http://127.0.0.1:${port}`;
@@ -44,7 +83,7 @@ export async function startAppServer(
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
-			DATABASE_PATH: databasePath,
+			...(onPostgres ? { DATABASE_URL: database } : { DATABASE_PATH: database }),
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 			MAIL_FROM
 		},
@@ -86,6 +125,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /** This worker's server, on a fresh copy of the template database. */
 export async function startWorkerServer(): Promise<AppServer> {
+	if (onPostgres) {
+		const name = `concerto_e2e_${workerIndex()}`;
+		psql(
+			'postgres',
+			`drop database if exists ${name} with (force); create database ${name} template ${TEMPLATE_POSTGRES};`
+		);
+		return startAppServer(workerPort(), workerDatabase(), workerSmtpPort());
+	}
 	mkdirSync('data', { recursive: true });
 	const path = workerDatabasePath();
 	removeDatabase(path);

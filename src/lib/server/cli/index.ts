@@ -17,6 +17,7 @@ import { panelSelect } from './panel-select';
 import { benchPanel } from './bench-panel';
 import { runRetention } from '../privacy/retention';
 import { findPurpose } from '../privacy/purposes';
+import { backupSqlite } from '../db/backup';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -102,6 +103,15 @@ async function retention(args: string[]): Promise<number> {
 	return 0;
 }
 
+async function backup(args: string[]): Promise<number> {
+	const { config } = getRuntime();
+	const report = await backupSqlite(config.database, args[0] ?? '');
+	console.log(
+		`Sauvegarde écrite dans ${report.target} : ${report.pages} pages, ${report.tables} tables, ${report.migrations} migrations, vérifiée.`
+	);
+	return 0;
+}
+
 export async function run(command: string | undefined, args: string[]): Promise<number> {
 	try {
 		switch (command) {
@@ -126,9 +136,11 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await panelSelect(args);
 			case 'retention':
 				return await retention(args);
+			case 'backup':
+				return await backup(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, retention [--dry-run], bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, retention [--dry-run], backup FICHIER, bench'
 				);
 				return 2;
 		}
