@@ -5,9 +5,8 @@
 // disk in the protected areas and every form action their files define.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
-import { workerDatabasePath, workerOrigin } from './support/worker-server';
+import { workerOrigin } from './support/worker-server';
 import {
 	demoConsultation,
 	demoContribution,
@@ -17,6 +16,7 @@ import {
 	demoPerson,
 	demoQuestion,
 	demoRetour,
+	demoRow,
 	demoSite,
 	demoUser
 } from './support/demo-rows';
@@ -443,33 +443,26 @@ for (const who of WHO) {
 
 /** Rows of the demonstration database that the rules on rows are about. */
 function demoRows() {
-	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
-	try {
-		const linkOf = (ref: string, owned: boolean) =>
-			db
-				.prepare(
-					`select cl.id as linkId, cl.contribution_id as contributionId from contribution_link cl
-					 join fiche f on f.id = cl.fiche_id
-					 where f.owner_user_id ${owned ? '=' : 'is not'} (select id from user where email = 'pilote@concerto.test')
-					 ${ref ? 'and f.ref = ?' : ''} order by cl.id limit 1`
-				)
-				.get(...(ref ? [ref] : [])) as { linkId: number; contributionId: number };
-		const meeting = (name: string) =>
-			db
-				.prepare(
-					`select e.id, e.slug from event e join participation_group g on g.id = e.group_id
-					 where g.name = ? order by e.starts_at desc limit 1`
-				)
-				.get(name) as { id: number; slug: string };
-		return {
-			own: linkOf('', true),
-			other: linkOf('', false),
-			ownMeeting: meeting('CVS des parents — Nord'),
-			otherMeeting: meeting('CVS des parents — Centre')
-		};
-	} finally {
-		db.close();
-	}
+	// Quoted names read the same on both engines (camelCase kept, "user" not PostgreSQL's keyword).
+	const linkOf = (owned: boolean) =>
+		demoRow<{ linkId: number; contributionId: number }>(
+			`select cl.id as "linkId", cl.contribution_id as "contributionId" from contribution_link cl
+			 join fiche f on f.id = cl.fiche_id
+			 where f.owner_user_id ${owned ? '=' : 'is distinct from'} (select id from "user" where email = 'pilote@concerto.test')
+			 order by cl.id limit 1`
+		)!;
+	const meeting = (name: string) =>
+		demoRow<{ id: number; slug: string }>(
+			`select e.id, e.slug from event e join participation_group g on g.id = e.group_id
+			 where g.name = ? order by e.starts_at desc limit 1`,
+			[name]
+		)!;
+	return {
+		own: linkOf(true),
+		other: linkOf(false),
+		ownMeeting: meeting('CVS des parents — Nord'),
+		otherMeeting: meeting('CVS des parents — Centre')
+	};
 }
 
 test.describe('les règles sur les lignes', () => {

@@ -29,6 +29,25 @@ function findId(query: string, values: string[], missing: string): number {
 	}
 }
 
+/** One row the query finds in this worker's database (either engine), or undefined. */
+export function demoRow<T>(query: string, values: (string | number)[] = []): T | undefined {
+	if (onPostgres) {
+		let n = 0;
+		const found = psql(
+			`concerto_e2e_${workerIndex()}`,
+			`select row_to_json(t) from (${query.replace(/\?/g, () => `:'v${++n}'`)}) t`,
+			Object.fromEntries(values.map((value, i) => [`v${i + 1}`, String(value)]))
+		);
+		return found ? (JSON.parse(found.split('\n')[0]) as T) : undefined;
+	}
+	const db = new Database(workerDatabasePath(), { readonly: true, fileMustExist: true });
+	try {
+		return db.prepare(query).get(...values) as T | undefined;
+	} finally {
+		db.close();
+	}
+}
+
 function idOf({ table, column, value, like }: Finder): number {
 	if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error('Nom invalide');
 	return findId(

@@ -49,7 +49,11 @@ export const workerDatabase = () =>
 export function psql(database: string, query: string, variables: Record<string, string> = {}) {
 	const args = [postgresUrl(database), '-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1'];
 	for (const [name, value] of Object.entries(variables)) args.push('-v', `${name}=${value}`);
-	return execFileSync('psql', args, { input: query, encoding: 'utf8' }).trim();
+	return execFileSync('psql', args, {
+		input: query,
+		encoding: 'utf8',
+		env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' }
+	}).trim();
 }
 
 /** A fresh template database to seed (PostgreSQL), or none (SQLite: the file is removed). */

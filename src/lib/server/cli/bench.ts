@@ -15,6 +15,7 @@ import { buildBilan } from '../fiches/bilan';
 import { openDataFiches, toCsv } from '../fiches/open-data';
 import { benchConsultations } from './bench-consultations';
 import { benchPanel } from './bench-panel';
+import { crashLoad, describeCrashLoad } from './crash-load';
 import { evaluateSuggestions } from '../contributions/suggestion-evaluation';
 import { suggestFiches } from '../contributions/suggest';
 
@@ -94,5 +95,28 @@ export async function bench(): Promise<number> {
 	await db.destroy();
 	await benchPanel();
 	await benchConsultations();
+	await benchCrashes();
 	return 0;
+}
+
+/** Residents answering while the server is killed, on SQLite and (when a server is at hand) PostgreSQL. */
+async function benchCrashes(): Promise<void> {
+	const engines = [null, process.env.TEST_DATABASE_URL || null].filter(
+		(server, i) => i === 0 || server !== null
+	);
+	for (const postgresServer of engines) {
+		const report = await crashLoad({
+			postgresServer,
+			kills: 5,
+			secondsBetweenKills: 4,
+			residents: 8
+		});
+		console.log(
+			`${`SIGKILL under load (${report.engine})`.padEnd(48)} ${describeCrashLoad(report)}`
+		);
+	}
+	if (engines.length === 1)
+		console.log(
+			'  (PostgreSQL : lancez `npm run bench` avec PostgreSQL installé pour le mesurer aussi)'
+		);
 }

@@ -18,6 +18,7 @@ import { benchPanel } from './bench-panel';
 import { runRetention } from '../privacy/retention';
 import { findPurpose } from '../privacy/purposes';
 import { backupSqlite } from '../db/backup';
+import { crashLoadCommand } from './crash-load';
 
 async function ask(question: string): Promise<string> {
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -138,9 +139,11 @@ export async function run(command: string | undefined, args: string[]): Promise<
 				return await retention(args);
 			case 'backup':
 				return await backup(args);
+			case 'crash-load':
+				return await crashLoadCommand(args);
 			default:
 				console.error(
-					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, retention [--dry-run], backup FICHIER, bench'
+					'Commandes : migrate, create-admin [e-mail] [nom], import-fiches [dossier], remind-events, remind-mandates, send-digests, panel-select, retention [--dry-run], backup FICHIER, crash-load [--kills N] [--seconds S] [--postgres URL] [--json], bench'
 				);
 				return 2;
 		}
