@@ -4,13 +4,11 @@
 // autocannon: the answering page, and agents' submissions.
 import type { Channel } from '$lib/consultation-vocabulary';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { createDatabase, type Db } from '../db/database';
+import { databaseEnv, scratchConsultation, scratchDatabase } from './scratch-database';
 import { migrateToLatest } from '../db/migrations';
 import { loadReferenceData } from '../reference/seed';
 import { hashPassword } from '../auth/password';
@@ -31,7 +29,7 @@ import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES) || 100_000;
 const PASSWORD = 'mot de passe du banc de mesure';
-const line = (label: string, value: string) => console.log(`${label.padEnd(48)} ${value}`);
+const lineOf = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
 
 const KINDS: QuestionInput['kind'][] = [
 	'choix_unique',
@@ -62,20 +60,11 @@ async function buildConsultation(db: Db, agentId: number): Promise<Questionnaire
 			await db.selectFrom('user').selectAll().where('id', '=', agentId).executeTakeFirstOrThrow()
 		)
 	);
-	const day = 24 * 3600 * 1000;
-	const id = await createConsultation(db, agent, {
-		title: 'Consultation de mesure (20 questions)',
-		slug: 'mesure',
-		presentation: 'Consultation générée par `npm run bench`.',
-		falcSummary: '',
-		audiences: ['habitants'],
-		access: 'public',
-		identity: 'anonyme',
-		opensAt: new Date(Date.now() - day),
-		closesAt: new Date(Date.now() + 30 * day),
-		axes: [],
-		ficheRefs: []
-	});
+	const id = await createConsultation(
+		db,
+		agent,
+		scratchConsultation('Consultation de mesure (20 questions)', 'mesure')
+	);
 	let sectionId = (await loadQuestionnaire(db, id)).sections[0].id;
 	for (const [i, kind] of KINDS.entries()) {
 		if (i > 0 && i % 5 === 0)
@@ -198,7 +187,12 @@ async function fillResponses(db: Db, questionnaire: Questionnaire) {
 	}
 }
 
-async function timed<T>(label: string, runs: number, work: () => Promise<T>): Promise<T> {
+async function timed<T>(
+	line: (label: string, value: string) => void,
+	label: string,
+	runs: number,
+	work: () => Promise<T>
+): Promise<T> {
 	let result = await work();
 	const start = performance.now();
 	for (let i = 0; i < runs; i++) result = await work();
@@ -209,11 +203,16 @@ async function timed<T>(label: string, runs: number, work: () => Promise<T>): Pr
 	return result;
 }
 
-function startServer(databasePath: string, port: number): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build/index.js'], {
+function startServer(
+	location: string,
+	port: number,
+	script = 'build/index.js',
+	args: string[] = []
+): Promise<ChildProcess> {
+	const server = spawn(process.execPath, [script, ...args], {
 		env: {
 			...process.env,
-			DATABASE_PATH: databasePath,
+			...databaseEnv(location),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
@@ -264,11 +263,14 @@ async function javascriptOf(
 	}
 }
 
-export async function benchConsultations(): Promise<void> {
-	const dir = mkdtempSync(join(tmpdir(), 'concerto-bench-'));
-	const path = join(dir, 'bench.sqlite');
+/** The consultation figures on one engine: SQLite, or PostgreSQL on the server given. */
+export async function benchConsultations(postgresServer: string | null = null): Promise<void> {
+	const scratch = await scratchDatabase('bench', postgresServer);
+	const path = scratch.location;
+	const line = (label: string, value: string) => lineOf(`[${scratch.engine}] ${label}`, value);
 	const db = createDatabase(path);
 	let server: ChildProcess | null = null;
+	let bare: ChildProcess | null = null;
 	try {
 		await migrateToLatest(db);
 		await loadReferenceData(db);
@@ -289,14 +291,16 @@ export async function benchConsultations(): Promise<void> {
 			`store ${RESPONSES.toLocaleString('en')} responses (${Number(answers.n).toLocaleString('en')} answer rows)`,
 			`${(performance.now() - start).toFixed(0).padStart(10)} ms`
 		);
-		await timed('results of 100,000 responses, 20 questions', 5, () =>
+		await timed(line, 'results of 100,000 responses, 20 questions', 5, () =>
 			computeResults(db, questionnaire)
 		);
-		await timed('  same, filtered on one territory', 5, () =>
+		await timed(line, '  same, filtered on one territory', 5, () =>
 			computeResults(db, questionnaire, { territory: 'sud' })
 		);
-		await timed('  breakdown by channel', 5, () => computeBreakdown(db, questionnaire, 'canal'));
-		await timed('  public page, one territory (disclosure control)', 3, () =>
+		await timed(line, '  breakdown by channel', 5, () =>
+			computeBreakdown(db, questionnaire, 'canal')
+		);
+		await timed(line, '  public page, one territory (disclosure control)', 3, () =>
 			loadResultsPage(db, questionnaire, new URL('http://bench/resultats?territoire=sud'), {
 				threshold: 5
 			})
@@ -403,13 +407,51 @@ export async function benchConsultations(): Promise<void> {
 			.where('entered_by_user_id', 'is not', null)
 			.executeTakeFirstOrThrow();
 		await stored.destroy();
+		const appRate = Number(accepted.n) / 5;
 		line(
 			'submissions over HTTP (agent entry, 20 answers)',
-			`${(Number(accepted.n) / 5).toFixed(0).padStart(10)} accepted/s (${entry['2xx']} 2xx, ${entry.non2xx} other, p50 ${entry.latency.p50} ms)`
+			`${appRate.toFixed(0).padStart(10)} accepted/s (${entry['2xx']} 2xx, ${entry.non2xx} other, p50 ${entry.latency.p50} ms)`
+		);
+		server.kill();
+		server = null;
+
+		// The yardstick: a bare node:http handler storing the same form in the same database.
+		const barePort = port + 1;
+		bare = await startServer(path, barePort, 'scripts/bare-submission-server.js', [
+			String(barePort),
+			String(questionnaire.consultationId)
+		]);
+		const before = await countResponses(path);
+		const yardstick = await autocannon({
+			url: `http://127.0.0.1:${barePort}/`,
+			connections: 10,
+			duration: 5,
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: form.toString()
+		});
+		const bareRate = ((await countResponses(path)) - before) / 5;
+		line(
+			'  bare node:http handler storing the same form',
+			`${bareRate.toFixed(0).padStart(10)} accepted/s (p50 ${yardstick.latency.p50} ms): the app does ${((100 * appRate) / bareRate).toFixed(1)} % of it`
 		);
 	} finally {
 		server?.kill();
+		bare?.kill();
 		if (process.env.BENCH_KEEP) console.log(`Base gardée : ${path}`);
-		else rmSync(dir, { recursive: true, force: true });
+		else await scratch.drop();
+	}
+}
+
+async function countResponses(location: string): Promise<number> {
+	const db = createDatabase(location, { poolSize: 1 });
+	try {
+		const row = await db
+			.selectFrom('response')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return Number(row.n);
+	} finally {
+		await db.destroy();
 	}
 }

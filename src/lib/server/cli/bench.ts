@@ -95,6 +95,7 @@ export async function bench(): Promise<number> {
 	await db.destroy();
 	await benchPanel();
 	await benchConsultations();
+	if (process.env.TEST_DATABASE_URL) await benchConsultations(process.env.TEST_DATABASE_URL);
 	await benchCrashes();
 	return 0;
 }

@@ -5,11 +5,8 @@
 // missing a part. Run by `npm run bench` (both engines) and, bounded, by the
 // browser tests (tests/crash.e2e.ts): `node scripts/cli.js crash-load`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { createDatabase, type Db } from '../db/database';
+import { databaseEnv, scratchConsultation, scratchDatabase } from './scratch-database';
 import { migrateToLatest } from '../db/migrations';
 import { loadReferenceData } from '../reference/seed';
 import { insertAccount } from '../users/queries';
@@ -65,20 +62,11 @@ async function prepareDatabase(location: string): Promise<Questionnaire> {
 			passwordHash: await hashPassword('mot de passe du test de panne')
 		});
 		const agent = actorOf(userFromRow(row));
-		const day = 24 * 3600 * 1000;
-		const id = await createConsultation(db, agent, {
-			title: 'Consultation du test de panne',
-			slug: 'panne',
-			presentation: 'Générée par le test de panne.',
-			falcSummary: '',
-			audiences: ['habitants'],
-			access: 'public',
-			identity: 'anonyme',
-			opensAt: new Date(Date.now() - day),
-			closesAt: new Date(Date.now() + 30 * day),
-			axes: [],
-			ficheRefs: []
-		});
+		const id = await createConsultation(
+			db,
+			agent,
+			scratchConsultation('Consultation du test de panne', 'panne')
+		);
 		const sectionId = (await loadQuestionnaire(db, id)).sections[0].id;
 		const questions = [
 			questionInputOf({ kind: 'oui_non', label: 'Connaissez-vous la MDS ?', required: true }),
@@ -102,11 +90,10 @@ async function prepareDatabase(location: string): Promise<Questionnaire> {
 }
 
 function startServer(location: string, port: number): Promise<ChildProcess> {
-	const postgres = location.startsWith('postgres');
 	const server = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
-			...(postgres ? { DATABASE_URL: location } : { DATABASE_PATH: location, DATABASE_URL: '' }),
+			...databaseEnv(location),
 			DATABASE_POOL_SIZE: '5',
 			PORT: String(port),
 			HOST: '127.0.0.1',
@@ -214,28 +201,10 @@ async function check(location: string, receipts: Set<string>) {
 	}
 }
 
-async function onServer(serverUrl: string, query: string) {
-	const client = new pg.Client({ connectionString: serverUrl });
-	await client.connect();
-	try {
-		await client.query(query);
-	} finally {
-		await client.end();
-	}
-}
-
 export async function crashLoad(options: CrashLoadOptions): Promise<CrashLoadReport> {
 	const started = Date.now();
-	const dir = mkdtempSync(join(tmpdir(), 'concerto-crash-'));
-	const databaseName = `concerto_crash_${process.pid}`;
-	let location = join(dir, 'crash.sqlite');
-	if (options.postgresServer) {
-		await onServer(options.postgresServer, `drop database if exists ${databaseName} with (force)`);
-		await onServer(options.postgresServer, `create database ${databaseName}`);
-		const url = new URL(options.postgresServer);
-		url.pathname = `/${databaseName}`;
-		location = url.toString();
-	}
+	const scratch = await scratchDatabase('crash', options.postgresServer ?? null);
+	const { location } = scratch;
 	const port = 4900 + Math.floor(Math.random() * 90);
 	const origin = `http://127.0.0.1:${port}`;
 	let server: ChildProcess | null = null;
@@ -275,7 +244,7 @@ export async function crashLoad(options: CrashLoadOptions): Promise<CrashLoadRep
 		server = null;
 		const checked = await check(location, receipts);
 		return {
-			engine: options.postgresServer ? 'postgres' : 'sqlite',
+			engine: scratch.engine,
 			kills: options.kills,
 			attempts,
 			receipts: receipts.size,
@@ -288,12 +257,7 @@ export async function crashLoad(options: CrashLoadOptions): Promise<CrashLoadRep
 			server.removeAllListeners('exit');
 			server.kill('SIGKILL');
 		}
-		rmSync(dir, { recursive: true, force: true });
-		if (options.postgresServer)
-			await onServer(
-				options.postgresServer,
-				`drop database if exists ${databaseName} with (force)`
-			);
+		await scratch.drop();
 	}
 }
 
