@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { decideAccess } from '$lib/server/auth/access';
-import { getContext, getLogger, startRuntime } from '$lib/server/runtime';
+import { getContext, getLogger, startRuntime, whileServing } from '$lib/server/runtime';
 import { errorReference, keepServingOnErrors } from '$lib/server/process-guards';
 import { validateSessionToken } from '$lib/server/auth/sessions';
 import {
@@ -17,7 +17,12 @@ export const init: ServerInit = async () => {
 	await startRuntime();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = ({ event, resolve }) => whileServing(() => serve(event, resolve));
+
+async function serve(
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
 	const { cookies, locals, url } = event;
 	locals.ctx = getContext(url);
 	locals.user = null;
@@ -53,7 +58,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
-};
+}
 
 /**
  * The access table decides before anything runs: a visitor is sent to sign

@@ -38,12 +38,31 @@ export function getRuntime(): Runtime {
 	return runtime;
 }
 
-/** Stops the jobs (waiting for a run in progress) and closes the database. */
-export async function closeRuntime(): Promise<void> {
+let requestsRunning = 0;
+
+/**
+ * Counts a request while its handler runs. adapter-node's shutdown waits for
+ * connections, but a handler whose client went away (a timeout, a closed
+ * tab) still runs: the database closes only after it.
+ */
+export async function whileServing<T>(handle: () => Promise<T>): Promise<T> {
+	requestsRunning++;
+	try {
+		return await handle();
+	} finally {
+		requestsRunning--;
+	}
+}
+
+/** Stops the jobs (waiting for a run in progress) and, once no handler runs, closes the database. */
+export async function closeRuntime(graceMs = 30_000): Promise<void> {
 	stopping = true;
 	if (jobs) clearInterval(jobs);
 	jobs = null;
 	await jobsRunning;
+	const deadline = Date.now() + graceMs;
+	while (requestsRunning > 0 && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 20));
 	await runtime?.db.destroy();
 	runtime = null;
 }
