@@ -209,7 +209,12 @@ function startServer(
 	script = 'build/index.js',
 	args: string[] = []
 ): Promise<ChildProcess> {
-	const server = spawn(process.execPath, [script, ...args], {
+	// BENCH_CPU_PROF=DIR: the app server writes a V8 CPU profile there when it stops.
+	const profiling =
+		process.env.BENCH_CPU_PROF && script === 'build/index.js'
+			? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+			: [];
+	const server = spawn(process.execPath, [...profiling, script, ...args], {
 		env: {
 			...process.env,
 			...databaseEnv(location),
@@ -412,7 +417,10 @@ export async function benchConsultations(postgresServer: string | null = null): 
 			'submissions over HTTP (agent entry, 20 answers)',
 			`${appRate.toFixed(0).padStart(10)} accepted/s (${entry['2xx']} 2xx, ${entry.non2xx} other, p50 ${entry.latency.p50} ms)`
 		);
-		server.kill();
+		server.removeAllListeners('exit');
+		const stopped = new Promise((resolve) => server!.once('exit', resolve));
+		server.kill('SIGTERM');
+		await stopped;
 		server = null;
 
 		// The yardstick: a bare node:http handler storing the same form in the same database.
