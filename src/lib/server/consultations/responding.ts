@@ -86,20 +86,29 @@ export interface Draft {
 async function draftRow(db: Executor, consultationId: number, token: string | null) {
 	if (!token) return undefined;
 	const hash = hashToken(token);
-	return db
+	// Two lookups by a unique token rather than one `or` of both: with the
+	// `or`, both engines scanned every response of the consultation (the
+	// answering page went from 258 to 29 pages/s between 2,000 and 100,000
+	// responses).
+	const own = await db
 		.selectFrom('response')
 		.select(['id', 'status', 'draft', 'receipt_code', 'audience'])
 		.where('consultation_id', '=', consultationId)
-		.where((eb) =>
-			eb.or([
-				eb('draft_token_hash', '=', hash),
-				eb(
-					'id',
-					'in',
-					eb.selectFrom('response_device').select('response_id').where('token_hash', '=', hash)
-				)
-			])
-		)
+		.where('draft_token_hash', '=', hash)
+		.executeTakeFirst();
+	if (own) return own;
+	return db
+		.selectFrom('response_device')
+		.innerJoin('response', 'response.id', 'response_device.response_id')
+		.select([
+			'response.id',
+			'response.status',
+			'response.draft',
+			'response.receipt_code',
+			'response.audience'
+		])
+		.where('response_device.token_hash', '=', hash)
+		.where('response.consultation_id', '=', consultationId)
 		.executeTakeFirst();
 }
 
