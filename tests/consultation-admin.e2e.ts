@@ -93,6 +93,10 @@ test('un agent construit une consultation, saisit un questionnaire papier et exp
 	await expect(page.locator('.code')).toHaveText(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
 	// The place and day stay for the next interview of the series.
 	await expect(page.getByLabel('Lieu de l’entretien (terrain)')).toHaveValue('Marché du samedi');
+	// The enhanced form comes back empty, ready to type the next one from the top.
+	await expect(page.getByLabel('Autre', { exact: true })).not.toBeChecked();
+	await expect(page.getByLabel(/Q2\. Qu’est-ce qui vous faciliterait/)).toHaveValue('');
+	await expect(page.getByLabel('Canal')).toBeFocused();
 	await a11y.check();
 
 	await page.goto(`${base}/resultats`);

@@ -18,6 +18,7 @@ import { buildSampleConsultation, formOf, setUpConsultations } from './consultat
 import { fieldName } from './consultations/answers';
 import { saveSection, startResponse, submitResponse } from './consultations/responding';
 import { enterResponse } from './consultations/entry';
+import { computeBreakdown, computeResults } from './consultations/results';
 import { codesOfBatch, generateInvitationCodes } from './consultations/invitations';
 
 const POOL = { poolSize: 10 };
@@ -186,6 +187,47 @@ describe('consultation answers sent twice at once', () => {
 		const codes = new Set(outcomes.map((o) => (o.ok ? o.receiptCode : 'refused')));
 		expect(codes.size).toBe(1);
 		expect(await db.selectFrom('response').select('id').execute()).toHaveLength(1);
+	});
+
+	it('counts 30 responses entered at once exactly, for results, without a deadlock', async () => {
+		const { db, agent } = await setUpConsultations(POOL);
+		const { consultation, questionnaire } = await buildSampleConsultation(db, agent);
+		const [q1, q2] = questionnaire.sections[0].questions;
+		const outcomes = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				enterResponse(
+					db,
+					agent,
+					consultation,
+					questionnaire,
+					formOf({
+						channel: i % 3 === 0 ? 'papier' : 'telephone',
+						submissionKey: `cccccccccccccccc${String(i).padStart(4, '0')}`,
+						[fieldName(q1)]: String(q1.options[i % 3 === 0 ? 1 : 0].id),
+						[fieldName(q2)]: [String(q2.options[0].id), String(q2.options[1 + (i % 2)].id)]
+					}),
+					new Set()
+				)
+			)
+		);
+		expect(outcomes.filter((o) => o.ok && !o.duplicate)).toHaveLength(30);
+		const results = await computeResults(db, questionnaire);
+		expect(results.total).toBe(30);
+		const byId = new Map(results.questions.map((r) => [r.question.id, r]));
+		expect(byId.get(q1.id)!.counts.map((c) => c.count)).toEqual([20, 10]);
+		// Asked only after a « oui ».
+		expect(byId.get(q2.id)!.respondents).toBe(20);
+		expect(
+			byId
+				.get(q2.id)!
+				.counts.slice(0, 3)
+				.map((c) => c.count)
+		).toEqual([20, 10, 10]);
+		const byChannel = await computeBreakdown(db, questionnaire, 'canal');
+		expect(byChannel.columns.map((c) => [c.key, c.respondents])).toEqual([
+			['telephone', 20],
+			['papier', 10]
+		]);
 	});
 });
 

@@ -28,6 +28,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
 	// Public data: the same reads serve the public pages.
 	listTerritories: 'référentiel public',
 	listCommuneChoices: 'référentiel public',
+	listCommuneCodes: 'référentiel public',
 	getIdentity: 'identité de l’organisation, publique',
 	getDepartment: 'référentiel public',
 	getDisclosureThreshold: 'réglage public (seuil des chiffres publiés)',

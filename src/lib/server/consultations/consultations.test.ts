@@ -25,6 +25,8 @@ import {
 	submitResponse
 } from './responding';
 import { computeBreakdown, computeResults, listFreeTexts } from './results';
+import { recountConsultation } from './tallies';
+import { migrations } from '../db/migrations';
 import { enterResponse } from './entry';
 import {
 	addQuestion,
@@ -574,6 +576,37 @@ describe('results', () => {
 			['papier', 1]
 		]);
 		expect(breakdown.cells.get(q1.id)!.get(String(yes.id))!.get('telephone')).toBe(2);
+
+		// The counts kept at submission are those made again from the answers,
+		// by the app and by the migration that counted the responses before it.
+		const tallies = async () => ({
+			responses: await db
+				.selectFrom('response_tally')
+				.selectAll()
+				.orderBy('territory_id')
+				.orderBy('channel')
+				.orderBy('audience')
+				.orderBy('age_band')
+				.execute(),
+			answers: await db
+				.selectFrom('answer_tally')
+				.selectAll()
+				.orderBy('question_id')
+				.orderBy('option_id')
+				.orderBy('value_key')
+				.orderBy('territory_id')
+				.orderBy('channel')
+				.execute()
+		});
+		const kept = await tallies();
+		expect(kept.responses.map((r) => Number(r.n)).reduce((a, b) => a + b)).toBe(3);
+		await recountConsultation(db, sample.consultation.id);
+		expect(await tallies()).toEqual(kept);
+		const migration = migrations['20261206T0900_result_tallies'];
+		await migration.down!(db);
+		await migration.up(db);
+		expect(await tallies()).toEqual(kept);
+		expect(await computeResults(db, sample.questionnaire)).toEqual(results);
 
 		const texts = await listFreeTexts(db, agent, sample.questionnaire, {
 			search: 'BUS',

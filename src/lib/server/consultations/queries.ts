@@ -156,6 +156,12 @@ export async function listCommuneChoices(db: Executor): Promise<CommuneChoice[]>
 	return rows.map((r) => ({ code: r.insee_code, name: r.name, territory: r.territory }));
 }
 
+/** The INSEE codes of the département's communes, to check a commune answer. */
+export async function listCommuneCodes(db: Executor): Promise<Set<string>> {
+	const rows = await db.selectFrom('commune').select('insee_code').execute();
+	return new Set(rows.map((r) => r.insee_code));
+}
+
 /** A consultation chosen in a form (empty for none), checked to exist. */
 export async function chosenConsultationId(
 	db: Executor,

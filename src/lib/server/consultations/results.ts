@@ -14,6 +14,7 @@ import {
 	type Dimension
 } from '$lib/consultation-vocabulary';
 import { allQuestions, scaleBounds, type Question, type Questionnaire } from './model';
+import { dimensionKey, TALLY_DIMENSIONS, tallyConditions, type TallyFilter } from './tallies';
 
 export interface ResultsFilter {
 	territory?: string;
@@ -58,13 +59,6 @@ export interface ConsultationResults {
 }
 
 type AnswerQuery = SelectQueryBuilder<Database, 'answer', object>;
-
-export const DIMENSION_COLUMNS = {
-	territoire: 'response.territory_id',
-	public: 'response.audience',
-	canal: 'response.channel',
-	age: 'response.age_band'
-} as const satisfies Record<Dimension, string>;
 
 function needsJoin(filter: ResultsFilter): boolean {
 	return Boolean(filter.territory || filter.audience || filter.channel || filter.age);
@@ -122,97 +116,108 @@ function round(value: number, digits = 2): number {
 	return Math.round(value * factor) / factor;
 }
 
+interface TallyRow {
+	question_id: number;
+	option_id: number;
+	value_key: string;
+	number_value: number | null;
+	n: number;
+}
+
+/** The answer counts kept for these questions, summed over the responses the filter keeps. */
+async function answerCounts(
+	db: Executor,
+	questionIds: number[],
+	filter: TallyFilter
+): Promise<TallyRow[]> {
+	const rows = await db
+		.selectFrom('answer_tally')
+		.select([
+			'question_id',
+			'option_id',
+			'value_key',
+			(eb) => eb.fn.max('number_value').as('number_value'),
+			(eb) => eb.fn.sum<number>('n').as('n')
+		])
+		.where('question_id', 'in', questionIds)
+		.where((eb) => eb.and(tallyConditions(filter)('answer_tally')))
+		.groupBy(['question_id', 'option_id', 'value_key'])
+		.execute();
+	return rows.map((r) => ({
+		...r,
+		number_value: r.number_value === null ? null : Number(r.number_value),
+		n: Number(r.n)
+	}));
+}
+
+/** Respondents are counted by marks: a value without option, or a choice's first row. */
+function marksRespondent(row: { option_id: number; number_value: number | null }): boolean {
+	return row.option_id === 0 || row.number_value === 1;
+}
+
+/** The middle of `n` values given as (value, count) pairs in increasing order. */
+function medianOf(values: { value: number; n: number }[], n: number): number {
+	const wanted = n % 2 === 0 ? [n / 2 - 1, n / 2] : [(n - 1) / 2];
+	const found: number[] = [];
+	let seen = 0;
+	for (const { value, n: count } of values) {
+		while (found.length < wanted.length && wanted[found.length] < seen + count) found.push(value);
+		seen += count;
+	}
+	return round(found.reduce((a, b) => a + b, 0) / found.length);
+}
+
+async function communeNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+	if (codes.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('commune')
+		.select(['insee_code', 'name'])
+		.where('insee_code', 'in', codes)
+		.execute();
+	return new Map(rows.map((r) => [r.insee_code, r.name]));
+}
+
+async function respondentTotal(
+	db: Executor,
+	consultationId: number,
+	filter: TallyFilter
+): Promise<number> {
+	const row = await db
+		.selectFrom('response_tally')
+		.select((eb) => eb.fn.sum<number>('n').as('n'))
+		.where('consultation_id', '=', consultationId)
+		.where((eb) => eb.and(tallyConditions(filter)('response_tally')))
+		.executeTakeFirst();
+	return Number(row?.n ?? 0);
+}
+
+/** The filter as the tallies read it. */
+async function tallyFilterOf(db: Executor, filter: ResultsFilter): Promise<TallyFilter> {
+	return {
+		territoryId: await territoryIdOf(db, filter.territory),
+		audience: filter.audience,
+		channel: filter.channel,
+		age: filter.age
+	};
+}
+
 export async function computeResults(
 	db: Executor,
 	questionnaire: Questionnaire,
 	filter: ResultsFilter = {}
 ): Promise<ConsultationResults> {
 	const questions = allQuestions(questionnaire);
-	const territoryId = await territoryIdOf(db, filter.territory);
-	const totalRow = await applyFilter(
-		db
-			.selectFrom('response')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('response.consultation_id', '=', questionnaire.consultationId)
-			.where('response.status', '=', 'envoyee'),
-		filter,
-		territoryId
-	).executeTakeFirstOrThrow();
-	const total = Number(totalRow.n);
+	const kept = await tallyFilterOf(db, filter);
+	const total = await respondentTotal(db, questionnaire.consultationId, kept);
 	if (questions.length === 0) return { total, questions: [] };
 	const ids = questions.map((q) => q.id);
-	const ofKind = (...kinds: Question['kind'][]) =>
-		questions.filter((q) => kinds.includes(q.kind)).map((q) => q.id);
-	const scaleIds = ofKind('echelle');
-	const numberIds = ofKind('nombre', 'date');
-	const communeIds = ofKind('commune');
-	const countedIds = ofKind('nombre', 'date', 'commune', 'texte_court', 'texte_long');
 	const otherOptionIds = questions.flatMap((q) =>
 		q.options.filter((o) => o.isOther).map((o) => o.id)
 	);
-
-	const [perQuestion, perOption, perValue, stats, perCommune, others] = await Promise.all([
-		countedIds.length
-			? answersOf(db, countedIds, filter, territoryId)
-					.select(['answer.question_id', (eb) => eb.fn.countAll<number>().as('n')])
-					.groupBy('answer.question_id')
-					.execute()
-			: [],
-		answersOf(db, ids, filter, territoryId)
-			.where('answer.option_id', 'is not', null)
-			.select([
-				'answer.question_id',
-				'answer.option_id',
-				(eb) => eb.fn.countAll<number>().as('n'),
-				(eb) => eb.fn.sum<number>('answer.number_value').as('rank_sum'),
-				sql<number>`sum(case when answer.number_value = 1 then 1 else 0 end)`.as('firsts')
-			])
-			.groupBy(['answer.question_id', 'answer.option_id'])
-			.execute(),
-		scaleIds.length
-			? answersOf(db, scaleIds, filter, territoryId)
-					.where('answer.option_id', 'is', null)
-					.select([
-						'answer.question_id',
-						'answer.number_value',
-						(eb) => eb.fn.countAll<number>().as('n')
-					])
-					.groupBy(['answer.question_id', 'answer.number_value'])
-					.execute()
-			: [],
-		numberIds.length
-			? answersOf(db, numberIds, filter, territoryId)
-					.select([
-						'answer.question_id',
-						(eb) => eb.fn.avg<number>('answer.number_value').as('mean'),
-						(eb) =>
-							eb.fn
-								.min(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
-								.as('min'),
-						(eb) =>
-							eb.fn
-								.max(sql<string>`coalesce(answer.text_value, cast(answer.number_value as text))`)
-								.as('max'),
-						(eb) => eb.fn.min<number>('answer.number_value').as('min_number'),
-						(eb) => eb.fn.max<number>('answer.number_value').as('max_number')
-					])
-					.groupBy('answer.question_id')
-					.execute()
-			: [],
-		communeIds.length
-			? answersOf(db, communeIds, filter, territoryId)
-					.innerJoin('commune', 'commune.insee_code', 'answer.text_value')
-					.select([
-						'answer.question_id',
-						'commune.insee_code as code',
-						'commune.name',
-						(eb) => eb.fn.countAll<number>().as('n')
-					])
-					.groupBy(['answer.question_id', 'commune.insee_code', 'commune.name'])
-					.execute()
-			: [],
+	const [counts, others] = await Promise.all([
+		answerCounts(db, ids, kept),
 		otherOptionIds.length
-			? answersOf(db, ids, filter, territoryId)
+			? answersOf(db, ids, filter, kept.territoryId)
 					.where('answer.option_id', 'in', otherOptionIds)
 					.where('answer.text_value', 'is not', null)
 					.select(['answer.question_id', 'answer.text_value'])
@@ -221,32 +226,39 @@ export async function computeResults(
 					.execute()
 			: []
 	]);
-
-	// Respondents per question, from the counts already made: every choice
-	// answer marks one row with 1 (the first option, or the first rank).
-	const answered = new Map(perQuestion.map((r) => [r.question_id, Number(r.n)]));
-	const kindOf = new Map(questions.map((q) => [q.id, q.kind]));
-	const add = (id: number, n: number) => answered.set(id, (answered.get(id) ?? 0) + n);
-	for (const r of perOption) add(r.question_id, Number(r.firsts));
-	for (const r of perValue)
-		if (kindOf.get(r.question_id) === 'echelle') add(r.question_id, Number(r.n));
-	const optionRows = new Map(perOption.map((r) => [`${r.question_id}:${r.option_id}`, r]));
-	const valueRows = new Map(
-		perValue.map((r) => [`${r.question_id}:${r.number_value}`, Number(r.n)])
-	);
-	const statRows = new Map(stats.map((r) => [r.question_id, r]));
-	const medians = await computeMedians(db, questions, answered, filter, territoryId);
+	const rowsOf = new Map<number, TallyRow[]>();
+	for (const row of counts) {
+		const list = rowsOf.get(row.question_id) ?? [];
+		rowsOf.set(row.question_id, list);
+		list.push(row);
+	}
+	const names = await communeNames(db, [
+		...new Set(
+			questions
+				.filter((q) => q.kind === 'commune')
+				.flatMap((q) => (rowsOf.get(q.id) ?? []).map((r) => r.value_key))
+		)
+	]);
 
 	return {
 		total,
 		questions: questions.map((question): QuestionResult => {
-			const respondents = answered.get(question.id) ?? 0;
+			const rows = rowsOf.get(question.id) ?? [];
+			const respondents = rows.filter(marksRespondent).reduce((sum, r) => sum + r.n, 0);
+			const values = rows
+				.filter((r) => r.option_id === 0 && r.number_value !== null)
+				.map((r) => ({ value: r.number_value!, n: r.n }))
+				.sort((a, b) => a.value - b.value);
+			const valueCount = values.reduce((sum, v) => sum + v.n, 0);
 			const result: QuestionResult = {
 				question,
 				respondents,
 				counts: [],
 				mean: null,
-				median: medians.get(question.id) ?? null,
+				median:
+					(question.kind === 'nombre' || question.kind === 'echelle') && valueCount > 0
+						? medianOf(values, valueCount)
+						: null,
 				min: null,
 				max: null,
 				ranking: [],
@@ -257,17 +269,23 @@ export async function computeResults(
 				textCount:
 					question.kind === 'texte_court' || question.kind === 'texte_long' ? respondents : 0
 			};
+			const ofOption = (optionId: number) => {
+				const mine = rows.filter((r) => r.option_id === optionId);
+				return {
+					count: mine.reduce((sum, r) => sum + r.n, 0),
+					rankSum: mine.reduce((sum, r) => sum + r.n * (r.number_value ?? 0), 0),
+					firsts: mine.filter((r) => r.number_value === 1).reduce((sum, r) => sum + r.n, 0)
+				};
+			};
 			if (question.kind === 'classement') {
 				const n = question.options.length;
 				result.ranking = question.options
 					.map((option) => {
-						const row = optionRows.get(`${question.id}:${option.id}`);
-						const count = Number(row?.n ?? 0);
-						const rankSum = Number(row?.rank_sum ?? 0);
+						const { count, rankSum, firsts } = ofOption(option.id);
 						return {
 							label: option.label,
 							score: respondents ? round((count * (n + 1) - rankSum) / respondents) : 0,
-							firstChoices: Number(row?.firsts ?? 0),
+							firstChoices: firsts,
 							meanRank: count ? round(rankSum / count) : 0,
 							rankedBy: count
 						};
@@ -275,7 +293,7 @@ export async function computeResults(
 					.sort((a, b) => b.score - a.score);
 			} else if (question.options.length > 0) {
 				result.counts = question.options.map((option) => {
-					const count = Number(optionRows.get(`${question.id}:${option.id}`)?.n ?? 0);
+					const { count } = ofOption(option.id);
 					return {
 						key: String(option.id),
 						label: option.label,
@@ -287,7 +305,7 @@ export async function computeResults(
 				const { min, max } = scaleBounds(question);
 				let sum = 0;
 				for (let value = min; value <= max; value++) {
-					const count = valueRows.get(`${question.id}:${value}`) ?? 0;
+					const count = values.find((v) => v.value === value)?.n ?? 0;
 					sum += count * value;
 					const end =
 						value === min
@@ -304,52 +322,27 @@ export async function computeResults(
 				}
 				result.mean = respondents ? round(sum / respondents) : null;
 			} else if (question.kind === 'commune') {
-				result.counts = perCommune
-					.filter((r) => r.question_id === question.id)
+				result.counts = rows
+					.filter((r) => names.has(r.value_key))
 					.map((r) => ({
-						key: r.code,
-						label: r.name,
-						count: Number(r.n),
-						percent: percent(Number(r.n), respondents)
+						key: r.value_key,
+						label: names.get(r.value_key)!,
+						count: r.n,
+						percent: percent(r.n, respondents)
 					}))
 					.sort((a, b) => b.count - a.count || compareFrench(a.label, b.label));
-			}
-			const stat = statRows.get(question.id);
-			if (stat && question.kind === 'nombre') {
-				result.mean = stat.mean === null ? null : round(Number(stat.mean));
-				result.min = stat.min_number === null ? null : String(stat.min_number);
-				result.max = stat.max_number === null ? null : String(stat.max_number);
-			} else if (stat && question.kind === 'date') {
-				result.min = stat.min;
-				result.max = stat.max;
+			} else if (question.kind === 'nombre' && valueCount > 0) {
+				result.mean = round(values.reduce((sum, v) => sum + v.value * v.n, 0) / valueCount);
+				result.min = String(values[0].value);
+				result.max = String(values[values.length - 1].value);
+			} else if (question.kind === 'date' && rows.length > 0) {
+				const days = rows.map((r) => r.value_key).sort();
+				result.min = days[0];
+				result.max = days[days.length - 1];
 			}
 			return result;
 		})
 	};
-}
-
-async function computeMedians(
-	db: Executor,
-	questions: Question[],
-	answered: Map<number, number>,
-	filter: ResultsFilter,
-	territoryId: number | null
-): Promise<Map<number, number>> {
-	const medians = new Map<number, number>();
-	for (const question of questions.filter((q) => q.kind === 'nombre' || q.kind === 'echelle')) {
-		const n = answered.get(question.id) ?? 0;
-		if (n === 0) continue;
-		const middle = await answersOf(db, [question.id], filter, territoryId)
-			.where('answer.option_id', 'is', null)
-			.select('answer.number_value')
-			.orderBy('answer.number_value')
-			.limit(n % 2 === 0 ? 2 : 1)
-			.offset(n % 2 === 0 ? n / 2 - 1 : (n - 1) / 2)
-			.execute();
-		const values = middle.map((r) => Number(r.number_value));
-		medians.set(question.id, round(values.reduce((a, b) => a + b, 0) / values.length));
-	}
-	return medians;
 }
 
 export interface BreakdownColumn {
@@ -400,106 +393,80 @@ export async function computeBreakdown(
 	options: { respondents?: boolean } = {}
 ): Promise<Breakdown> {
 	const everyQuestion = allQuestions(questionnaire);
-	const questions = everyQuestion.filter((q) =>
-		['choix_unique', 'choix_multiple', 'oui_non', 'echelle'].includes(q.kind)
+	const split = new Set(
+		everyQuestion
+			.filter((q) => ['choix_unique', 'choix_multiple', 'oui_non', 'echelle'].includes(q.kind))
+			.map((q) => q.id)
 	);
 	const labels = await dimensionLabels(db, dimension);
 	const cells: Breakdown['cells'] = new Map();
 	const respondentsOf: Breakdown['respondents'] = new Map();
 	if (everyQuestion.length === 0)
 		return { dimension, columns: [], cells, respondents: respondentsOf };
-	const territoryId = await territoryIdOf(db, filter.territory);
-	const column = DIMENSION_COLUMNS[dimension];
-	const base = () =>
-		applyFilter(
-			db
-				.selectFrom('answer')
-				.innerJoin('response', 'response.id', 'answer.response_id')
-				.where(
-					'answer.question_id',
-					'in',
-					questions.map((q) => q.id)
-				) as unknown as SelectQueryBuilder<Database, 'response', object>,
-			filter,
-			territoryId
-		) as unknown as SelectQueryBuilder<Database, 'answer' | 'response', object>;
-	const [rows, respondents, perQuestion] = await Promise.all([
-		questions.length === 0
+	const kept = await tallyFilterOf(db, filter);
+	const column = TALLY_DIMENSIONS[dimension];
+	const counted = options.respondents ? everyQuestion.map((q) => q.id) : [...split];
+	const [rows, respondents] = await Promise.all([
+		counted.length === 0
 			? []
-			: base()
+			: db
+					.selectFrom('answer_tally')
 					.select([
-						'answer.question_id',
-						sql<string>`coalesce(cast(answer.option_id as text), 'v' || cast(answer.number_value as integer))`.as(
-							'value_key'
-						),
-						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-						(eb) => eb.fn.countAll<number>().as('n')
+						'question_id',
+						'option_id',
+						'value_key',
+						sql<string | number>`${sql.ref(column)}`.as('dim'),
+						(eb) => eb.fn.max('number_value').as('number_value'),
+						(eb) => eb.fn.sum<number>('n').as('n')
 					])
-					.groupBy(['answer.question_id', 'value_key', 'dim'])
+					.where('question_id', 'in', counted)
+					.where((eb) => eb.and(tallyConditions(kept)('answer_tally')))
+					.groupBy(['question_id', 'option_id', 'value_key', column])
 					.execute(),
-		applyFilter(
-			db
-				.selectFrom('response')
-				.where('response.consultation_id', '=', questionnaire.consultationId)
-				.where('response.status', '=', 'envoyee'),
-			filter,
-			territoryId
-		)
+		db
+			.selectFrom('response_tally')
 			.select([
-				sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-				(eb) => eb.fn.countAll<number>().as('n')
+				sql<string | number>`${sql.ref(column)}`.as('dim'),
+				(eb) => eb.fn.sum<number>('n').as('n')
 			])
-			.groupBy('dim')
-			.execute(),
-		!options.respondents
-			? []
-			: applyFilter(
-					db
-						.selectFrom('answer')
-						.innerJoin('response', 'response.id', 'answer.response_id')
-						.where(
-							'answer.question_id',
-							'in',
-							everyQuestion.map((q) => q.id)
-						) as unknown as SelectQueryBuilder<Database, 'response', object>,
-					filter,
-					territoryId
-				)
-					.where('response.status', '=', 'envoyee')
-					.select([
-						sql<number>`answer.question_id`.as('question_id'),
-						sql<string>`cast(${sql.ref(column)} as text)`.as('dim'),
-						// One row per respondent is marked: a value without option, or the
-						// first row of a choice answer (see computeResults).
-						sql<number>`sum(case when answer.option_id is null then 1 when answer.number_value = 1 then 1 else 0 end)`.as(
-							'n'
-						)
-					])
-					.groupBy(['question_id', 'dim'])
-					.execute()
+			.where('consultation_id', '=', questionnaire.consultationId)
+			.where((eb) => eb.and(tallyConditions(kept)('response_tally')))
+			.groupBy(column)
+			.execute()
 	]);
-	for (const row of perQuestion) {
-		const byDim = respondentsOf.get(row.question_id) ?? new Map<string, number>();
-		respondentsOf.set(row.question_id, byDim);
-		byDim.set(row.dim ?? '', Number(row.n));
-	}
+	const add = (map: Map<string, number>, key: string, n: number) =>
+		map.set(key, (map.get(key) ?? 0) + n);
 	for (const row of rows) {
+		const dim = dimensionKey(row.dim);
+		const n = Number(row.n);
+		const number = row.number_value === null ? null : Number(row.number_value);
+		if (
+			options.respondents &&
+			marksRespondent({ option_id: row.option_id, number_value: number })
+		) {
+			const byDim = respondentsOf.get(row.question_id) ?? new Map<string, number>();
+			respondentsOf.set(row.question_id, byDim);
+			add(byDim, dim, n);
+		}
+		if (!split.has(row.question_id)) continue;
+		const valueKey = row.option_id !== 0 ? String(row.option_id) : `v${Math.trunc(number ?? 0)}`;
 		const byValue = cells.get(row.question_id) ?? new Map<string, Map<string, number>>();
 		cells.set(row.question_id, byValue);
-		const byDim = byValue.get(row.value_key) ?? new Map<string, number>();
-		byValue.set(row.value_key, byDim);
-		byDim.set(row.dim ?? '', Number(row.n));
+		const byDim = byValue.get(valueKey) ?? new Map<string, number>();
+		byValue.set(valueKey, byDim);
+		add(byDim, dim, n);
 	}
+	const order = [...labels.keys()];
 	const columns = respondents
-		.map((r) => ({
-			key: r.dim ?? '',
-			label: r.dim === null ? 'Non renseigné' : (labels.get(r.dim) ?? r.dim),
-			respondents: Number(r.n)
-		}))
-		.sort((a, b) => {
-			const order = [...labels.keys()];
-			return (order.indexOf(a.key) + 1 || 99) - (order.indexOf(b.key) + 1 || 99);
-		});
+		.map((r) => {
+			const key = dimensionKey(r.dim);
+			return {
+				key,
+				label: key === '' ? 'Non renseigné' : (labels.get(key) ?? key),
+				respondents: Number(r.n)
+			};
+		})
+		.sort((a, b) => (order.indexOf(a.key) + 1 || 99) - (order.indexOf(b.key) + 1 || 99));
 	return { dimension, columns, cells, respondents: respondentsOf };
 }
 

@@ -9,6 +9,7 @@ import { withFreshCode } from '../db/concurrency';
 import { foldForSearch } from '../text';
 import { allQuestions, type Consultation, type Questionnaire } from './model';
 import { keepVisible, toAnswerRows, type Answers } from './answers';
+import { tallyResponse } from './tallies';
 
 const INSERT_CHUNK = 1000;
 
@@ -92,6 +93,7 @@ export async function finaliseResponse(
 			.values(rows.slice(i, i + INSERT_CHUNK))
 			.execute();
 	}
+	await tallyResponse(tx, input.responseId);
 
 	const freeTexts = allQuestions(questionnaire).filter(
 		(q) => TEXT_KINDS.includes(q.kind) && !q.profileKey && answers[q.id]?.text

@@ -353,6 +353,31 @@ export interface AnswerTable {
 	text_value: string | null;
 }
 
+/** Submitted responses counted per combination of dimensions (0 or '' when not given). */
+export interface ResponseTallyTable {
+	consultation_id: number;
+	territory_id: number;
+	audience: Audience | '';
+	channel: Channel;
+	age_band: string;
+	n: number;
+}
+
+/** Answers counted per question, option or value and combination of dimensions. */
+export interface AnswerTallyTable {
+	question_id: number;
+	/** 0 when the answer has no option. */
+	option_id: number;
+	/** A number as text, a date or a commune code; '' otherwise. */
+	value_key: string;
+	number_value: number | null;
+	territory_id: number;
+	audience: Audience | '';
+	channel: Channel;
+	age_band: string;
+	n: number;
+}
+
 export interface ContributionTable {
 	id: Generated<number>;
 	source: ContributionSource;
@@ -782,6 +807,8 @@ export interface Database {
 	response: ResponseTable;
 	consultation_participation: ConsultationParticipationTable;
 	answer: AnswerTable;
+	response_tally: ResponseTallyTable;
+	answer_tally: AnswerTallyTable;
 	contribution: ContributionTable;
 	event_kind: EventKindTable;
 	event: EventTable;

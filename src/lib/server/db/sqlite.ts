@@ -14,9 +14,19 @@ export function openSqlite(path: string): Database.Database {
 	database.pragma('busy_timeout = 5000');
 	database.pragma('synchronous = NORMAL');
 	// SQLite sorts text byte by byte; lists sort by this key instead (see byFrench).
-	database.function('fr_sort_key', { deterministic: true }, (text) =>
-		frenchSortKey(text === null ? null : String(text))
-	);
+	// The same few thousand names are sorted on every page: their keys are kept.
+	const keys = new Map<string, string>();
+	database.function('fr_sort_key', { deterministic: true }, (text) => {
+		if (text === null) return frenchSortKey(null);
+		const value = String(text);
+		let key = keys.get(value);
+		if (key === undefined) {
+			if (keys.size >= 20_000) keys.clear();
+			key = frenchSortKey(value);
+			keys.set(value, key);
+		}
+		return key;
+	});
 	return database;
 }
 

@@ -4,7 +4,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { generateToken } from '$lib/server/auth/tokens';
-import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
+import {
+	listCommuneChoices,
+	listCommuneCodes,
+	loadQuestionnaire
+} from '$lib/server/consultations/queries';
 import { consultationForOffice } from '$lib/server/consultations/admin-page';
 import { enterResponse, ENTRY_CHANNELS } from '$lib/server/consultations/entry';
 import { idParam } from '$lib/server/web/params';
@@ -69,7 +73,7 @@ export const actions: Actions = {
 		try {
 			const consultation = await consultationForOffice(db, locals.actor, id, 'consultations.enter');
 			const questionnaire = await loadQuestionnaire(db, id);
-			const communes = new Set((await listCommuneChoices(db)).map((c) => c.code));
+			const communes = await listCommuneCodes(db);
 			outcome = await enterResponse(db, locals.actor, consultation, questionnaire, data, communes);
 		} catch (caught) {
 			return refusal(caught, { meta });

@@ -5,7 +5,11 @@ import { orHttpError } from '$lib/server/web/http';
 import { HONEYPOT_FIELD, postedTexts, refusal } from '$lib/server/web/forms';
 import { getPublicConsultation } from '$lib/server/consultations/public';
 import { readDraftCookie } from '$lib/server/web/draft-cookie';
-import { listCommuneChoices, loadQuestionnaire } from '$lib/server/consultations/queries';
+import {
+	listCommuneChoices,
+	listCommuneCodes,
+	loadQuestionnaire
+} from '$lib/server/consultations/queries';
 import {
 	createResumeCode,
 	getDraft,
@@ -75,7 +79,7 @@ export const actions: Actions = {
 		if (trap)
 			return fail(400, { error: 'Votre envoi n’a pas pu être accepté.', raw: {}, errors: {} });
 		const communes = position.section.questions.some((q) => q.kind === 'commune')
-			? new Set((await listCommuneChoices(db)).map((c) => c.code))
+			? await listCommuneCodes(db)
 			: new Set<string>();
 		const forward = intent === '' || intent === 'suivant' || intent === 'envoyer';
 		let saved;
