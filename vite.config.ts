@@ -9,7 +9,9 @@ export default defineConfig({
 		// Closes each file's test databases (and drops them on PostgreSQL).
 		setupFiles: ['src/lib/server/db/vitest.setup.ts'],
 		expect: { requireAssertions: true },
-		// argon2 hashing and SMTP round trips are slow on a 2-core machine.
-		testTimeout: 20_000
+		// argon2 hashing and SMTP round trips are slow on a 2-core machine, and
+		// seeding the demo data before a file's tests takes seconds on PostgreSQL.
+		testTimeout: 20_000,
+		hookTimeout: 60_000
 	}
 });

@@ -4,6 +4,7 @@
 // the time as separate parameters, and tests can move the clock.
 import type { Db } from './db/database';
 import type { Mailer } from './mail/mailer';
+import type { Logger } from './log';
 
 export interface Clock {
 	now(): Date;
@@ -29,4 +30,6 @@ export interface Context {
 	clock: Clock;
 	/** Public submissions one network address may make per hour. */
 	submissionsPerHour: number;
+	/** What operators are told (a failed e-mail, a lost connection). */
+	log: Logger;
 }

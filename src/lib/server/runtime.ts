@@ -81,13 +81,14 @@ export function siteOrigin(url?: URL): string {
  * the site's address as seen from this request (or ORIGIN for background jobs).
  */
 export function getContext(url?: URL): Context {
-	const { db, mailer, config } = getRuntime();
+	const { db, mailer, config, log } = getRuntime();
 	return {
 		db,
 		mailer,
 		origin: siteOrigin(url),
 		clock: systemClock,
-		submissionsPerHour: config.submissionsPerHour
+		submissionsPerHour: config.submissionsPerHour,
+		log
 	};
 }
 

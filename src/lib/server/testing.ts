@@ -6,6 +6,7 @@ import { insertAccount } from './users/queries';
 import { actorOf, userFromRow, type User } from './users/user';
 import { createMailer, type Mailer } from './mail/mailer';
 import { systemClock, type Clock, type Context } from './context';
+import { createLogger, type Logger } from './log';
 
 export { createSharedTestDatabase, createTestDatabase } from './db/test-database';
 
@@ -34,13 +35,20 @@ export async function createTestUser(
 /** A context on a test database: mail kept in the outbox unless an SMTP server is given, time as given. */
 export function createTestContext(
 	db: Db,
-	overrides: { mailer?: Mailer; clock?: Clock; origin?: string; submissionsPerHour?: number } = {}
+	overrides: {
+		mailer?: Mailer;
+		clock?: Clock;
+		origin?: string;
+		submissionsPerHour?: number;
+		log?: Logger;
+	} = {}
 ): Context {
 	return {
 		db,
 		mailer: overrides.mailer ?? createMailer({ smtpUrl: null, from: 'Concerto <c@exemple.fr>' }),
 		origin: overrides.origin ?? 'https://concerto.test',
 		clock: overrides.clock ?? systemClock,
-		submissionsPerHour: overrides.submissionsPerHour ?? 30
+		submissionsPerHour: overrides.submissionsPerHour ?? 30,
+		log: overrides.log ?? createLogger('text')
 	};
 }

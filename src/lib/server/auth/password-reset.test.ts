@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, firstLink, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createTestDatabase, createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
-import { createMailer } from '../mail/mailer';
+import { createMailer, type Mailer } from '../mail/mailer';
+import { createLogger } from '../log';
 import {
 	completePasswordReset,
 	findUserByResetToken,
@@ -59,6 +60,26 @@ describe('password reset', () => {
 				})
 			).id
 		).toBe(user.id);
+	});
+
+	it('tells the operators, as one JSON line, when the mail cannot even be recorded', async () => {
+		const db = await createTestDatabase();
+		await createTestUser(db, 'habitant', { email: 'paul@exemple.fr' });
+		const lines: string[] = [];
+		const log = createLogger('json', (_level, line) => lines.push(line));
+		const broken: Mailer = { send: () => Promise.reject(new Error('outbox unavailable')) };
+		const { delivery } = await requestPasswordReset(
+			createTestContext(db, { mailer: broken, origin: ORIGIN, log }),
+			{ email: 'paul@exemple.fr', ipAddress: '10.0.0.3' }
+		);
+		await delivery;
+		expect(lines.map((line) => JSON.parse(line))).toEqual([
+			expect.objectContaining({
+				level: 'error',
+				msg: 'Envoi du courriel de réinitialisation impossible',
+				error: expect.objectContaining({ message: 'outbox unavailable' })
+			})
+		]);
 	});
 
 	it('sends nothing for an unknown address, and says nothing different', async () => {

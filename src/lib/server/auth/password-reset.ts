@@ -45,7 +45,7 @@ export interface ResetRequest {
  * handed over, so that a request never waits on the mail server.
  */
 export async function requestPasswordReset(
-	{ db, mailer, origin }: Context,
+	{ db, mailer, origin, log }: Context,
 	request: ResetRequest
 ): Promise<{ delivery: Promise<unknown> }> {
 	const email = normaliseEmail(request.email);
@@ -58,7 +58,7 @@ export async function requestPasswordReset(
 	const delivery = mailer
 		.send(db, passwordResetMail(row.email, link, row.display_name))
 		.catch((error) => {
-			console.error('Envoi du courriel de réinitialisation impossible :', error);
+			log.error('Envoi du courriel de réinitialisation impossible', { error });
 		});
 	return { delivery };
 }
