@@ -30,5 +30,6 @@ test('tuer le serveur pendant les envois ne perd aucune réponse dont le code a 
 	expect(report.cut).toBeGreaterThan(0);
 	expect(report.lost).toEqual([]);
 	expect(report.halfWritten).toBe(0);
+	expect(report.miscounted).toBe(0);
 	expect(report.stored).toBeGreaterThanOrEqual(report.receipts);
 });

@@ -42,6 +42,8 @@ export interface CrashLoadReport {
 	lost: string[];
 	/** Sent responses missing an answer or their contribution, or drafts holding answer rows. */
 	halfWritten: number;
+	/** Responses and answers the counts for results miss or count twice. */
+	miscounted: number;
 	/** Requests cut by a kill. */
 	cut: number;
 	seconds: number;
@@ -191,10 +193,26 @@ async function check(location: string, receipts: Set<string>) {
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('response.status', '!=', 'envoyee')
 			.executeTakeFirstOrThrow();
+		// The counts results read are written in the same transaction: after a
+		// kill they still match the responses and answers stored.
+		const [responsesCounted, answersCounted] = await Promise.all([
+			db
+				.selectFrom('response_tally')
+				.select((eb) => eb.fn.sum<number>('n').as('n'))
+				.executeTakeFirstOrThrow(),
+			db
+				.selectFrom('answer_tally')
+				.select((eb) => eb.fn.sum<number>('n').as('n'))
+				.executeTakeFirstOrThrow()
+		]);
+		const answersStored = sent.reduce((sum, r) => sum + Number(r.answers), 0);
 		return {
 			stored: sent.length,
 			lost: [...receipts].filter((code) => !whole.has(code)),
-			halfWritten: sent.length - whole.size + Number(draftsWithAnswers.n)
+			halfWritten: sent.length - whole.size + Number(draftsWithAnswers.n),
+			miscounted:
+				Math.abs(Number(responsesCounted.n ?? 0) - sent.length) +
+				Math.abs(Number(answersCounted.n ?? 0) - answersStored)
 		};
 	} finally {
 		await db.destroy();
@@ -275,9 +293,9 @@ export async function crashLoadCommand(args: string[]): Promise<number> {
 	});
 	if (args.includes('--json')) console.log(JSON.stringify(report));
 	else console.log(describeCrashLoad(report));
-	return report.lost.length || report.halfWritten ? 1 : 0;
+	return report.lost.length || report.halfWritten || report.miscounted ? 1 : 0;
 }
 
 export function describeCrashLoad(report: CrashLoadReport): string {
-	return `${report.kills} SIGKILL, ${report.receipts} codes de suivi montrés, ${report.stored} réponses envoyées en base, ${report.lost.length} perdue(s), ${report.halfWritten} à moitié écrite(s) (${report.cut} requêtes coupées, ${report.seconds.toFixed(0)} s)`;
+	return `${report.kills} SIGKILL, ${report.receipts} codes de suivi montrés, ${report.stored} réponses envoyées en base, ${report.lost.length} perdue(s), ${report.halfWritten} à moitié écrite(s), ${report.miscounted} mal comptée(s) (${report.cut} requêtes coupées, ${report.seconds.toFixed(0)} s)`;
 }
