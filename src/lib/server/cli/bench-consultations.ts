@@ -3,12 +3,13 @@
 // it, then the built server started on that file and loaded over HTTP with
 // autocannon: the answering page, and agents' submissions.
 import type { Channel } from '$lib/consultation-vocabulary';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { createDatabase, type Db } from '../db/database';
-import { databaseEnv, scratchConsultation, scratchDatabase } from './scratch-database';
+import { scratchConsultation, scratchDatabase } from './scratch-database';
+import { startServer } from './server-process';
 import { migrateToLatest } from '../db/migrations';
 import { loadReferenceData } from '../reference/seed';
 import { hashPassword } from '../auth/password';
@@ -204,37 +205,6 @@ async function timed<T>(
 	return result;
 }
 
-function startServer(
-	location: string,
-	port: number,
-	script = 'build/index.js',
-	args: string[] = []
-): Promise<ChildProcess> {
-	// BENCH_CPU_PROF=DIR: the app server writes a V8 CPU profile there when it stops.
-	const profiling =
-		process.env.BENCH_CPU_PROF && script === 'build/index.js'
-			? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-			: [];
-	const server = spawn(process.execPath, [...profiling, script, ...args], {
-		env: {
-			...process.env,
-			...databaseEnv(location),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			CONCERTO_DEMO: '',
-			SUBMISSIONS_PER_HOUR: '1000000'
-		},
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		server.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('Listening')) resolve(server);
-		});
-		server.on('exit', (code) => reject(new Error(`Le serveur s’est arrêté (code ${code}).`)));
-	});
-}
-
 function cookieOf(response: Response, name: string): string {
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
 	if (!cookie) throw new Error(`Pas de cookie ${name}.`);
@@ -326,7 +296,11 @@ export async function benchConsultations(postgresServer: string | null = null): 
 
 		const port = 4500 + Math.floor(Math.random() * 400);
 		const origin = `http://127.0.0.1:${port}`;
-		server = await startServer(path, port);
+		// BENCH_CPU_PROF=DIR: the app server writes a V8 CPU profile there when it stops.
+		const profile = process.env.BENCH_CPU_PROF;
+		server = await startServer(path, port, {
+			nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []
+		});
 		const started = await fetch(`${origin}/consultations/mesure?/start`, {
 			method: 'POST',
 			headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -444,10 +418,10 @@ export async function benchConsultations(postgresServer: string | null = null): 
 
 		// The yardstick: a bare node:http handler storing the same form in the same database.
 		const barePort = port + 1;
-		bare = await startServer(path, barePort, 'scripts/bare-submission-server.js', [
-			String(barePort),
-			String(questionnaire.consultationId)
-		]);
+		bare = await startServer(path, barePort, {
+			script: 'scripts/bare-submission-server.js',
+			args: [String(barePort), String(questionnaire.consultationId)]
+		});
 		const before = await countResponses(path);
 		const yardstick = await autocannon({
 			url: `http://127.0.0.1:${barePort}/`,

@@ -4,9 +4,10 @@
 // shown must belong to a response stored whole, and no sent response may be
 // missing a part. Run by `npm run bench` (both engines) and, bounded, by the
 // browser tests (tests/crash.e2e.ts): `node scripts/cli.js crash-load`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createDatabase, type Db } from '../db/database';
-import { databaseEnv, scratchConsultation, scratchDatabase } from './scratch-database';
+import { scratchConsultation, scratchDatabase } from './scratch-database';
+import { startServer } from './server-process';
 import { migrateToLatest } from '../db/migrations';
 import { loadReferenceData } from '../reference/seed';
 import { insertAccount } from '../users/queries';
@@ -89,37 +90,6 @@ async function prepareDatabase(location: string): Promise<Questionnaire> {
 	} finally {
 		await db.destroy();
 	}
-}
-
-function startServer(location: string, port: number): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			...databaseEnv(location),
-			DATABASE_POOL_SIZE: '5',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			CONCERTO_DEMO: '',
-			SUBMISSIONS_PER_HOUR: '1000000'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	return new Promise((resolve, reject) => {
-		server.once('exit', (code) => reject(new Error(`Le serveur s’est arrêté (code ${code}).`)));
-		const probe = async () => {
-			for (let i = 0; i < 300; i++) {
-				const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-					(r) => r.ok,
-					() => false
-				);
-				if (up) return resolve(server);
-				await sleep(100);
-			}
-			reject(new Error('Le serveur n’a pas démarré.'));
-		};
-		void probe();
-	});
 }
 
 /** One resident: opens the questionnaire, answers, sends, reads her code. */
@@ -228,7 +198,7 @@ export async function crashLoad(options: CrashLoadOptions): Promise<CrashLoadRep
 	let server: ChildProcess | null = null;
 	try {
 		const questionnaire = await prepareDatabase(location);
-		server = await startServer(location, port);
+		server = await startServer(location, port, { env: { DATABASE_POOL_SIZE: '5' } });
 		const receipts = new Set<string>();
 		let attempts = 0;
 		let cut = 0;
@@ -251,7 +221,7 @@ export async function crashLoad(options: CrashLoadOptions): Promise<CrashLoadRep
 			server.removeAllListeners('exit');
 			server.kill('SIGKILL');
 			await new Promise((resolve) => server!.once('exit', resolve));
-			server = await startServer(location, port);
+			server = await startServer(location, port, { env: { DATABASE_POOL_SIZE: '5' } });
 		}
 		await sleep(options.secondsBetweenKills * 1000);
 		running = false;
