@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { databaseUrlOn, onPostgresServer } from '../db/postgres';
 import type { ConsultationCommand } from '../consultations/schemas';
 
 export interface ScratchDatabase {
@@ -11,16 +11,6 @@ export interface ScratchDatabase {
 	/** What DATABASE_PATH or DATABASE_URL is set to. */
 	location: string;
 	drop(): Promise<void>;
-}
-
-async function onServer(serverUrl: string, query: string) {
-	const client = new pg.Client({ connectionString: serverUrl });
-	await client.connect();
-	try {
-		await client.query(query);
-	} finally {
-		await client.end();
-	}
 }
 
 export async function scratchDatabase(
@@ -36,12 +26,14 @@ export async function scratchDatabase(
 		};
 	}
 	const name = `concerto_${purpose}_${process.pid}`;
-	const drop = () => onServer(postgresServer, `drop database if exists ${name} with (force)`);
+	const drop = async () => {
+		await onPostgresServer(postgresServer, (client) =>
+			client.query(`drop database if exists ${name} with (force)`)
+		);
+	};
 	await drop();
-	await onServer(postgresServer, `create database ${name}`);
-	const url = new URL(postgresServer);
-	url.pathname = `/${name}`;
-	return { engine: 'postgres', location: url.toString(), drop };
+	await onPostgresServer(postgresServer, (client) => client.query(`create database ${name}`));
+	return { engine: 'postgres', location: databaseUrlOn(postgresServer, name), drop };
 }
 
 /** The environment that points the built server at `location`. */

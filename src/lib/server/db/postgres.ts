@@ -48,6 +48,27 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
 	}
 }
 
+/** Runs `work` on a connection of its own to the server: to create, copy or drop databases. */
+export async function onPostgresServer<T>(
+	serverUrl: string,
+	work: (client: pg.Client) => Promise<T>
+): Promise<T> {
+	const client = new pg.Client({ connectionString: serverUrl });
+	await client.connect();
+	try {
+		return await work(client);
+	} finally {
+		await client.end();
+	}
+}
+
+/** The address of another database on the same server. */
+export function databaseUrlOn(serverUrl: string, database: string): string {
+	const url = new URL(serverUrl);
+	url.pathname = `/${database}`;
+	return url.toString();
+}
+
 export interface PostgresOptions {
 	url: string;
 	/** Connections kept open by this process. */

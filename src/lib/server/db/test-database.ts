@@ -5,30 +5,18 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { createDatabase, type Db } from './database';
 import { migrateToLatest, migrations } from './migrations';
+import { databaseUrlOn, onPostgresServer } from './postgres';
 
 const serverUrl = process.env.TEST_DATABASE_URL || null;
 const opened: { db: Db; name: string | null; file?: string }[] = [];
 let counter = 0;
 let template: Promise<string> | null = null;
 
-function urlOf(database: string): string {
-	const url = new URL(serverUrl!);
-	url.pathname = `/${database}`;
-	return url.toString();
-}
-
-async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-	const client = new pg.Client({ connectionString: serverUrl! });
-	await client.connect();
-	try {
-		return await work(client);
-	} finally {
-		await client.end();
-	}
-}
+const urlOf = (database: string) => databaseUrlOn(serverUrl!, database);
+const onServer = <T>(work: (client: pg.Client) => Promise<T>) => onPostgresServer(serverUrl!, work);
 
 /** The migrated template for this set of migrations, built by whichever worker comes first. */
 function migratedTemplate(): Promise<string> {
