@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegistrationStatus } from '$lib/event-vocabulary';
 import type { Db } from '../db/database';
-import { createTestDatabase, createTestUser } from '../testing';
-import { loadReferenceData } from '../reference/seed';
-import { seedDemoData } from '../demo/seed';
+import { createTestUser } from '../testing';
+import { createDemoTestDatabase } from '../demo/testing';
 import { nowForDb, toDbDate } from '../db/codecs';
 import { foldForSearch } from '../text';
 import { findUserRowByEmail } from '../users/queries';
@@ -14,9 +13,7 @@ import { dashboardFor, type TodoSection } from './todo';
 
 let db: Db;
 beforeAll(async () => {
-	db = await createTestDatabase();
-	await loadReferenceData(db);
-	await seedDemoData(db);
+	db = await createDemoTestDatabase();
 });
 
 const item = (sections: TodoSection[], key: string) => {

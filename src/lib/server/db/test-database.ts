@@ -2,7 +2,7 @@
 // on PostgreSQL when TEST_DATABASE_URL names a server, a database copied from
 // a template migrated once (per set of migrations), dropped after its file.
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -81,6 +81,84 @@ export async function createSharedTestDatabase(): Promise<[Db, Db]> {
 	const second = createDatabase(urlOf(name!), { poolSize: 5 });
 	opened.push({ db: second, name: null });
 	return [first, second];
+}
+
+const seeded = new Map<string, Promise<string>>();
+
+/**
+ * A database copied from one that `fill` fills once, for tests that start
+ * from the same data (the demonstration, seeded in seconds): on PostgreSQL
+ * a template built once per run of the tests (CONCERTO_TEST_RUN, set by
+ * vite.config.ts) by whichever worker comes first; on SQLite a file built
+ * once per test file. `key` names what `fill` writes.
+ */
+export async function createTestDatabaseFrom(
+	key: string,
+	fill: (db: Db) => Promise<void>
+): Promise<Db> {
+	if (!serverUrl) {
+		let source = seeded.get(key);
+		if (!source) {
+			source = (async () => {
+				const file = join(tmpdir(), `concerto-test-${key}-${process.pid}.sqlite`);
+				const db = createDatabase(file);
+				await migrateToLatest(db);
+				await fill(db);
+				await db.destroy(); // folds the write-ahead log into the file
+				process.once('exit', () => rmSync(file, { force: true }));
+				return file;
+			})();
+			seeded.set(key, source);
+		}
+		const file = join(tmpdir(), `concerto-test-${process.pid}-${++counter}.sqlite`);
+		copyFileSync(await source, file);
+		const db = createDatabase(file);
+		opened.push({ db, name: null, file });
+		return db;
+	}
+	let filled = seeded.get(key);
+	if (!filled) {
+		filled = seededTemplate(key, fill);
+		seeded.set(key, filled);
+	}
+	const source = await filled;
+	const name = `concerto_test_${process.pid}_${++counter}`;
+	await onServer((client) =>
+		client.query(`create database "${name}" template "${source}" strategy file_copy`)
+	);
+	const db = createDatabase(urlOf(name));
+	opened.push({ db, name });
+	return db;
+}
+
+async function seededTemplate(key: string, fill: (db: Db) => Promise<void>): Promise<string> {
+	const migrated = await migratedTemplate();
+	const prefix = `concerto_${key}_`;
+	const name = `${prefix}${process.env.CONCERTO_TEST_RUN ?? process.ppid}`;
+	return onServer(async (client) => {
+		await client.query('select pg_advisory_lock(4143)');
+		try {
+			const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+			if (found.rowCount) return name;
+			// Those of earlier runs were filled by earlier code.
+			const stale = await client.query(
+				'select datname from pg_database where starts_with(datname, $1) and datname <> $2',
+				[prefix, name]
+			);
+			for (const { datname } of stale.rows)
+				await client.query(`drop database if exists "${datname}" with (force)`);
+			const building = `${name}_building`;
+			await client.query(`drop database if exists "${building}" with (force)`);
+			await client.query(`create database "${building}" template "${migrated}"`);
+			const db = createDatabase(urlOf(building), { poolSize: 2 });
+			await fill(db);
+			await db.destroy();
+			await client.query(`alter database "${building}" rename to "${name}"`);
+			return name;
+		} finally {
+			await client.query('select pg_advisory_unlock(4143)');
+		}
+	});
 }
 
 /** Closes and drops the databases of a test file (run after each file, see vitest.setup.ts). */

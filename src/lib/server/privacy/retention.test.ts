@@ -3,8 +3,7 @@ import { fixedClock, systemClock } from '../context';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { createTestDatabase, createTestUser } from '../testing';
-import { loadReferenceData } from '../reference/seed';
-import { seedDemoData } from '../demo/seed';
+import { createDemoTestDatabase } from '../demo/testing';
 import { figuresOf, getPublishedRetour, listPublishedRetours } from '../retours/manage';
 import { PURPOSES, cutoffBefore } from './purposes';
 import { changeRetentionPeriods, chosenPeriodsSchema, getRetentionPeriods } from './periods';
@@ -19,9 +18,7 @@ const DAY = 24 * 3600 * 1000;
 
 /** The demo, plus what residents leave every day: a message with contact on a fiche, an unfinished answer. */
 async function demoDatabase(): Promise<Db> {
-	const db = await createTestDatabase();
-	await loadReferenceData(db);
-	await seedDemoData(db);
+	const db = await createDemoTestDatabase();
 	const limits = { clientAddress: '198.51.100.7', perHour: 100 };
 	await leaveMessageOnFiche(
 		{ db, submissionsPerHour: limits.perHour },

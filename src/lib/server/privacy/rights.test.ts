@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import type { Db } from '../db/database';
-import { createTestDatabase, createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
-import { loadReferenceData } from '../reference/seed';
-import { seedDemoData } from '../demo/seed';
+import { createTestUser, TEST_PASSWORD, createTestContext } from '../testing';
+import { createDemoTestDatabase } from '../demo/testing';
 import { createMailer, type Mailer } from '../mail/mailer';
 import { signUpForPanel } from '../panel/signup';
 import { registerForEvent } from '../events/registration';
@@ -128,9 +127,7 @@ async function residentEverywhere(db: Db, mailer: Mailer, email: string) {
 }
 
 async function demo(): Promise<Db> {
-	const db = await createTestDatabase();
-	await loadReferenceData(db);
-	await seedDemoData(db);
+	const db = await createDemoTestDatabase();
 	return db;
 }
 
