@@ -78,9 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			inner join question on question.id = answer.question_id
 			where response.status = 'envoyee'
 		) as counted
-		group by question_id, option_id, value_key, territory_id, audience, channel, age_band`.execute(
-		db
-	);
+		group by question_id, option_id, value_key, territory_id, audience, channel, age_band`.execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
