@@ -140,7 +140,7 @@ async function answerCounts(
 			(eb) => eb.fn.sum<number>('n').as('n')
 		])
 		.where('question_id', 'in', questionIds)
-		.where((eb) => eb.and(tallyConditions(filter)('answer_tally')))
+		.where((eb) => eb.and(tallyConditions(filter, 'answer_tally')))
 		.groupBy(['question_id', 'option_id', 'value_key'])
 		.execute();
 	return rows.map((r) => ({
@@ -186,7 +186,7 @@ async function respondentTotal(
 		.selectFrom('response_tally')
 		.select((eb) => eb.fn.sum<number>('n').as('n'))
 		.where('consultation_id', '=', consultationId)
-		.where((eb) => eb.and(tallyConditions(filter)('response_tally')))
+		.where((eb) => eb.and(tallyConditions(filter, 'response_tally')))
 		.executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
@@ -420,7 +420,7 @@ export async function computeBreakdown(
 						(eb) => eb.fn.sum<number>('n').as('n')
 					])
 					.where('question_id', 'in', counted)
-					.where((eb) => eb.and(tallyConditions(kept)('answer_tally')))
+					.where((eb) => eb.and(tallyConditions(kept, 'answer_tally')))
 					.groupBy(['question_id', 'option_id', 'value_key', column])
 					.execute(),
 		db
@@ -430,7 +430,7 @@ export async function computeBreakdown(
 				(eb) => eb.fn.sum<number>('n').as('n')
 			])
 			.where('consultation_id', '=', questionnaire.consultationId)
-			.where((eb) => eb.and(tallyConditions(kept)('response_tally')))
+			.where((eb) => eb.and(tallyConditions(kept, 'response_tally')))
 			.groupBy(column)
 			.execute()
 	]);

@@ -2,7 +2,7 @@
 // than every answer (see the migration that creates them). A response is
 // counted once, in the transaction that submits it; nothing changes a
 // submitted response's answers or dimensions afterwards.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../db/database';
 import type { Audience, Channel, Dimension } from '$lib/consultation-vocabulary';
 
@@ -150,15 +150,13 @@ export async function recountConsultation(db: Executor, consultationId: number):
 }
 
 /** The conditions of a filter on a tally table's dimension columns. */
-export function tallyConditions(filter: TallyFilter) {
-	return <T extends 'response_tally' | 'answer_tally'>(table: T) => {
-		const conditions: ReturnType<typeof sql<SqlBool>>[] = [];
-		const column = (name: string) => sql.ref(`${table}.${name}`);
-		if (filter.territoryId !== null)
-			conditions.push(sql<SqlBool>`${column('territory_id')} = ${filter.territoryId}`);
-		if (filter.audience) conditions.push(sql<SqlBool>`${column('audience')} = ${filter.audience}`);
-		if (filter.channel) conditions.push(sql<SqlBool>`${column('channel')} = ${filter.channel}`);
-		if (filter.age) conditions.push(sql<SqlBool>`${column('age_band')} = ${filter.age}`);
-		return conditions;
-	};
+export function tallyConditions(filter: TallyFilter, table: 'response_tally' | 'answer_tally') {
+	const column = (name: string) => sql.ref(`${table}.${name}`);
+	const conditions: RawBuilder<SqlBool>[] = [];
+	if (filter.territoryId !== null)
+		conditions.push(sql<SqlBool>`${column('territory_id')} = ${filter.territoryId}`);
+	if (filter.audience) conditions.push(sql<SqlBool>`${column('audience')} = ${filter.audience}`);
+	if (filter.channel) conditions.push(sql<SqlBool>`${column('channel')} = ${filter.channel}`);
+	if (filter.age) conditions.push(sql<SqlBool>`${column('age_band')} = ${filter.age}`);
+	return conditions;
 }

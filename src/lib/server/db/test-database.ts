@@ -22,16 +22,35 @@ const onServer = <T>(work: (client: pg.Client) => Promise<T>) => onPostgresServe
 function migratedTemplate(): Promise<string> {
 	const hash = createHash('sha256').update(Object.keys(migrations).join('\n')).digest('hex');
 	const name = `concerto_template_${hash.slice(0, 12)}`;
-	template ??= onServer(async (client) => {
+	template ??= buildTemplateOnce(name, null, async (db) => {
+		await migrateToLatest(db);
+	});
+	return template;
+}
+
+/**
+ * The template `name`, built by `fill` on a copy of `from` (an empty
+ * database when null) unless a worker already built it: under an advisory
+ * lock, so that workers starting together build it once, under another name
+ * until it is whole.
+ */
+function buildTemplateOnce(
+	name: string,
+	from: string | null,
+	fill: (db: Db) => Promise<void>,
+	beforeBuilding: (client: pg.Client) => Promise<void> = async () => {}
+): Promise<string> {
+	return onServer(async (client) => {
 		await client.query('select pg_advisory_lock(4141)');
 		try {
 			const found = await client.query('select 1 from pg_database where datname = $1', [name]);
 			if (found.rowCount) return name;
+			await beforeBuilding(client);
 			const building = `${name}_building`;
-			await client.query(`drop database if exists "${building}"`);
-			await client.query(`create database "${building}"`);
-			const db = createDatabase(urlOf(building), { poolSize: 1 });
-			await migrateToLatest(db);
+			await client.query(`drop database if exists "${building}" with (force)`);
+			await client.query(`create database "${building}"${from ? ` template "${from}"` : ''}`);
+			const db = createDatabase(urlOf(building), { poolSize: 2 });
+			await fill(db);
 			await db.destroy();
 			await client.query(`alter database "${building}" rename to "${name}"`);
 			return name;
@@ -39,7 +58,6 @@ function migratedTemplate(): Promise<string> {
 			await client.query('select pg_advisory_unlock(4141)');
 		}
 	});
-	return template;
 }
 
 /**
@@ -135,30 +153,16 @@ async function seededTemplate(key: string, fill: (db: Db) => Promise<void>): Pro
 	const migrated = await migratedTemplate();
 	const prefix = `concerto_${key}_`;
 	const name = `${prefix}${process.env.CONCERTO_TEST_RUN ?? process.ppid}`;
-	return onServer(async (client) => {
-		await client.query('select pg_advisory_lock(4143)');
-		try {
-			const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-			if (found.rowCount) return name;
-			// Those of earlier runs were filled by earlier code.
-			const stale = await client.query(
-				'select datname from pg_database where starts_with(datname, $1) and datname <> $2',
-				[prefix, name]
-			);
-			for (const { datname } of stale.rows)
-				await client.query(`drop database if exists "${datname}" with (force)`);
-			const building = `${name}_building`;
-			await client.query(`drop database if exists "${building}" with (force)`);
-			await client.query(`create database "${building}" template "${migrated}"`);
-			const db = createDatabase(urlOf(building), { poolSize: 2 });
-			await fill(db);
-			await db.destroy();
-			await client.query(`alter database "${building}" rename to "${name}"`);
-			return name;
-		} finally {
-			await client.query('select pg_advisory_unlock(4143)');
-		}
-	});
+	// Those of earlier runs were filled by earlier code.
+	const dropStale = async (client: pg.Client) => {
+		const stale = await client.query(
+			'select datname from pg_database where starts_with(datname, $1) and datname <> $2',
+			[prefix, name]
+		);
+		for (const { datname } of stale.rows)
+			await client.query(`drop database if exists "${datname}" with (force)`);
+	};
+	return buildTemplateOnce(name, migrated, fill, dropStale);
 }
 
 /** Closes and drops the databases of a test file (run after each file, see vitest.setup.ts). */
