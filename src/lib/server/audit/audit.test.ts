@@ -8,7 +8,8 @@ import { auditFilterOptions, exportAudit, listAudit, recordAudit } from './audit
 import { auditChanges, auditSentence } from './describe';
 import { auditCsv } from './csv';
 import { readAuditFilter } from './filter-params';
-import { ACTION_PHRASES } from './vocabulary';
+import { ACTION_PHRASES, FIELD_LABELS } from './vocabulary';
+import { createDemoTestDatabase } from '../demo/testing';
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -76,12 +77,54 @@ describe('the audit log in French', () => {
 			{ field: 'actif', before: 'oui', after: 'non' },
 			{ field: 'places', before: '12,5', after: '(vide)' }
 		]);
-		expect(auditChanges(null, { role: 'agent' })).toEqual([
-			{ field: 'rôle', before: '', after: 'agent' }
+		expect(auditChanges(null, { role: 'agent' }, 'user')).toEqual([
+			{ field: 'rôle', before: '', after: 'Chargé·e de participation' }
+		]);
+		expect(
+			auditChanges(
+				{ status: 'brouillon', decision: null, startsAt: '2026-06-30T22:30:00.000Z' },
+				{ status: 'publie', decision: 'deja_en_cours', startsAt: '2026-07-01T07:00:00.000Z' },
+				'event'
+			)
+		).toEqual([
+			{ field: 'statut', before: 'Brouillon', after: 'Publié' },
+			{ field: 'décision', before: '(vide)', after: 'Déjà en cours' },
+			{ field: 'début', before: '01/07/2026\u00a000:30', after: '01/07/2026\u00a009:00' }
+		]);
+		expect(
+			auditChanges({ opensAt: '2026-09-04T08:00', mandateEnd: '2027-12-31' }, null, 'person')
+		).toEqual([
+			{ field: 'ouverture', before: '04/09/2026\u00a008:00', after: '' },
+			{ field: 'fin du mandat', before: '31/12/2027', after: '' }
+		]);
+		expect(auditChanges(null, { personIds: [3, 12], size: 1200 }, 'group')).toEqual([
+			{ field: 'personnes', before: '', after: 'n° 3, n° 12' },
+			{ field: 'sièges', before: '', after: '1\u202f200' }
 		]);
 		expect(auditChanges(null, { key_figures: '["55 points d’accueil","7 MDS"]' })).toEqual([
 			{ field: 'chiffres clés', before: '', after: '55 points d’accueil, 7 MDS' }
 		]);
+	});
+
+	it('names every field and every code the demonstration records, and dates in Paris time', async () => {
+		const db = await createDemoTestDatabase();
+		const admin = (await createTestUser(db, 'admin')).actor;
+		const entries = await exportAudit(db, admin);
+		expect(entries.length).toBeGreaterThan(100);
+		const unnamed = new Set<string>();
+		const unread = new Set<string>();
+		for (const entry of entries) {
+			for (const side of [entry.before, entry.after])
+				if (side && typeof side === 'object' && !Array.isArray(side))
+					for (const key of Object.keys(side))
+						if (!(key in FIELD_LABELS)) unnamed.add(`${entry.entityType}.${key}`);
+			for (const change of entry.changes)
+				for (const shown of [change.before, change.after])
+					if (/\b[a-z]+_[a-z_]+\b|^\d{4}-\d{2}-\d{2}/.test(shown))
+						unread.add(`${entry.entityType}.${change.field}: ${shown.slice(0, 60)}`);
+		}
+		expect([...unnamed]).toEqual([]);
+		expect([...unread]).toEqual([]);
 	});
 
 	it('filters by person, action, object and Paris days, and exports what it shows', async () => {

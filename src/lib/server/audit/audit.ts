@@ -102,7 +102,7 @@ function describe(row: Selectable<AuditLogTable>): DescribedAuditEntry {
 	return {
 		...entry,
 		sentence: auditSentence(entry),
-		changes: auditChanges(entry.before, entry.after)
+		changes: auditChanges(entry.before, entry.after, entry.entityType)
 	};
 }
 

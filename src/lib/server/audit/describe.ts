@@ -1,5 +1,6 @@
 // An audit entry as a person reads it: one French sentence, and the before
 // and after as a list of what changed, field by field.
+import { frenchDateText, vocabularyWord } from './values';
 import { ACTION_PHRASES, ENTITY_LABELS, FIELD_LABELS } from './vocabulary';
 
 export interface AuditChange {
@@ -13,6 +14,8 @@ const EMPTY = '(vide)';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const MAX_VALUE = 400;
+/** Fields holding a row's number (siteId, personIds, owner_user_id): « n° 12 ». */
+const NUMBERED = /(Id|Ids|_id)$/;
 const number = new Intl.NumberFormat('fr-FR');
 
 export function actionPhrase(action: string): string {
@@ -63,28 +66,43 @@ function fieldLabel(key: string): string {
 	);
 }
 
-export function showValue(value: unknown): string {
+/** Where a value sits: the entry's type and the field, for its vocabulary. */
+interface ValuePlace {
+	entityType: string;
+	field: string;
+}
+
+export function showValue(
+	value: unknown,
+	place: ValuePlace = { entityType: '', field: '' }
+): string {
 	if (value === null || value === undefined || value === '') return EMPTY;
 	if (typeof value === 'boolean') return value ? 'oui' : 'non';
-	if (typeof value === 'number') return number.format(value);
+	if (typeof value === 'number')
+		return NUMBERED.test(place.field) ? `n° ${value}` : number.format(value);
 	if (typeof value === 'string') {
 		if (/^\[.*\]$/s.test(value)) {
 			try {
-				return showValue(JSON.parse(value));
+				return showValue(JSON.parse(value), place);
 			} catch {
 				// not JSON after all: shown as written
 			}
 		}
+		const words = vocabularyWord(place.entityType, place.field, value) ?? frenchDateText(value);
+		if (words) return words;
 		return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value;
 	}
-	if (Array.isArray(value)) return value.length ? value.map(showValue).join(', ') : EMPTY;
+	if (Array.isArray(value))
+		return value.length ? value.map((item) => showValue(item, place)).join(', ') : EMPTY;
 	return Object.entries(value as Record<string, unknown>)
-		.map(([k, v]) => `${fieldLabel(k)} : ${showValue(v)}`)
+		.map(
+			([k, v]) => `${fieldLabel(k)} : ${showValue(v, { entityType: place.entityType, field: k })}`
+		)
 		.join(' ; ');
 }
 
 /** What differs between before and after; a creation lists what was set. */
-export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+export function auditChanges(before: unknown, after: unknown, entityType = ''): AuditChange[] {
 	if (before == null && after == null) return [];
 	if ((before == null || isRecord(before)) && (after == null || isRecord(after))) {
 		const b = before ?? {};
@@ -94,15 +112,15 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
 			.filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
 			.map((k) => ({
 				field: fieldLabel(k),
-				before: before == null ? '' : showValue(b[k]),
-				after: after == null ? '' : showValue(a[k])
+				before: before == null ? '' : showValue(b[k], { entityType, field: k }),
+				after: after == null ? '' : showValue(a[k], { entityType, field: k })
 			}));
 	}
 	return [
 		{
 			field: 'valeur',
-			before: before == null ? '' : showValue(before),
-			after: after == null ? '' : showValue(after)
+			before: before == null ? '' : showValue(before, { entityType, field: '' }),
+			after: after == null ? '' : showValue(after, { entityType, field: '' })
 		}
 	];
 }

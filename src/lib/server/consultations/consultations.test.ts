@@ -658,11 +658,14 @@ describe('results', () => {
 		expect(sheet.rowCount).toBe(2);
 		const xlsxCell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1);
 		// Typed cells: a date a spreadsheet can sort and count, numbers as numbers.
-		expect(xlsxCell('date_envoi').value).toBeInstanceOf(Date);
-		expect(xlsxCell('date_envoi').numFmt).toBe('dd/mm/yyyy hh:mm');
+		expect(xlsxCell('date_envoi_heure_de_paris').value).toBeInstanceOf(Date);
+		expect(xlsxCell('date_envoi_heure_de_paris').numFmt).toBe('dd/mm/yyyy hh:mm');
 		expect(
-			(xlsxCell('date_envoi').value as Date).toISOString().slice(0, 16).replace('T', ' ')
-		).toBe(cell('date_envoi'));
+			(xlsxCell('date_envoi_heure_de_paris').value as Date)
+				.toISOString()
+				.slice(0, 16)
+				.replace('T', ' ')
+		).toBe(cell('date_envoi_heure_de_paris'));
 		expect(xlsxCell('Q2_4').value).toBe(1);
 		expect(xlsxCell('reponse').value).toBe(1);
 	});

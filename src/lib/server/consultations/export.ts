@@ -87,7 +87,11 @@ function questionColumns(question: Question): ExportColumn[] {
 
 const BASE_COLUMNS: ExportColumn[] = [
 	{ name: 'reponse', question: '', meaning: 'Numéro de la réponse dans cet export' },
-	{ name: 'date_envoi', question: '', meaning: 'Date et heure d’envoi (heure de Paris)' },
+	{
+		name: 'date_envoi_heure_de_paris',
+		question: '',
+		meaning: 'Date et heure d’envoi (heure de Paris)'
+	},
 	{
 		name: 'canal',
 		question: '',
@@ -182,7 +186,7 @@ export async function buildExport(
 		const set = (name: string, value: Cell) => (row[index.get(name)!] = value);
 		set('reponse', i + 1);
 		set(
-			'date_envoi',
+			'date_envoi_heure_de_paris',
 			r.submitted_at ? toParisLocalInput(new Date(r.submitted_at)).replace('T', ' ') : null
 		);
 		set('canal', CHANNEL_LABELS[r.channel] ?? r.channel);
