@@ -18,6 +18,7 @@ import { benchPanel } from './bench-panel';
 import { crashLoad, describeCrashLoad } from './crash-load';
 import { evaluateSuggestions } from '../contributions/suggestion-evaluation';
 import { suggestFiches } from '../contributions/suggest';
+import { evaluateThemes, timeTheming } from '../themes/evaluation';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -81,6 +82,7 @@ export async function bench(): Promise<number> {
 		console.log(
 			`${`  of which "${set}" (${figures.size})`.padEnd(48)} ${percent(figures.recallAt3).padStart(10)} / ${percent(figures.recallAt5)}`
 		);
+	benchThemes();
 	await measure('suggest fiches for one contribution', 200, () =>
 		suggestFiches(db, 'un minibus et des permanences le samedi pour les aidants')
 	);
@@ -101,6 +103,23 @@ export async function bench(): Promise<number> {
 }
 
 /** Residents answering while the server is killed, on SQLite and (when a server is at hand) PostgreSQL. */
+function benchThemes(): void {
+	const figures = evaluateThemes();
+	const line = (label: string, a: ReturnType<typeof evaluateThemes>['all']) =>
+		console.log(
+			`${`${label} (${a.size} answers, ${a.labelledThemes} themes)`.padEnd(48)} ARI ${a.adjustedRand.toFixed(3)}, NMI ${a.mutualInformation.toFixed(3)}, ${a.foundThemes} themes found`
+		);
+	line('themes: agreement with hand labels', figures.all);
+	line('  tuned on', figures.tuning);
+	line('  held out', figures.heldOut);
+	for (const count of [1_000, 10_000]) {
+		const { milliseconds, themes } = timeTheming(count);
+		console.log(
+			`${`themes: ${count.toLocaleString('en')} answers (${themes} themes)`.padEnd(48)} ${milliseconds.toFixed(1).padStart(10)} ms`
+		);
+	}
+}
+
 async function benchCrashes(): Promise<void> {
 	const engines = [null, process.env.TEST_DATABASE_URL || null].filter(
 		(server, i) => i === 0 || server !== null
