@@ -4,6 +4,13 @@
 // here, so no English code reaches a reader.
 
 export const ACTION_PHRASES: Record<string, string> = {
+	'themes.requested': 'a demandé les thèmes de l’analyse',
+	'theme.renamed': 'a renommé le thème',
+	'theme.validated': 'a validé le thème',
+	'theme.moved': 'a changé de thème la contribution',
+	'theme.merged': 'a fusionné un thème dans le thème',
+	'theme.split': 'a partagé le thème',
+	'theme.linked': 'a relié à une fiche-action les contributions du thème',
 	'accessibility.audit_created': 'a commencé un audit d’accessibilité',
 	'accessibility.audit_updated': 'a mis à jour l’audit d’accessibilité',
 	'accessibility.plan_saved': 'a enregistré le schéma pluriannuel d’accessibilité',
@@ -140,6 +147,8 @@ export const ENTITY_LABELS: Record<string, string> = {
 	setting: 'Paramètre',
 	site: 'Lieu',
 	territory: 'Territoire',
+	theme: 'Thème',
+	theme_analysis: 'Analyse des thèmes',
 	user: 'Compte'
 };
 
@@ -255,5 +264,6 @@ export const FIELD_LABELS: Record<string, string> = {
 	postalAddress: 'adresse postale',
 	consent: 'consentement',
 	body: 'texte',
-	falcBody: 'version facile à lire'
+	falcBody: 'version facile à lire',
+	themes: 'thèmes'
 };

@@ -28,6 +28,8 @@ export interface InboxFilters {
 	to?: string;
 	assignedUserId?: number;
 	ficheId?: number;
+	/** The answers to one free-text question of a consultation. */
+	questionId?: number;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,6 +39,7 @@ function filtered(db: Db, filters: InboxFilters) {
 	if (filters.source) query = query.where('c.source', '=', filters.source);
 	if (filters.consultationId) query = query.where('c.consultation_id', '=', filters.consultationId);
 	if (filters.eventId) query = query.where('c.event_id', '=', filters.eventId);
+	if (filters.questionId) query = query.where('c.question_id', '=', filters.questionId);
 	if (filters.territoryId) query = query.where('c.territory_id', '=', filters.territoryId);
 	if (filters.state) query = query.where('c.triage_state', '=', filters.state);
 	if (filters.assignedUserId)
@@ -113,6 +116,14 @@ export async function listContributions(
 		total: Number(total),
 		items: await toItems(db, rows, { showOriginal: can(actor, 'contributions.moderate') })
 	};
+}
+
+/** Every contribution the filters keep, oldest first: what a theme analysis groups. */
+export async function contributionTexts(
+	db: Db,
+	filters: InboxFilters
+): Promise<{ id: number; text: string }[]> {
+	return filtered(db, filters).select(['c.id', 'c.text']).orderBy('c.id').execute();
 }
 
 export async function getContribution(

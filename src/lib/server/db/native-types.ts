@@ -47,7 +47,10 @@ export const JSON_COLUMNS: Record<string, string[]> = {
 	response: ['draft'],
 	retention_run: ['counts'],
 	setting: ['value'],
-	territory: ['challenges']
+	territory: ['challenges'],
+	theme: ['terms', 'fiches'],
+	theme_analysis: ['scope'],
+	theme_member: ['reasons']
 };
 
 export type NativeType =

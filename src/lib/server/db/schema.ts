@@ -476,6 +476,52 @@ export interface RetourDeliveryTable {
 }
 
 /** A background job that one instance runs at a time, until `expires_at`. */
+export type ThemeAnalysisStatus = 'en_attente' | 'en_cours' | 'prete' | 'echec';
+export type ThemeStatus = 'proposee' | 'validee';
+export type ThemePlacement = 'calcul' | 'agent';
+
+export interface ThemeAnalysisTable {
+	id: Generated<number>;
+	/** Canonical JSON of the filters: one analysis per set of contributions. */
+	scope_key: string;
+	scope: JsonText;
+	title: string;
+	status: ThemeAnalysisStatus;
+	progress: Generated<number>;
+	contribution_count: Generated<number>;
+	modularity: number | null;
+	error: string | null;
+	requested_by: number | null;
+	requested_at: Instant;
+	claimed_at: Instant | null;
+	finished_at: Instant | null;
+}
+
+export interface ThemeTable {
+	id: Generated<number>;
+	analysis_id: number;
+	label: string;
+	/** JSON array of distinctive words and phrases. */
+	terms: JsonText;
+	/** JSON array of the references of the fiches-actions its answers most concern. */
+	fiches: JsonText;
+	status: ThemeStatus;
+	tag: string | null;
+	validated_by: number | null;
+	validated_at: Instant | null;
+	created_at: Instant;
+}
+
+export interface ThemeMemberTable {
+	analysis_id: number;
+	contribution_id: number;
+	theme_id: number;
+	centrality: number;
+	/** JSON array of the words that put it in its theme. */
+	reasons: JsonText;
+	placed_by: ThemePlacement;
+}
+
 export interface JobLeaseTable {
 	name: string;
 	/** The instance holding it (host and process). */
@@ -842,6 +888,9 @@ export interface Database {
 	organisation_logo: OrganisationLogoTable;
 	response_device: ResponseDeviceTable;
 	job_lease: JobLeaseTable;
+	theme_analysis: ThemeAnalysisTable;
+	theme: ThemeTable;
+	theme_member: ThemeMemberTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -8,6 +8,7 @@ import { sendMandateReminders } from '../panel/mandate-reminders';
 import { sendContributionDigests } from '../contributions/digests';
 import { processRetourDeliveries } from '../retours/delivery';
 import { runRetentionIfDue } from '../privacy/retention';
+import { runPendingThemeAnalyses } from '../themes/analyses';
 import type { Logger } from '../log';
 
 export const JOB_INTERVAL_MS = 15 * 60 * 1000;
@@ -18,6 +19,7 @@ export interface JobsReport {
 	digests: number;
 	retention: number | null;
 	retours: number;
+	themes: number;
 	failed: string[];
 }
 
@@ -29,6 +31,7 @@ export async function runBackgroundJobs(ctx: Context, log: Logger): Promise<Jobs
 		digests: 0,
 		retention: null,
 		retours: 0,
+		themes: 0,
 		failed: []
 	};
 	const attempt = async (label: string, job: () => Promise<void>) => {
@@ -59,6 +62,9 @@ export async function runBackgroundJobs(ctx: Context, log: Logger): Promise<Jobs
 	});
 	await attempt('Envoi des retours', async () => {
 		report.retours = (await processRetourDeliveries(ctx)).sent;
+	});
+	await attempt('Thèmes des contributions', async () => {
+		report.themes = await runPendingThemeAnalyses(ctx);
 	});
 	return report;
 }

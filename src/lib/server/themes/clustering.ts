@@ -23,6 +23,12 @@ export interface ThemingOptions {
 	/** Louvain's resolution: above 1, more and smaller themes. */
 	resolution?: number;
 	seed?: number;
+	/**
+	 * Themes an officer validated, as the indexes of their answers: they are
+	 * kept, answers close to them join them, and new themes are proposed only
+	 * for the answers that fit none.
+	 */
+	keep?: number[][];
 }
 
 export interface FoundTheme {
@@ -30,10 +36,12 @@ export interface FoundTheme {
 	terms: string[];
 	/** Indexes of the answers, most central first. */
 	members: number[];
+	/** Which of the validated themes (`keep`) this is. */
+	kept?: number;
 }
 
 export interface Theming {
-	/** Largest first. */
+	/** Validated themes first, in the order given, then the others largest first. */
 	themes: FoundTheme[];
 	/** Theme of each answer (index in `themes`); -1 when it shares no word with the others. */
 	assignment: number[];
@@ -46,6 +54,11 @@ export interface Theming {
 const DEFAULTS = { maxThemes: 20, sampleSize: 2000, neighbours: 10, resolution: 1, seed: 41 };
 /** A theme is worth reading from this many answers (or 1 % of them). */
 const MIN_THEME_SIZE = 4;
+/**
+ * A new answer joins a validated theme from this cosine similarity to its
+ * centre; most answers of a theme sit above it in the evaluation set.
+ */
+const JOIN_SIMILARITY = 0.3;
 
 export function findThemes(texts: readonly string[], options: ThemingOptions = {}): Theming {
 	const settings = { ...DEFAULTS, ...options };
@@ -53,32 +66,66 @@ export function findThemes(texts: readonly string[], options: ThemingOptions = {
 	const usable = vectors.map((v, i) => (v.features.length > 0 ? i : -1)).filter((i) => i >= 0);
 	const assignment = new Array<number>(texts.length).fill(-1);
 	const minSize = Math.max(MIN_THEME_SIZE, Math.ceil(usable.length / 100));
-	if (usable.length < 2 * minSize)
-		return { themes: [], assignment, reasons: texts.map(() => []), modularity: 0 };
-
-	const sample = sampleOf(usable, settings.sampleSize);
-	const { communities, modularity } = communitiesOf(
-		sample.map((i) => vectors[i]),
-		features.length,
-		settings
+	const keep = (options.keep ?? []).map((members) =>
+		members.filter((i) => vectors[i]?.features.length)
 	);
-	let centroids = centroidsOf(
-		sample.map((i) => vectors[i]),
-		communities,
-		features.length
-	);
-	centroids = bounded(centroids, minSize, settings.maxThemes);
-	const unit = centroids.map((c) => normalised(c.sum));
-	for (const i of usable) assignment[i] = nearest(vectors[i], unit);
 
-	const themes = describe(vectors, features, assignment, unit.length);
+	// Validated themes first: their answers stay, new answers close to them join.
+	const kept = keep.map((members) => {
+		const centroid = { sum: new Float64Array(features.length), size: 0 };
+		for (const i of members) add(centroid, vectors[i]);
+		return normalised(centroid.sum);
+	});
+	keep.forEach((members, theme) => members.forEach((i) => (assignment[i] = theme)));
+	const rest: number[] = [];
+	for (const i of usable) {
+		if (assignment[i] >= 0) continue;
+		const theme = kept.length ? nearest(vectors[i], kept) : -1;
+		if (theme >= 0 && dot(vectors[i], kept[theme]) >= JOIN_SIMILARITY) assignment[i] = theme;
+		else rest.push(i);
+	}
+
+	let unit = kept;
+	let modularity = 0;
+	if (rest.length >= 2 * minSize && settings.maxThemes > kept.length) {
+		const sample = sampleOf(rest, settings.sampleSize);
+		const found = communitiesOf(
+			sample.map((i) => vectors[i]),
+			features.length,
+			settings
+		);
+		modularity = found.modularity;
+		const fresh = bounded(
+			centroidsOf(
+				sample.map((i) => vectors[i]),
+				found.communities,
+				features.length
+			),
+			minSize,
+			settings.maxThemes - kept.length
+		).map((c) => normalised(c.sum));
+		unit = [...kept, ...fresh];
+		for (const i of rest) assignment[i] = kept.length + nearest(vectors[i], fresh);
+	}
+
+	const themes = describe(vectors, features, assignment, unit.length, kept.length);
 	const renumber = new Map(themes.map((t, index) => [t.index, index]));
 	return {
-		themes: themes.map(({ terms, members }) => ({ terms, members })),
+		themes: themes.map(({ terms, members, index }) => ({
+			terms,
+			members,
+			...(index < kept.length ? { kept: index } : {})
+		})),
 		assignment: assignment.map((a) => (a < 0 ? -1 : renumber.get(a)!)),
 		reasons: vectors.map((v, i) => (assignment[i] < 0 ? [] : reasonsFor(v, unit[assignment[i]]))),
 		modularity
 	};
+}
+
+function add(centroid: Centroid, vector: SparseVector): void {
+	centroid.size++;
+	for (let t = 0; t < vector.features.length; t++)
+		centroid.sum[vector.features[t]] += vector.weights[t];
 }
 
 /** Every answer when few; otherwise evenly spaced ones, the same for the same input. */
@@ -156,8 +203,7 @@ function centroidsOf(vectors: SparseVector[], communities: number[], dimension: 
 	vectors.forEach((v, i) => {
 		let c = byCommunity.get(communities[i]);
 		if (!c) byCommunity.set(communities[i], (c = { sum: new Float64Array(dimension), size: 0 }));
-		c.size++;
-		for (let t = 0; t < v.features.length; t++) c.sum[v.features[t]] += v.weights[t];
+		add(c, v);
 	});
 	return [...byCommunity.values()];
 }
@@ -216,12 +262,13 @@ interface DescribedTheme extends FoundTheme {
 	index: number;
 }
 
-/** Each non-empty theme with its distinctive terms and members by centrality; largest first. */
+/** Each non-empty theme with its distinctive terms and members by centrality; validated first, then largest first. */
 function describe(
 	vectors: SparseVector[],
 	features: Feature[],
 	assignment: number[],
-	count: number
+	count: number,
+	keptCount = 0
 ): DescribedTheme[] {
 	const d = features.length;
 	const sums = Array.from({ length: count }, () => new Float64Array(d));
@@ -253,8 +300,14 @@ function describe(
 				terms: readableTerms(distinctive.map((x) => features[x.t]))
 			};
 		})
-		.filter((t) => t.members.length > 0)
-		.sort((a, b) => b.members.length - a.members.length || a.index - b.index);
+		.filter((t) => t.members.length > 0 || t.index < keptCount)
+		.sort(
+			(a, b) =>
+				Number(b.index < keptCount) - Number(a.index < keptCount) ||
+				(a.index < keptCount ? a.index - b.index : 0) ||
+				b.members.length - a.members.length ||
+				a.index - b.index
+		);
 }
 
 /** Up to five terms, a phrase standing for its words, each shown once. */

@@ -70,6 +70,37 @@ describe('themes in free-text answers', () => {
 		expect(theming.themes.flatMap((t) => t.members)).not.toContain(texts.length - 1);
 	});
 
+	it('keeps validated themes when answers are added, and places new answers in them', () => {
+		const all = TUNING_ANSWERS;
+		const firstIndexes = all.map((_, i) => i).filter((i) => i % 2 === 0);
+		const first = findThemes(
+			firstIndexes.map((i) => all[i].text),
+			{ vocabulary: THEME_VOCABULARY }
+		);
+		const transport = first.themes.find((t) => t.terms[0] === 'transport')!;
+		const validated = transport.members.map((m) => firstIndexes[m]);
+
+		const again = findThemes(
+			all.map((a) => a.text),
+			{ vocabulary: THEME_VOCABULARY, keep: [validated] }
+		);
+		const kept = again.themes[0];
+		expect(kept.kept).toBe(0);
+		expect(again.themes.filter((t) => t.kept !== undefined)).toHaveLength(1);
+		expect(kept.members).toEqual(expect.arrayContaining(validated));
+		const joined = kept.members.filter((i) => !validated.includes(i));
+		const newMobility = all
+			.map((a, i) => (a.theme === 'mobilite' && i % 2 === 1 ? i : -1))
+			.filter((i) => i >= 0);
+		expect(joined.filter((i) => newMobility.includes(i)).length).toBeGreaterThanOrEqual(
+			newMobility.length / 2
+		);
+		expect(joined.filter((i) => all[i].theme !== 'mobilite').length).toBeLessThanOrEqual(
+			joined.length / 3
+		);
+		expect(again.themes.length).toBeGreaterThan(5);
+	});
+
 	it('keeps the number of themes within the bound asked', () => {
 		const texts = TUNING_ANSWERS.map((a) => a.text);
 		const theming = findThemes(texts, { vocabulary: THEME_VOCABULARY, maxThemes: 5 });
