@@ -100,6 +100,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		rows: ['contribution.read', 'contribution.answer']
 	},
 	'/admin/courriels': { view: 'outbox.read' },
+	'/admin/themes': { view: 'contributions.manage', actions: { default: 'contributions.manage' } },
+	'/admin/themes/[id=id]': {
+		view: 'contributions.manage',
+		actions: all('contributions.manage', 'rename', 'validate', 'merge', 'split', 'rerun')
+	},
+	'/admin/themes/[id=id]/[themeId=id]': {
+		view: 'contributions.manage',
+		actions: all('contributions.manage', 'rename', 'move', 'link')
+	},
 	'/admin/evenements': { view: 'events.manage', actions: { addKind: 'events.manage' } },
 	'/admin/evenements/nouveau': { view: 'events.manage', actions: { default: 'events.manage' } },
 	'/admin/evenements/[id=id]': {

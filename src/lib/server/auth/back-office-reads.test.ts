@@ -50,6 +50,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
 	runRetention: 'options.actor, vérifié dans le service',
 	loadResultsPage: 'options.actor (les pages publiques passent le seuil de diffusion)',
 	processRetourDeliveries: 'file d’envoi, remplie par startRetourSending qui vérifie l’acteur',
+	startThemeComputation: 'file de calcul, remplie par requestThemeAnalysis qui vérifie l’acteur',
 	// Sign-in itself: these establish who the actor is.
 	createSession: 'ouvre la session de la personne qui vient de prouver qui elle est',
 	validateSessionToken: 'établit l’acteur lui-même'

@@ -68,8 +68,46 @@ export function readInboxFilters(params: URLSearchParams): InboxFilters {
 		tag: text('etiquette'),
 		from: text('du'),
 		to: text('au'),
-		assignedUserId: positive(params.get('attribuee'))
+		assignedUserId: positive(params.get('attribuee')),
+		questionId: positive(params.get('question'))
 	};
+}
+
+/** The query-string names of the filters, as readInboxFilters reads them. */
+export const INBOX_FILTER_PARAMS = [
+	'q',
+	'source',
+	'consultation',
+	'evenement',
+	'territoire',
+	'axe',
+	'etat',
+	'etiquette',
+	'du',
+	'au',
+	'attribuee',
+	'question'
+] as const;
+
+/** The filters as query-string pairs (the empty ones left out), for links and hidden fields. */
+export function inboxFilterParams(filters: InboxFilters): [string, string][] {
+	const values: Record<(typeof INBOX_FILTER_PARAMS)[number], string | number | undefined> = {
+		q: filters.q,
+		source: filters.source,
+		consultation: filters.consultationId,
+		evenement: filters.eventId,
+		territoire: filters.territoryId,
+		axe: filters.axis,
+		etat: filters.state,
+		etiquette: filters.tag,
+		du: filters.from,
+		au: filters.to,
+		attribuee: filters.assignedUserId,
+		question: filters.questionId
+	};
+	return INBOX_FILTER_PARAMS.filter(
+		(name) => values[name] !== undefined && values[name] !== ''
+	).map((name) => [name, String(values[name])]);
 }
 
 /** The ids ticked in a bulk form. */

@@ -23,6 +23,10 @@ import type { Answers } from '../consultations/answers';
 import { questionInputOf, type QuestionInput } from '../consultations/schemas';
 import type { Audience } from '$lib/consultation-vocabulary';
 import { IDEAS } from './ideas';
+import { HELD_OUT_ANSWERS, TUNING_ANSWERS } from '../themes/evaluation';
+import { TEXT_KINDS } from '$lib/consultation-vocabulary';
+
+const RESIDENT_WORDINGS = [...TUNING_ANSWERS, ...HELD_OUT_ANSWERS].map((a) => a.text);
 
 type QuestionSpec = Partial<QuestionInput> & {
 	kind: QuestionInput['kind'];
@@ -477,6 +481,11 @@ async function generateResponses(
 	seed: number
 ) {
 	const rand = random(seed);
+	// Residents' own wordings, from a stream of their own so that the other
+	// answers stay as they were: enough varied free texts for themes.
+	const voices = random(seed + 1000);
+	const wordings = [...RESIDENT_WORDINGS].sort(() => voices() - 0.5);
+	let nextWording = 0;
 	const consultation = {
 		id: questionnaire.consultationId
 	} as Parameters<typeof finaliseResponse>[1];
@@ -501,6 +510,10 @@ async function generateResponses(
 			`${day}T${String(8 + Math.floor(rand() * 11)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}:00+02:00`
 		).toISOString();
 		const answers = generatedAnswers(rand, questionnaire, communes, home);
+		if (spec.audience === 'habitants')
+			for (const q of allQuestions(questionnaire))
+				if (TEXT_KINDS.includes(q.kind) && !q.profileKey && !answers[q.id] && voices() < 0.7)
+					answers[q.id] = { text: wordings[nextWording++ % wordings.length] };
 		await db.transaction().execute(async (tx) => {
 			const { id } = await tx
 				.insertInto('response')

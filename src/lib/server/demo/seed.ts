@@ -11,6 +11,7 @@ import { seedDemoConsultations } from './consultations';
 import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
+import { seedDemoThemes } from './themes';
 import { seedDemoContributions, seedDemoRetour } from './contributions';
 import { seedDemoAccessibilityGrid } from '../accessibility/demo-grid';
 import { installLogo } from '../settings/logo';
@@ -57,6 +58,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoPanel(db, agent);
 	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
 	await seedDemoContributions(db, agent);
+	await seedDemoThemes(db, agent);
 	await seedDemoRetour(db, agent);
 	await seedDemoAccessibilityGrid(db, admin);
 	await installLogo(db, DEMO_LOGO_PNG);

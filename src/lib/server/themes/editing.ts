@@ -11,6 +11,7 @@ import { applyToContributions, normaliseTag } from '../contributions/triage';
 import { decide, linkToFiche } from '../contributions/links';
 import { oneOf } from '$lib/codes';
 import { DECISIONS } from '$lib/contribution-vocabulary';
+import { AGE_BANDS, AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
 import { findThemes } from './clustering';
 import { labelOf } from './analyses';
 import { themeVocabulary } from './vocabulary-settings';
@@ -314,6 +315,52 @@ export interface ThemeDetail {
 	members: ThemeMemberView[];
 	/** The other themes of the analysis, to move a contribution or merge into. */
 	others: { id: number; label: string }[];
+	/** How its contributions split by territory, audience, channel and age band. */
+	splits: ThemeSplit[];
+}
+
+export interface ThemeSplit {
+	dimension: string;
+	rows: { label: string; count: number }[];
+}
+
+const NOT_SAID = 'Non précisé';
+
+/** Counts by the dimensions the contribution or its response carries. */
+async function splitsOf(db: Executor, themeId: number): Promise<ThemeSplit[]> {
+	const base = db
+		.selectFrom('theme_member as m')
+		.innerJoin('contribution as c', 'c.id', 'm.contribution_id')
+		.leftJoin('response as r', 'r.id', 'c.response_id')
+		.leftJoin('territory as t', 't.id', 'c.territory_id')
+		.where('m.theme_id', '=', themeId);
+	const count = <K extends 't.name' | 'r.audience' | 'r.channel' | 'r.age_band'>(column: K) =>
+		base
+			.select([`${column} as value` as never, (eb) => eb.fn.countAll<number>().as('n')])
+			.groupBy(column)
+			.execute() as unknown as Promise<{ value: string | null; n: number }[]>;
+	const [territories, audiences, channels, ages] = await Promise.all([
+		count('t.name'),
+		count('r.audience'),
+		count('r.channel'),
+		count('r.age_band')
+	]);
+	const ageLabels: Record<string, string> = Object.fromEntries(
+		AGE_BANDS.map((b) => [b.code, b.label])
+	);
+	const rows = (list: { value: string | null; n: number }[], words: Record<string, string> = {}) =>
+		list
+			.map((r) => ({
+				label: r.value ? (words[r.value] ?? r.value) : NOT_SAID,
+				count: Number(r.n)
+			}))
+			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+	return [
+		{ dimension: 'Territoire', rows: rows(territories) },
+		{ dimension: 'Public', rows: rows(audiences, AUDIENCE_LABELS) },
+		{ dimension: 'Canal', rows: rows(channels, CHANNEL_LABELS) },
+		{ dimension: 'Tranche d’âge', rows: rows(ages, ageLabels) }
+	];
 }
 
 export async function getTheme(
@@ -328,7 +375,7 @@ export async function getTheme(
 		.where('id', '=', themeId)
 		.executeTakeFirst();
 	if (!theme) throw new NotFoundError('Thème introuvable.');
-	const [members, others] = await Promise.all([
+	const [members, others, splits] = await Promise.all([
 		db
 			.selectFrom('theme_member as m')
 			.innerJoin('contribution as c', 'c.id', 'm.contribution_id')
@@ -343,7 +390,8 @@ export async function getTheme(
 			.where('analysis_id', '=', theme.analysis_id)
 			.where('id', '!=', themeId)
 			.orderBy('label')
-			.execute()
+			.execute(),
+		splitsOf(db, themeId)
 	]);
 	return {
 		id: theme.id,
@@ -359,6 +407,7 @@ export async function getTheme(
 			reasons: fromDbJson<string[]>(m.reasons, []),
 			placedBy: m.placed_by
 		})),
-		others
+		others,
+		splits
 	};
 }

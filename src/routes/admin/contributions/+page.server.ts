@@ -12,7 +12,12 @@ import {
 	listContributions
 } from '$lib/server/contributions/inbox';
 import { applyToContributions, type BulkAction } from '$lib/server/contributions/triage';
-import { inboxOptions, readInboxFilters } from '$lib/server/contributions/admin-page';
+import {
+	inboxFilterParams,
+	inboxOptions,
+	readInboxFilters
+} from '$lib/server/contributions/admin-page';
+import { themeAnalysisOf } from '$lib/server/themes/analyses';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requirePermission(locals, url, 'contributions.answer');
@@ -27,6 +32,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page,
 		pageSize: INBOX_PAGE_SIZE,
 		options: await inboxOptions(db, locals.actor),
+		themeScope: inboxFilterParams(filters),
+		themes: await themeAnalysisOf(db, actor, filters),
 		...(await listContributions(db, actor, filters, page))
 	};
 };

@@ -7,6 +7,9 @@ import { listFreeTexts } from '$lib/server/consultations/results';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
 import { idParam } from '$lib/server/web/params';
 import { allQuestions } from '$lib/server/consultations/model';
+import { can } from '$lib/server/auth/permissions';
+import { inboxFilterParams } from '$lib/server/contributions/admin-page';
+import { themeAnalysisOf } from '$lib/server/themes/analyses';
 
 const PAGE_SIZE = 50;
 
@@ -28,7 +31,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		offset: (page - 1) * PAGE_SIZE
 	});
 	const numbers = new Map(textQuestions.map((q) => [Number(q.value), q.number]));
+	// The themes of all the free answers, or of the question chosen.
+	const scope = { consultationId: id, questionId: question ? Number(question.value) : undefined };
 	return {
+		themes: can(locals.actor, 'contributions.manage')
+			? {
+					scope: inboxFilterParams(scope),
+					analysis: await themeAnalysisOf(db, locals.actor, scope)
+				}
+			: null,
 		consultation: await consultationHeader(db, locals.actor, id, 'consultations.results'),
 		textQuestions,
 		filters: { question: question?.value ?? '', q: search },
