@@ -18,6 +18,8 @@ import {
 	demoRetour,
 	demoRow,
 	demoSite,
+	demoTheme,
+	demoThemeAnalysis,
 	demoUser
 } from './support/demo-rows';
 import { test, expect, authFile, DEMO_PASSWORD, type DemoRole } from './support/fixtures';
@@ -65,7 +67,9 @@ function demoIds() {
 		person: demoPerson('membre@concerto.test'),
 		site: demoSite('Maison départementale des solidarités de Mondoubleau'),
 		retour: demoRetour('mon-avis-citoyen-2023'),
-		agentUser: demoUser('agent@concerto.test')
+		agentUser: demoUser('agent@concerto.test'),
+		theme: demoTheme('Se déplacer sans voiture'),
+		themeAnalysis: demoThemeAnalysis('Se déplacer sans voiture')
 	};
 }
 
@@ -143,6 +147,15 @@ function samplesOf(): Record<string, Sample> {
 			as: { pilote: 404 }
 		},
 		'/admin/courriels': { url: '/admin/courriels?page=1e309' },
+		'/admin/themes': { url: '/admin/themes' },
+		'/admin/themes/[id=id]': {
+			url: `/admin/themes/${id.themeAnalysis}`,
+			probe: '/admin/themes/99999'
+		},
+		'/admin/themes/[id=id]/[themeId=id]': {
+			url: `/admin/themes/${id.themeAnalysis}/${id.theme}`,
+			probe: `/admin/themes/${id.themeAnalysis}/99999`
+		},
 		'/admin/evenements': { url: '/admin/evenements', emptyPostIsSafe: true },
 		'/admin/evenements/nouveau': { url: '/admin/evenements/nouveau', emptyPostIsSafe: true },
 		'/admin/evenements/[id=id]': {

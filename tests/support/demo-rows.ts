@@ -68,6 +68,14 @@ export const demoPerson = (email: string) =>
 	idOf({ table: 'person', column: 'email', value: email });
 export const demoUser = (email: string) => idOf({ table: 'user', column: 'email', value: email });
 export const demoSite = (name: string) => idOf({ table: 'site', column: 'name', value: name });
+export const demoTheme = (label: string) => idOf({ table: 'theme', column: 'label', value: label });
+/** The analysis of the themes a demo theme belongs to. */
+export const demoThemeAnalysis = (label: string) =>
+	findId(
+		'select analysis_id as id from theme where label = ?',
+		[label],
+		`Aucun thème « ${label} »`
+	);
 /** The first contribution whose text starts so. */
 export const demoContribution = (start: string) =>
 	idOf({ table: 'contribution', column: 'text', value: start, like: true });

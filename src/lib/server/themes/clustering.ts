@@ -320,7 +320,8 @@ function readableTerms(ranked: Feature[]): string[] {
 		const parts = f.key.startsWith('≈') ? [f.key] : f.key.split(' ');
 		if (parts.every((p) => covered.has(p))) continue;
 		parts.forEach((p) => covered.add(p));
-		const folded = foldForSearch(f.shown);
+		// « aidant » and « aidants » are one term to a reader.
+		const folded = foldForSearch(f.shown).replace(/(\w{3,})s\b/g, '$1');
 		if (said.has(folded)) continue;
 		said.add(folded);
 		shown.push(f.shown);

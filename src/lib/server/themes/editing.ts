@@ -12,6 +12,7 @@ import { decide, linkToFiche } from '../contributions/links';
 import { oneOf } from '$lib/codes';
 import { DECISIONS } from '$lib/contribution-vocabulary';
 import { AGE_BANDS, AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
+import { compareFrench } from '$lib/french';
 import { findThemes } from './clustering';
 import { labelOf } from './analyses';
 import { themeVocabulary } from './vocabulary-settings';
@@ -348,18 +349,25 @@ async function splitsOf(db: Executor, themeId: number): Promise<ThemeSplit[]> {
 	const ageLabels: Record<string, string> = Object.fromEntries(
 		AGE_BANDS.map((b) => [b.code, b.label])
 	);
+	const ageOrder = [...AGE_BANDS.map((b) => b.label as string), NOT_SAID];
 	const rows = (list: { value: string | null; n: number }[], words: Record<string, string> = {}) =>
 		list
 			.map((r) => ({
 				label: r.value ? (words[r.value] ?? r.value) : NOT_SAID,
 				count: Number(r.n)
 			}))
-			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+			.sort((a, b) => b.count - a.count || compareFrench(a.label, b.label));
 	return [
 		{ dimension: 'Territoire', rows: rows(territories) },
 		{ dimension: 'Public', rows: rows(audiences, AUDIENCE_LABELS) },
 		{ dimension: 'Canal', rows: rows(channels, CHANNEL_LABELS) },
-		{ dimension: 'Tranche d’âge', rows: rows(ages, ageLabels) }
+		{
+			dimension: 'Tranche d’âge',
+			// In the bands' own order, youngest first, « Non précisé » last.
+			rows: rows(ages, ageLabels).sort(
+				(a, b) => ageOrder.indexOf(a.label) - ageOrder.indexOf(b.label)
+			)
+		}
 	];
 }
 

@@ -11,7 +11,7 @@ import { foldForSearch } from '../text';
  * theme from another (« aide » is in every field); search keeps them.
  */
 const THEME_STOP_WORDS = new Set(
-	'aide aides aider besoin besoins personne personnes gens chaque faut faudrait manque assez mieux plus moins trop rien tout beaucoup vrai vraiment depuis fois jour jours mois ans semaine pouvoir peut dire sait savoir voudrais veux'.split(
+	'aide aides aider besoin besoins personne personnes gens chaque faut faudrait manque assez mieux plus moins trop rien tout beaucoup vrai vraiment depuis fois jour jours mois ans semaine pouvoir peut peuvent dire sait savoir voudrais veux aient ait soit soient etait etaient seront pourrait pourraient doit doivent devrait devraient font mettre met'.split(
 		' '
 	)
 );
