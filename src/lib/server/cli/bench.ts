@@ -18,7 +18,19 @@ import { benchPanel } from './bench-panel';
 import { crashLoad, describeCrashLoad } from './crash-load';
 import { evaluateSuggestions } from '../contributions/suggestion-evaluation';
 import { suggestFiches } from '../contributions/suggest';
-import { evaluateThemes, timeTheming } from '../themes/evaluation';
+import { evaluateThemes, syntheticAnswers, timeTheming } from '../themes/evaluation';
+import {
+	getThemeAnalysis,
+	requestThemeAnalysis,
+	runPendingThemeAnalyses
+} from '../themes/analyses';
+import { getTheme } from '../themes/editing';
+import { foldForSearch } from '../text';
+import { systemClock } from '../context';
+import { createLogger } from '../log';
+import { actorOf, userFromRow } from '../users/user';
+import { findUserRowByEmail } from '../users/queries';
+import type { Db } from '../db/database';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -83,6 +95,7 @@ export async function bench(): Promise<number> {
 			`${`  of which "${set}" (${figures.size})`.padEnd(48)} ${percent(figures.recallAt3).padStart(10)} / ${percent(figures.recallAt5)}`
 		);
 	benchThemes();
+	await benchThemePages(db, measure);
 	await measure('suggest fiches for one contribution', 200, () =>
 		suggestFiches(db, 'un minibus et des permanences le samedi pour les aidants')
 	);
@@ -118,6 +131,49 @@ function benchThemes(): void {
 			`${`themes: ${count.toLocaleString('en')} answers (${themes} themes)`.padEnd(48)} ${milliseconds.toFixed(1).padStart(10)} ms`
 		);
 	}
+}
+
+/** The job on 10,000 contributions, then what the officer's two pages read. */
+async function benchThemePages(db: Db, time: typeof measure): Promise<void> {
+	const texts = syntheticAnswers(10_000);
+	const now = new Date().toISOString();
+	for (let i = 0; i < texts.length; i += 500)
+		await db
+			.insertInto('contribution')
+			.values(
+				texts.slice(i, i + 500).map((text) => ({
+					source: 'terrain' as const,
+					text,
+					search_text: foldForSearch(text),
+					created_at: now
+				}))
+			)
+			.execute();
+	const agent = actorOf(
+		userFromRow(
+			(await findUserRowByEmail(db, 'bench-agent@concerto.test')) ??
+				(await insertAccount(db, {
+					email: 'bench-agent@concerto.test',
+					displayName: 'Agent de mesure',
+					role: 'agent',
+					passwordHash: null
+				}))
+		)
+	);
+	const ctx = { db, clock: systemClock, log: createLogger('text') };
+	const start = performance.now();
+	const id = await requestThemeAnalysis(ctx, agent, { source: 'terrain' });
+	await runPendingThemeAnalyses(ctx);
+	console.log(
+		`${'themes job: 10,000 contributions (read, theme, store)'.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	);
+	const analysis = await getThemeAnalysis(db, agent, id);
+	await time(`themes page (${analysis.themes.length} themes, 10,000 contributions)`, 20, () =>
+		getThemeAnalysis(db, agent, id)
+	);
+	await time(`a theme's page (${analysis.themes[0].size} contributions)`, 20, () =>
+		getTheme(db, agent, analysis.themes[0].id)
+	);
 }
 
 async function benchCrashes(): Promise<void> {

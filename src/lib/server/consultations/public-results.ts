@@ -14,7 +14,7 @@ import type { Figure } from '$lib/disclosure';
 import type { BreakdownView, QuestionResultView } from '$lib/results-view';
 import type { Question, Questionnaire } from './model';
 import { percent, type Breakdown, type ConsultationResults, type QuestionResult } from './results';
-import { suppressCells, type CellState } from '../statistics/suppression';
+import { suppressCells, TableBuilder, type CellState } from '../statistics/suppression';
 import { questionView } from './view';
 
 /** Kinds whose options (or values) add up to the question's respondents. */
@@ -26,37 +26,7 @@ const IN_BREAKDOWN = new Set<Question['kind']>([
 	'echelle'
 ]);
 
-type Line = [number, 1 | -1][];
-
 const figure = (value: number, state: CellState): Figure => (state === 'shown' ? value : state);
-
-/** Builds cells and lines incrementally. */
-class TableBuilder {
-	values: number[] = [];
-	virtual: boolean[] = [];
-	fixed: (CellState | undefined)[] = [];
-	lines: Line[] = [];
-	cell(value: number, options: { virtual?: boolean; fixed?: CellState } = {}): number {
-		this.values.push(value);
-		this.virtual.push(options.virtual ?? false);
-		this.fixed.push(options.fixed);
-		return this.values.length - 1;
-	}
-	sum(parts: number[], total: number) {
-		this.lines.push([...parts.map((p): [number, 1] => [p, 1]), [total, -1]]);
-	}
-	/** parts + what the reader can derive = total, for options that overlap (multiple choice). */
-	complement(part: number, total: number) {
-		const rest = this.cell(this.values[total] - this.values[part], { virtual: true });
-		this.sum([part, rest], total);
-	}
-	solve(threshold: number) {
-		return suppressCells(
-			{ values: this.values, lines: this.lines, virtual: this.virtual, fixed: this.fixed },
-			threshold
-		);
-	}
-}
 
 export interface ProtectedQuestion {
 	respondents: CellState;

@@ -118,3 +118,31 @@ export function protectLine(
 		protected: unprotected.length === 0
 	};
 }
+
+/** Builds cells and lines incrementally. */
+export class TableBuilder {
+	values: number[] = [];
+	virtual: boolean[] = [];
+	fixed: (CellState | undefined)[] = [];
+	lines: [number, 1 | -1][][] = [];
+	cell(value: number, options: { virtual?: boolean; fixed?: CellState } = {}): number {
+		this.values.push(value);
+		this.virtual.push(options.virtual ?? false);
+		this.fixed.push(options.fixed);
+		return this.values.length - 1;
+	}
+	sum(parts: number[], total: number) {
+		this.lines.push([...parts.map((p): [number, 1] => [p, 1]), [total, -1]]);
+	}
+	/** parts + what the reader can derive = total, for options that overlap (multiple choice). */
+	complement(part: number, total: number) {
+		const rest = this.cell(this.values[total] - this.values[part], { virtual: true });
+		this.sum([part, rest], total);
+	}
+	solve(threshold: number) {
+		return suppressCells(
+			{ values: this.values, lines: this.lines, virtual: this.virtual, fixed: this.fixed },
+			threshold
+		);
+	}
+}

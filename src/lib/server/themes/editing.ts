@@ -313,7 +313,9 @@ export interface ThemeDetail {
 	fiches: string[];
 	status: 'proposee' | 'validee';
 	tag: string | null;
+	/** One page of its contributions, the most central first. */
 	members: ThemeMemberView[];
+	memberCount: number;
 	/** The other themes of the analysis, to move a contribution or merge into. */
 	others: { id: number; label: string }[];
 	/** How its contributions split by territory, audience, channel and age band. */
@@ -371,10 +373,13 @@ async function splitsOf(db: Executor, themeId: number): Promise<ThemeSplit[]> {
 	];
 }
 
+export const THEME_PAGE_SIZE = 100;
+
 export async function getTheme(
 	db: Executor,
 	actor: Actor | null,
-	themeId: number
+	themeId: number,
+	page = 1
 ): Promise<ThemeDetail> {
 	assertCan(actor, 'contributions.manage');
 	const theme = await db
@@ -383,7 +388,7 @@ export async function getTheme(
 		.where('id', '=', themeId)
 		.executeTakeFirst();
 	if (!theme) throw new NotFoundError('Thème introuvable.');
-	const [members, others, splits] = await Promise.all([
+	const [members, count, others, splits] = await Promise.all([
 		db
 			.selectFrom('theme_member as m')
 			.innerJoin('contribution as c', 'c.id', 'm.contribution_id')
@@ -391,7 +396,14 @@ export async function getTheme(
 			.where('m.theme_id', '=', themeId)
 			.orderBy('m.centrality', 'desc')
 			.orderBy('c.id')
+			.limit(THEME_PAGE_SIZE)
+			.offset((Math.max(1, page) - 1) * THEME_PAGE_SIZE)
 			.execute(),
+		db
+			.selectFrom('theme_member')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('theme_id', '=', themeId)
+			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom('theme')
 			.select(['id', 'label'])
@@ -415,6 +427,7 @@ export async function getTheme(
 			reasons: fromDbJson<string[]>(m.reasons, []),
 			placedBy: m.placed_by
 		})),
+		memberCount: Number(count.n),
 		others,
 		splits
 	};

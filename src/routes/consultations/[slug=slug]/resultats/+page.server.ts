@@ -7,6 +7,7 @@ import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { loadResultsPage } from '$lib/server/consultations/results-page';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getDisclosureThreshold } from '$lib/server/settings/settings';
+import { consultationThemes } from '$lib/server/themes/published';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const db = getDb();
@@ -14,7 +15,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (consultation.status !== 'resultats_publies')
 		error(404, { message: 'Les résultats de cette consultation ne sont pas encore publiés.' });
 	const questionnaire = await loadQuestionnaire(db, consultation.id);
+	const threshold = await getDisclosureThreshold(db);
 	return {
+		themes: await consultationThemes(db, consultation.id, { threshold }),
 		consultation: {
 			slug: consultation.slug,
 			title: consultation.title,
@@ -23,8 +26,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			opensAt: consultation.opensAt,
 			closesAt: consultation.closesAt
 		},
-		results: await loadResultsPage(db, questionnaire, url, {
-			threshold: await getDisclosureThreshold(db)
-		})
+		results: await loadResultsPage(db, questionnaire, url, { threshold })
 	};
 };

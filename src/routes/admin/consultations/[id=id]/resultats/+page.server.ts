@@ -6,6 +6,7 @@ import { loadQuestionnaire } from '$lib/server/consultations/queries';
 import { loadResultsPage } from '$lib/server/consultations/results-page';
 import { consultationHeader } from '$lib/server/web/consultation-pages';
 import { idParam } from '$lib/server/web/params';
+import { consultationThemes } from '$lib/server/themes/published';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'consultations.results');
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		consultation,
 		results: await loadResultsPage(db, questionnaire, url, { actor }),
-		canExportPersonal: can(actor, 'consultations.export_personal')
+		canExportPersonal: can(actor, 'consultations.export_personal'),
+		themes: await consultationThemes(db, id, { actor }),
+		canEditThemes: can(actor, 'contributions.manage')
 	};
 };

@@ -7,14 +7,22 @@ import { orHttpError } from '$lib/server/web/http';
 import { handleForm } from '$lib/server/web/forms';
 import { postedId } from '$lib/server/form-fields';
 import { idParam } from '$lib/server/web/params';
-import { getTheme, linkThemeToFiche, moveToTheme, renameTheme } from '$lib/server/themes/editing';
+import {
+	getTheme,
+	linkThemeToFiche,
+	moveToTheme,
+	renameTheme,
+	THEME_PAGE_SIZE
+} from '$lib/server/themes/editing';
+import { pageParam } from '$lib/server/web/query-params';
 import { frenchNumber } from '$lib/french';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = requirePermission(locals, url, 'contributions.manage');
-	const theme = await orHttpError(getTheme(getDb(), actor, idParam(params.themeId)));
+	const page = pageParam(url);
+	const theme = await orHttpError(getTheme(getDb(), actor, idParam(params.themeId), page));
 	if (theme.analysisId !== idParam(params.id)) error(404, 'Ce thème n’est pas dans cette analyse.');
-	return { theme };
+	return { theme, page, pageSize: THEME_PAGE_SIZE };
 };
 
 const text = z.string().default('');
