@@ -12,7 +12,8 @@ const figures = (pending: number, responses = 137): RetourFigures => ({
 			{ decision: null, count: pending }
 		]
 	},
-	fiches: []
+	fiches: [],
+	themes: null
 });
 
 describe('a retour’s words against its figures', () => {

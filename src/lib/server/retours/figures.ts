@@ -7,6 +7,7 @@ import type { Figure } from '$lib/disclosure';
 import { protectHeadcount, protectedParts, single } from '../statistics/public-figures';
 import { byFrench } from '../db/database';
 import { compareFrench } from '$lib/french';
+import { protectThemeCounts, themeCountsOf } from '../themes/published';
 
 export interface Count<N = number> {
 	label: string;
@@ -18,6 +19,8 @@ export interface RetourFigures<N = number> {
 	events: { title: string; participants: N; residents: N | null }[];
 	contributions: { total: N; byDecision: { decision: Decision | null; count: N }[] };
 	fiches: { ref: string; title: string; status: string | null; contributions: N }[];
+	/** The validated themes of the consultation's free answers. */
+	themes: { total: N; byTheme: Count<N>[] } | null;
 	/** Set once protected for publication. */
 	threshold?: number;
 }
@@ -49,8 +52,21 @@ export function protectRetourFigures(
 					? []
 					: protectedParts(contributions.byDecision, contributions.total, threshold)
 		},
-		fiches: figures.fiches.map((f) => ({ ...f, contributions: single(f.contributions, threshold) }))
+		fiches: figures.fiches.map((f) => ({
+			...f,
+			contributions: single(f.contributions, threshold)
+		})),
+		themes: figures.themes && protectedThemes(figures.themes, threshold)
 	};
+}
+
+function protectedThemes(
+	themes: { total: number; byTheme: Count[] },
+	threshold: number
+): { total: Figure; byTheme: Count<Figure>[] } {
+	const rows = themes.byTheme.map((t) => ({ label: t.label, n: t.count }));
+	const { total, counts } = protectThemeCounts(themes.total, rows, threshold);
+	return { total, byTheme: rows.map((r, i) => ({ label: r.label, count: counts[i] })) };
 }
 
 export async function computeRetourFigures(
@@ -154,8 +170,16 @@ export async function computeRetourFigures(
 		entry.ids.add(l.contribution_id);
 		fiches.set(l.ref, entry);
 	}
+	const themes = consultationId ? await themeCountsOf(db, consultationId, true) : null;
 	return {
 		responses,
+		themes:
+			themes && themes.rows.length
+				? {
+						total: themes.total,
+						byTheme: themes.rows.map((r) => ({ label: r.label, count: r.n }))
+					}
+				: null,
 		events: events.map((e) => ({
 			title: e.title,
 			participants: e.reported_participants ?? Number(e.present ?? 0),

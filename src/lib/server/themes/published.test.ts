@@ -3,6 +3,7 @@ import { createDemoTestDatabase } from '../demo/testing';
 import { createTestUser } from '../testing';
 import { ForbiddenError } from '../errors';
 import { consultationThemes } from './published';
+import { figuresOf, getPublishedRetour } from '../retours/manage';
 
 describe('a consultation’s themes beside its results', () => {
 	it('show every theme to staff and, in public, only validated themes with protected counts', async () => {
@@ -38,5 +39,12 @@ describe('a consultation’s themes beside its results', () => {
 			ForbiddenError
 		);
 		expect(await consultationThemes(db, 99999, { threshold: 5 })).toBeNull();
+
+		// The demo's retour of that consultation cites the validated theme with its count.
+		const retour = await getPublishedRetour(db, 'mon-avis-citoyen-2023');
+		expect((await figuresOf(db, retour)).themes).toEqual({
+			total: staff.total,
+			byTheme: [{ label: 'Se déplacer sans voiture', count: validated }]
+		});
 	});
 });
