@@ -148,6 +148,7 @@ function samplesOf(): Record<string, Sample> {
 		},
 		'/admin/courriels': { url: '/admin/courriels?page=1e309' },
 		'/admin/themes': { url: '/admin/themes' },
+		'/admin/themes/vocabulaire': { url: '/admin/themes/vocabulaire' },
 		'/admin/themes/[id=id]': {
 			url: `/admin/themes/${id.themeAnalysis}`,
 			probe: '/admin/themes/99999'

@@ -4,6 +4,7 @@
 // here, so no English code reaches a reader.
 
 export const ACTION_PHRASES: Record<string, string> = {
+	'settings.theme_vocabulary': 'a modifié le vocabulaire des thèmes',
 	'themes.requested': 'a demandé les thèmes de l’analyse',
 	'theme.renamed': 'a renommé le thème',
 	'theme.validated': 'a validé le thème',

@@ -101,6 +101,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 	'/admin/courriels': { view: 'outbox.read' },
 	'/admin/themes': { view: 'contributions.manage', actions: { default: 'contributions.manage' } },
+	'/admin/themes/vocabulaire': {
+		view: 'contributions.manage',
+		actions: { default: 'contributions.manage' }
+	},
 	'/admin/themes/[id=id]': {
 		view: 'contributions.manage',
 		actions: all('contributions.manage', 'rename', 'validate', 'merge', 'split', 'rerun')

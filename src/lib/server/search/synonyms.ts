@@ -45,7 +45,8 @@ export function synonymsText(groups: string[][]): string {
 	return groups.map((group) => group.join(', ')).join('\n');
 }
 
-export function parseSynonyms(text: string): string[][] {
+/** Groups typed one per line; `maxWords` bounds each group (the theme vocabulary's are longer). */
+export function parseSynonyms(text: string, maxWords = MAX_WORDS): string[][] {
 	const groups = text
 		.split(/\r?\n/)
 		.map((line) =>
@@ -56,7 +57,7 @@ export function parseSynonyms(text: string): string[][] {
 						.map((w) => w.trim().replace(/\s+/g, ' '))
 						.filter(Boolean)
 				)
-			].slice(0, MAX_WORDS)
+			].slice(0, maxWords)
 		)
 		.filter((group) => group.length > 0);
 	if (groups.length === 0)

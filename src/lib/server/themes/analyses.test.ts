@@ -23,6 +23,14 @@ import {
 	validateTheme
 } from './editing';
 import { TUNING_ANSWERS } from './evaluation';
+import { THEME_VOCABULARY } from './vocabulary';
+import {
+	saveThemeVocabulary,
+	THEME_GROUP_MAX_WORDS,
+	themeVocabulary,
+	themeVocabularyForEditing
+} from './vocabulary-settings';
+import { parseSynonyms } from '../search/synonyms';
 
 async function setup(answers = TUNING_ANSWERS.filter((_, i) => i % 2 === 0)) {
 	const db = await createTestDatabase();
@@ -173,5 +181,25 @@ describe('theme analyses', () => {
 			await expect(requestThemeAnalysis(ctx, other, field)).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(renameTheme(db, other, first.id, 'x')).rejects.toBeInstanceOf(ForbiddenError);
 		}
+	});
+
+	it('use the vocabulary officers edit, kept apart from the search synonyms', async () => {
+		const { db, ctx, agent } = await setup(TUNING_ANSWERS.slice(0, 60));
+		expect(await themeVocabularyForEditing(db, agent)).toEqual(THEME_VOCABULARY);
+		const long = Array.from({ length: 45 }, (_, i) => `mot${i}`).join(', ');
+		const groups = parseSynonyms(`transport, navette, minibus\n${long}`, THEME_GROUP_MAX_WORDS);
+		expect(groups[1]).toHaveLength(45);
+		await saveThemeVocabulary(db, agent, groups);
+		expect(await themeVocabulary(db)).toEqual(groups);
+		const id = await requestThemeAnalysis(ctx, agent, field);
+		await runPendingThemeAnalyses(ctx);
+		const view = await getThemeAnalysis(db, agent, id);
+		expect(view.themes.flatMap((t) => t.terms)).not.toContain('aidant');
+		await saveThemeVocabulary(db, agent, 'defaults');
+		expect(await themeVocabulary(db)).toEqual(THEME_VOCABULARY);
+		const pilote = (await createTestUser(db, 'pilote')).actor;
+		await expect(saveThemeVocabulary(db, pilote, 'defaults')).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 	});
 });

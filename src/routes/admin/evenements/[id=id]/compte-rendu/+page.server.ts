@@ -12,6 +12,9 @@ import { idParam } from '$lib/server/web/params';
 import { orHttpError } from '$lib/server/web/http';
 import { readPosted, refusal } from '$lib/server/web/forms';
 import { tickBox } from '$lib/server/form-fields';
+import { can } from '$lib/server/auth/permissions';
+import { inboxFilterParams } from '$lib/server/contributions/admin-page';
+import { themeAnalysisOf } from '$lib/server/themes/analyses';
 
 const minutesSchema = z.object({ minutes: z.string().default(''), publish: tickBox });
 const noteSchema = z.object({ text: z.string().default('') });
@@ -29,7 +32,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			minutes: event.minutes,
 			published: event.minutesPublishedAt !== null
 		},
-		notes: await listEventContributions(db, actor, id)
+		notes: await listEventContributions(db, actor, id),
+		themes: can(actor, 'contributions.manage')
+			? {
+					scope: inboxFilterParams({ eventId: id }),
+					analysis: await themeAnalysisOf(db, actor, { eventId: id })
+				}
+			: null
 	};
 };
 
