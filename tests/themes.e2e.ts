@@ -104,4 +104,17 @@ test.describe('thèmes des réponses libres', () => {
 		await expect(page.getByText('Déjà en cours', { exact: false }).first()).toBeVisible();
 		await expect(page.getByText('etre-recu-pres-de-chez-soi').first()).toBeVisible();
 	});
+
+	test('les résultats publics ne montrent que les thèmes validés, chiffres protégés', async ({
+		page,
+		a11y
+	}) => {
+		await page.goto('/consultations/mon-avis-citoyen-2023-habitants/resultats');
+		await a11y.check();
+		const section = page.getByRole('region', { name: 'Les thèmes des réponses libres' });
+		const table = section.getByRole('table', { name: 'Données : Réponses libres par thème' });
+		await expect(table.getByRole('row')).toHaveCount(2);
+		await expect(table.getByRole('row').nth(1)).toContainText(/Se déplacer sans voiture\s*\d+/);
+		await expect(section).not.toContainText('(proposé)');
+	});
 });
