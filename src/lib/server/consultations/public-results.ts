@@ -14,7 +14,7 @@ import type { Figure } from '$lib/disclosure';
 import type { BreakdownView, QuestionResultView } from '$lib/results-view';
 import type { Question, Questionnaire } from './model';
 import { percent, type Breakdown, type ConsultationResults, type QuestionResult } from './results';
-import { suppressCells, TableBuilder, type CellState } from '../statistics/suppression';
+import { TableBuilder, type CellState } from '../statistics/suppression';
 import { questionView } from './view';
 
 /** Kinds whose options (or values) add up to the question's respondents. */
