@@ -49,6 +49,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
 	// The actor is checked inside an options object, or by the service called just before.
 	runRetention: 'options.actor, vérifié dans le service',
 	loadResultsPage: 'options.actor (les pages publiques passent le seuil de diffusion)',
+	consultationThemes: 'who.actor (les pages publiques passent le seuil de diffusion)',
 	processRetourDeliveries: 'file d’envoi, remplie par startRetourSending qui vérifie l’acteur',
 	startThemeComputation: 'file de calcul, remplie par requestThemeAnalysis qui vérifie l’acteur',
 	// Sign-in itself: these establish who the actor is.
