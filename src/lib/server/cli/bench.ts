@@ -31,6 +31,10 @@ import { createLogger } from '../log';
 import { actorOf, userFromRow } from '../users/user';
 import { findUserRowByEmail } from '../users/queries';
 import type { Db } from '../db/database';
+import { communesOfDepartment } from '../reference/communes-source';
+import { addressesByCommune, readAddressBase } from '../panel/lottery/address-base';
+import { generatedAddressCsv } from '../panel/lottery/generated-base';
+import { allocateLetters, drawAddresses } from '../panel/lottery/stratify';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -108,6 +112,7 @@ export async function bench(): Promise<number> {
 		verifyPassword(hash, 'mot de passe de mesure')
 	);
 	await db.destroy();
+	await benchAddressLottery();
 	await benchPanel();
 	await benchConsultations();
 	if (process.env.TEST_DATABASE_URL) await benchConsultations(process.env.TEST_DATABASE_URL);
@@ -173,6 +178,40 @@ async function benchThemePages(db: Db, time: typeof measure): Promise<void> {
 	);
 	await time(`a theme's page (${analysis.themes[0].size} contributions)`, 20, () =>
 		getTheme(db, agent, analysis.themes[0].id)
+	);
+}
+
+/** Stage 1 of the civic lottery (issue 20): a base of 200,000 addresses, 2,000 letters. */
+async function benchAddressLottery(): Promise<void> {
+	const { communes } = communesOfDepartment('41');
+	const csv = generatedAddressCsv(
+		communes.map((c) => ({
+			inseeCode: c.inseeCode,
+			name: c.name,
+			postalCode: c.postalCodes[0] ?? '41000',
+			population: c.population
+		})),
+		200_000
+	);
+	let start = performance.now();
+	const base = await readAddressBase(csv, new Set(communes.map((c) => c.inseeCode)));
+	console.log(
+		`${`lottery: read and check a BAN base (${base.addresses.length.toLocaleString('en')} addresses)`.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	);
+	start = performance.now();
+	const byCommune = addressesByCommune(base.addresses);
+	const allocation = allocateLetters(
+		communes.map((c) => ({
+			key: c.inseeCode,
+			population: c.population,
+			territory: '',
+			available: byCommune.get(c.inseeCode)?.length ?? 0
+		})),
+		2000
+	);
+	const drawn = drawAddresses(byCommune, allocation, '20261204');
+	console.log(
+		`${`lottery: draw ${drawn.length.toLocaleString('en')} addresses, stratified by commune`.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
 	);
 }
 
