@@ -8,7 +8,7 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { authorize } from '../auth/policy';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { DECISIONS } from '$lib/contribution-vocabulary';
+import { DECISIONS, type Decision } from '$lib/contribution-vocabulary';
 
 export const EXPLANATION_MAX = 2000;
 
@@ -117,14 +117,11 @@ async function linkFor(db: Db, actor: Actor | null, linkId: number) {
 	return { actor, link };
 }
 
-/** Records the decision; the contribution is « traitée » once every link has one. */
-export async function decide(
-	db: Db,
-	actor: Actor | null,
-	linkId: number,
-	input: { decision: string; explanation: string }
-): Promise<void> {
-	const { actor: who, link } = await linkFor(db, actor, linkId);
+/** A decision from the list and its public explanation, or why not: checked before anything is written. */
+export function checkedDecision(input: { decision: string; explanation: string }): {
+	decision: Decision;
+	explanation: string;
+} {
 	const decision = oneOf(DECISIONS, input.decision);
 	if (!decision) throw new InvalidInputError('Choisissez une décision de la liste.', 'decision');
 	const explanation = input.explanation.trim();
@@ -135,6 +132,18 @@ export async function decide(
 		);
 	if (explanation.length > EXPLANATION_MAX)
 		throw new InvalidInputError(`${EXPLANATION_MAX} caractères au plus.`, 'explanation');
+	return { decision, explanation };
+}
+
+/** Records the decision; the contribution is « traitée » once every link has one. */
+export async function decide(
+	db: Db,
+	actor: Actor | null,
+	linkId: number,
+	input: { decision: string; explanation: string }
+): Promise<void> {
+	const { actor: who, link } = await linkFor(db, actor, linkId);
+	const { decision, explanation } = checkedDecision(input);
 	await db.transaction().execute(async (tx) => {
 		const now = nowForDb();
 		await tx

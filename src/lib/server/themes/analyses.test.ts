@@ -143,6 +143,16 @@ describe('theme analyses', () => {
 			.execute();
 		expect(tags.map((t) => t.tag)).toContain('deuxieme');
 
+		// Refused before any link: an explanation too long to publish.
+		await expect(
+			linkThemeToFiche(db, agent, second.id, {
+				ref: 'INS-06',
+				decision: 'prise_en_compte',
+				explanation: 'x'.repeat(2001)
+			})
+		).rejects.toBeInstanceOf(InvalidInputError);
+		expect(await db.selectFrom('contribution_link').select('id').execute()).toEqual([]);
+
 		const count = await linkThemeToFiche(db, agent, second.id, {
 			ref: 'ins-06',
 			decision: 'prise_en_compte',

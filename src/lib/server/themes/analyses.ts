@@ -58,7 +58,8 @@ export async function requestThemeAnalysis(
 		let id: number;
 		if (existing) {
 			id = existing.id;
-			// A running computation is left to finish; it will be asked again after.
+			// A running computation is left to finish: it read the contributions when it
+			// started, so one added meanwhile waits for the next « Relancer le calcul ».
 			await tx
 				.updateTable('theme_analysis')
 				.set({ status: 'en_attente', progress: 0, error: null, title, requested_at: now })

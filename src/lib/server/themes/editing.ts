@@ -8,9 +8,7 @@ import { recordAudit } from '../audit/audit';
 import { fromDbJson, nowForDb, toDbJson } from '../db/codecs';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { applyToContributions, normaliseTag } from '../contributions/triage';
-import { decide, linkToFiche } from '../contributions/links';
-import { oneOf } from '$lib/codes';
-import { DECISIONS } from '$lib/contribution-vocabulary';
+import { checkedDecision, decide, linkToFiche } from '../contributions/links';
 import { AGE_BANDS, AUDIENCE_LABELS, CHANNEL_LABELS } from '$lib/consultation-vocabulary';
 import { compareFrench } from '$lib/french';
 import { findThemes } from './clustering';
@@ -110,7 +108,7 @@ export async function moveToTheme(
 	const member = await db
 		.selectFrom('theme_member')
 		.innerJoin('theme', 'theme.id', 'theme_member.theme_id')
-		.select(['theme.id', 'theme.tag', 'theme.status'])
+		.select(['theme.id', 'theme.label', 'theme.tag', 'theme.status'])
 		.where('theme_member.analysis_id', '=', target.analysis_id)
 		.where('theme_member.contribution_id', '=', contributionId)
 		.executeTakeFirst();
@@ -137,7 +135,7 @@ export async function moveToTheme(
 			action: 'theme.moved',
 			entityType: 'contribution',
 			entityId: contributionId,
-			before: { label: member ? (await themeRow(tx, member.id)).label : null },
+			before: { label: member?.label ?? null },
 			after: { label: target.label }
 		});
 	});
@@ -156,7 +154,7 @@ export async function mergeThemes(
 ): Promise<void> {
 	assertCan(actor, 'contributions.manage');
 	if (themeId === intoId) throw new InvalidInputError('Choisissez un autre thème.', 'into');
-	const [theme, into] = [await themeRow(db, themeId), await themeRow(db, intoId)];
+	const [theme, into] = await Promise.all([themeRow(db, themeId), themeRow(db, intoId)]);
 	if (theme.analysis_id !== into.analysis_id)
 		throw new InvalidInputError('Les deux thèmes doivent venir de la même analyse.', 'into');
 	const ids = await memberIds(db, themeId);
@@ -264,8 +262,8 @@ export async function linkThemeToFiche(
 	if (!fiche) throw new InvalidInputError('Aucune fiche-action ne porte cette référence.', 'ref');
 	const ids = await memberIds(db, themeId);
 	if (!ids.length) throw new ConflictError('Ce thème n’a aucune contribution.');
-	// The decision is checked once, before any link is made.
-	decideCheck(input);
+	// Checked once, before any link is made: a refusal leaves every contribution as it was.
+	checkedDecision(input);
 	let count = 0;
 	for (const contributionId of ids) {
 		const existing = await db
@@ -286,16 +284,6 @@ export async function linkThemeToFiche(
 		after: { label: theme.label, ref: fiche.ref, decision: input.decision, count }
 	});
 	return count;
-}
-
-function decideCheck(input: { decision: string; explanation: string }): void {
-	if (!oneOf(DECISIONS, input.decision))
-		throw new InvalidInputError('Choisissez une décision de la liste.', 'decision');
-	if (input.explanation.trim().length < 10)
-		throw new InvalidInputError(
-			'Expliquez la décision en quelques mots simples (10 caractères au moins) : elle sera publiée.',
-			'explanation'
-		);
 }
 
 export interface ThemeMemberView {
