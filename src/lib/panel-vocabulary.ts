@@ -11,14 +11,15 @@ export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
 	parti: 'A quitté le panel'
 };
 
-export const PERSON_SOURCES = ['en_ligne', 'terrain', 'papier', 'import', 'groupe'] as const;
+export const PERSON_SOURCES = ['en_ligne', 'terrain', 'papier', 'import', 'groupe', 'invitation'] as const;
 export type PersonSource = (typeof PERSON_SOURCES)[number];
 export const PERSON_SOURCE_LABELS: Record<PersonSource, string> = {
 	en_ligne: 'Inscription en ligne',
 	terrain: 'Rencontre sur le terrain',
 	papier: 'Bulletin papier',
 	import: 'Import d’un fichier',
-	groupe: 'Membre d’un groupe'
+	groupe: 'Membre d’un groupe',
+	invitation: 'Invitation par tirage au sort'
 };
 
 export const PANEL_GENDERS = ['Femme', 'Homme', 'Autre'] as const;
@@ -81,6 +82,21 @@ export const DRAW_ANSWER_LABELS: Record<DrawAnswer | 'attente', string> = {
 	attente: 'Réponse attendue',
 	accepte: 'A accepté',
 	decline: 'A décliné'
+};
+
+export const INVITATION_CHANNELS = ['en_ligne', 'telephone', 'papier'] as const;
+export type InvitationChannel = (typeof INVITATION_CHANNELS)[number];
+export const INVITATION_CHANNEL_LABELS: Record<InvitationChannel, string> = {
+	en_ligne: 'En ligne, avec le code',
+	telephone: 'Par téléphone',
+	papier: 'Coupon papier'
+};
+
+export const INVITATION_ANSWERS = ['oui', 'non'] as const;
+export type InvitationAnswer = (typeof INVITATION_ANSWERS)[number];
+export const INVITATION_ANSWER_LABELS: Record<InvitationAnswer, string> = {
+	oui: 'Veut participer',
+	non: 'Ne souhaite pas participer'
 };
 
 /** Field names of the group forms, for the error summaries. */

@@ -29,6 +29,8 @@ import {
 import { STATUS_DISPLAY } from '$lib/fiche-status';
 import {
 	DRAW_ANSWER_LABELS,
+	INVITATION_ANSWER_LABELS,
+	INVITATION_CHANNEL_LABELS,
 	GROUP_KINDS,
 	GROUP_ROLE_LABELS,
 	PERSON_SOURCE_LABELS,
@@ -73,6 +75,8 @@ const VALUE_WORDS: Record<string, Words> = {
 	'group.kind': byCode(GROUP_KINDS),
 	'group.role': GROUP_ROLE_LABELS,
 	'draw.answer': DRAW_ANSWER_LABELS,
+	'invitation.answer': INVITATION_ANSWER_LABELS,
+	'invitation.answer_channel': INVITATION_CHANNEL_LABELS,
 	'contribution.kind': BULK_KINDS,
 	'contribution.reason': byCode(MASK_REASONS),
 	'fiche.status': FICHE_STATUS_LABELS,

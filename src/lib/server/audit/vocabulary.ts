@@ -82,6 +82,12 @@ export const ACTION_PHRASES: Record<string, string> = {
 	'group.update': 'a modifié le groupe',
 	'indicator.added': 'a ajouté un indicateur à la fiche-action',
 	'indicator.removed': 'a retiré un indicateur de la fiche-action',
+	'address_base.imported': 'a importé la base d’adresses des invitations',
+	'invitation_campaign.created': 'a tiré au sort les adresses de la campagne d’invitations',
+	'invitation_campaign.letters': 'a imprimé les lettres de la campagne d’invitations',
+	'invitation_campaign.reminders': 'a imprimé les relances de la campagne d’invitations',
+	'invitation_campaign.closed': 'a clos la campagne d’invitations',
+	'invitation.answered': 'a saisi la réponse à l’invitation',
 	'panel.draw.answer': 'a enregistré la réponse d’une personne tirée au sort',
 	'panel.draw.draw': 'a effectué le tirage au sort',
 	'panel.draw.prepare': 'a préparé le tirage au sort',
@@ -130,6 +136,7 @@ export const ACTION_PHRASES: Record<string, string> = {
 /** What the kinds of things in the log are called, for filters and the CSV. */
 export const ENTITY_LABELS: Record<string, string> = {
 	accessibility_audit: 'Audit d’accessibilité',
+	address_base: 'Base d’adresses',
 	commune: 'Commune',
 	consultation: 'Consultation',
 	contribution: 'Contribution',
@@ -139,6 +146,8 @@ export const ENTITY_LABELS: Record<string, string> = {
 	event_kind: 'Type d’événement',
 	fiche: 'Fiche-action',
 	group: 'Groupe',
+	invitation: 'Invitation au panel',
+	invitation_campaign: 'Campagne d’invitations',
 	panel_target: 'Objectif du panel',
 	person: 'Personne du panel',
 	privacy_request: 'Demande sur les données',
@@ -266,5 +275,13 @@ export const FIELD_LABELS: Record<string, string> = {
 	consent: 'consentement',
 	body: 'texte',
 	falcBody: 'version facile à lire',
-	themes: 'thèmes'
+	themes: 'thèmes',
+	file_name: 'fichier',
+	addresses: 'adresses',
+	refused: 'lignes refusées',
+	letters: 'lettres',
+	erased_addresses: 'adresses effacées',
+	answer: 'réponse',
+	answer_channel: 'canal de la réponse',
+	person_id: 'personne du panel'
 };

@@ -11,6 +11,7 @@ export const FLAG_COLUMNS: Record<string, string[]> = {
 	contribution: ['contact_consent'],
 	draw: ['household_rule'],
 	draw_candidate: ['selected'],
+	invitation_campaign: ['falc'],
 	person: ['in_panel'],
 	question: ['required'],
 	question_option: ['is_other'],
@@ -25,6 +26,7 @@ export const FLAG_COLUMNS: Record<string, string[]> = {
 export const DAY_COLUMNS: Record<string, string[]> = {
 	accessibility_audit: ['audited_on'],
 	group_membership: ['mandate_start', 'mandate_end'],
+	invitation_campaign: ['closes_on'],
 	person: ['mandate_start', 'mandate_end'],
 	response: ['interview_date'],
 	tour_stop: ['day']
@@ -41,6 +43,7 @@ export const JSON_COLUMNS: Record<string, string[]> = {
 	draw_candidate: ['profile'],
 	event: ['accessibility', 'support'],
 	fiche: ['key_figures'],
+	invitation_campaign: ['allocation', 'oversampling'],
 	person: ['availability', 'needs', 'situations'],
 	question: ['condition', 'settings'],
 	registration: ['needs'],

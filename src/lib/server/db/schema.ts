@@ -21,7 +21,14 @@ import type {
 	ParticipantCategory,
 	RegistrationStatus
 } from '$lib/event-vocabulary';
-import type { DrawAnswer, GroupRole, PersonSource, PersonStatus } from '$lib/panel-vocabulary';
+import type {
+	DrawAnswer,
+	GroupRole,
+	InvitationAnswer,
+	InvitationChannel,
+	PersonSource,
+	PersonStatus
+} from '$lib/panel-vocabulary';
 
 /** A yes/no: 0 or 1 (boolean on PostgreSQL, read back as 0/1). */
 export type Flag = number;
@@ -691,6 +698,65 @@ export interface DrawCandidateTable {
 	answer: DrawAnswer | null;
 }
 
+export interface AddressBaseTable {
+	id: Generated<number>;
+	file_name: string;
+	sha256: string;
+	rows_read: number;
+	address_count: number;
+	imported_by: number | null;
+	imported_at: Instant;
+}
+
+export interface AddressTable {
+	base_id: number;
+	ban_id: string;
+	number: string;
+	repetition: string;
+	street: string;
+	postal_code: string;
+	insee_code: string;
+	commune_name: string;
+}
+
+export interface InvitationCampaignTable {
+	id: Generated<number>;
+	title: string;
+	purpose: Generated<string>;
+	letters: number;
+	seed: string;
+	oversampling: JsonText;
+	allocation: JsonText;
+	base_sha256: string;
+	base_address_count: number;
+	falc: Generated<Flag>;
+	reminder_days: number;
+	closes_on: Day;
+	created_by: number | null;
+	created_at: Instant;
+	letters_printed_at: Instant | null;
+	reminders_printed_at: Instant | null;
+	closed_at: Instant | null;
+	addresses_erased_at: Instant | null;
+}
+
+export interface InvitationTable {
+	id: Generated<number>;
+	campaign_id: number;
+	code: string | null;
+	commune_insee_code: string;
+	territory_id: number | null;
+	ban_id: string | null;
+	address_line: string | null;
+	postal_code: string | null;
+	reminded_at: Instant | null;
+	answered_at: Instant | null;
+	answer_channel: InvitationChannel | null;
+	answer: InvitationAnswer | null;
+	person_id: number | null;
+	entered_by: number | null;
+}
+
 export interface ParticipationGroupTable {
 	id: Generated<number>;
 	slug: string;
@@ -891,6 +957,10 @@ export interface Database {
 	theme_analysis: ThemeAnalysisTable;
 	theme: ThemeTable;
 	theme_member: ThemeMemberTable;
+	address_base: AddressBaseTable;
+	address: AddressTable;
+	invitation_campaign: InvitationCampaignTable;
+	invitation: InvitationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -26,6 +26,8 @@ export interface RegistryFilters {
 	situation?: string;
 	/** Only mandates ending within the renewal notice (or already ended). */
 	mandateDue?: boolean;
+	/** Only those who said yes to an invitation of this campaign. */
+	campaignId?: number;
 }
 
 export interface PersonListItem {
@@ -58,6 +60,14 @@ export function panelQuery(db: Executor, filters: RegistryFilters) {
 	if (filters.situation)
 		query = query.where(jsonArrayIncludes('person.situations', filters.situation));
 	if (filters.mandateDue) query = query.where(mandateDueCondition());
+	if (filters.campaignId)
+		query = query.where('person.id', 'in', (eb) =>
+			eb
+				.selectFrom('invitation')
+				.select('invitation.person_id')
+				.where('invitation.campaign_id', '=', filters.campaignId!)
+				.where('invitation.person_id', 'is not', null)
+		);
 	const q = filters.q?.trim().toLowerCase();
 	if (q) {
 		const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

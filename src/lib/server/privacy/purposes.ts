@@ -309,6 +309,35 @@ export const PURPOSES: readonly Purpose[] = [
 		outcome: 'Le lien entre le pseudonyme et la personne est effacé ; le tirage reste vérifiable.'
 	},
 	{
+		code: 'invitations',
+		title: 'Invitations au panel par tirage au sort',
+		aim: 'Inviter par courrier des habitant·es tiré·es au sort, pour que le panel ressemble au département.',
+		falc: 'Si votre adresse a été tirée au sort, nous l’effaçons à la fin de la campagne d’invitations.',
+		people: 'Foyers dont l’adresse a été tirée au sort',
+		data: 'Adresse postale tirée de la Base Adresse Nationale, code personnel, date et canal de la réponse',
+		legalBasis: BASIS_PUBLIC_TASK,
+		recipients: 'Le service participation ; l’imprimeur des lettres',
+		period: day(0),
+		minimum: day(0),
+		from: 'la fin de la campagne (sa date limite, ou sa clôture par un agent)',
+		outcome:
+			'L’adresse et le code de chaque invitation sont effacés ; restent la commune et la réponse, pour les taux de réponse. Les personnes qui ont répondu oui sont dans le panel, avec ce qu’elles ont donné.'
+	},
+	{
+		code: 'base_adresses',
+		title: 'Base d’adresses des invitations',
+		aim: 'Tirer au sort les adresses à inviter.',
+		falc: 'La liste des adresses du département sert au tirage au sort. Nous l’effaçons après {durée}.',
+		people: 'Aucune personne nommée : les adresses publiques de la Base Adresse Nationale',
+		data: 'Numéro, voie, code postal et commune de chaque adresse du département',
+		legalBasis: BASIS_PUBLIC_TASK,
+		recipients: 'Le service participation',
+		period: month(12),
+		minimum: month(1),
+		from: 'son import (chaque import remplace la base précédente)',
+		outcome: 'La base est supprimée ; les campagnes gardent son empreinte et son nombre d’adresses.'
+	},
+	{
 		code: 'demandes_rgpd',
 		title: 'Demandes d’exercice des droits',
 		aim: 'Prouver qu’une demande d’accès ou d’effacement a été traitée.',

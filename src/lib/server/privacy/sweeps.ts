@@ -14,6 +14,7 @@ import {
 	removeAccount,
 	deletePersonRecord
 } from './erasure';
+import { eraseCampaignAddresses } from '../panel/lottery/campaigns';
 
 export interface SweepContext {
 	now: Date;
@@ -359,6 +360,27 @@ export const SWEEPS: Record<string, Sweep> = {
 						.where(sql<string>`coalesce(drawn_at, created_at)`, '<', cutoff)
 				)
 				.executeTakeFirst()
+		]);
+	},
+
+	async invitations(tx, { cutoffDay }) {
+		const over = await tx
+			.selectFrom('invitation_campaign')
+			.select('id')
+			.where('addresses_erased_at', 'is', null)
+			.where((eb) => eb.or([eb('closed_at', 'is not', null), eb('closes_on', '<', cutoffDay)]))
+			.execute();
+		return eraseCampaignAddresses(
+			tx,
+			over.map((c) => c.id)
+		);
+	},
+
+	async base_adresses(tx, { cutoff }) {
+		const stale = tx.selectFrom('address_base').select('id').where('imported_at', '<', cutoff);
+		await tx.deleteFrom('address').where('base_id', 'in', stale).execute();
+		return affected([
+			await tx.deleteFrom('address_base').where('imported_at', '<', cutoff).executeTakeFirst()
 		]);
 	},
 

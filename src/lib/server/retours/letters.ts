@@ -4,20 +4,13 @@
 import { getIdentity } from '../settings/identity';
 import { getLogo } from '../settings/logo';
 import { formatParisDate } from '$lib/paris-time';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { marked, type Token } from 'marked';
 import type { Db } from '../db/database';
 import { nowForDb, fromDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { NotFoundError } from '../errors';
-
-const require = createRequire(import.meta.url);
-const FONT = (weight: 400 | 700) =>
-	require.resolve(
-		`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff`
-	);
+import { createLetterDocument, letterHead } from '../pdf/letter';
 
 /** Markdown as blocks of plain text a letter can print. */
 function blocks(markdown: string): { heading: boolean; text: string }[] {
@@ -67,16 +60,10 @@ export async function retourLetters(
 		.orderBy('d.id')
 		.execute();
 
-	const doc = new PDFDocument({
-		size: 'A4',
-		margin: 56,
-		info: { Title: retour.title, Author: identity.organisationName }
+	const { doc, finished } = createLetterDocument({
+		title: retour.title,
+		author: identity.organisationName
 	});
-	doc.registerFont('regular', FONT(400));
-	doc.registerFont('bold', FONT(700));
-	const chunks: Buffer[] = [];
-	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-	const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
 	const today = formatParisDate(new Date());
 
 	if (!letters.length) {
@@ -89,25 +76,12 @@ export async function retourLetters(
 		if (i > 0) doc.addPage();
 		const falc = fromDbBool(letter.falc) && retour.falc_body.trim() !== '';
 		const size = falc ? 14 : 12;
-		if (logo) {
-			doc.image(logo.bytes, 56, 40, { fit: [180, 52] });
-			doc.x = 56;
-			doc.y = 104;
-		}
-		doc.font('bold').fontSize(12).text(identity.organisationName, { continued: false });
-		doc.font('regular').text(identity.serviceName);
-		doc.text(identity.organisationAddress, { width: 230 });
-		doc.text(`Téléphone : ${identity.servicePhone}`);
-		// The address sits where a window envelope shows it.
-		doc
-			.font('regular')
-			.fontSize(12)
-			.text([letter.name, letter.postal_address].filter(Boolean).join('\n'), 310, 160, {
-				width: 230
-			});
-		doc.text(`Le ${today}`, 310, 250);
-		doc.x = 56;
-		doc.y = 300;
+		letterHead(doc, {
+			identity,
+			logo,
+			address: [letter.name ?? '', letter.postal_address ?? ''],
+			date: today
+		});
 		doc
 			.font('bold')
 			.fontSize(size + 4)
@@ -141,7 +115,7 @@ export async function retourLetters(
 		);
 	}
 	doc.end();
-	await done;
+	const pdf = await finished;
 
 	if (letters.length)
 		await db.transaction().execute(async (tx) => {
@@ -162,7 +136,7 @@ export async function retourLetters(
 		});
 	return {
 		fileName: `retour-${retour.slug}-lettres.pdf`,
-		pdf: Buffer.concat(chunks),
+		pdf,
 		count: letters.length
 	};
 }

@@ -4,7 +4,8 @@
 // département's 200,000 addresses never sit in memory as text, and checked
 // row by row: each refused row says why, in French, with its line.
 import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { DomainError, InvalidInputError } from '../../errors';
 
 export interface BanAddress {
 	banId: string;
@@ -42,7 +43,11 @@ export const REQUIRED_COLUMNS = [
 /** Refused rows listed at most: past that, the file is not a BAN export. */
 const MAX_ERRORS = 200;
 
-export class AddressBaseError extends Error {}
+export class AddressBaseError extends InvalidInputError {
+	constructor(message: string) {
+		super(message, 'file');
+	}
+}
 
 /**
  * Reads the base; `communes` are the INSEE codes of the département, so an
@@ -79,9 +84,9 @@ export async function readAddressBase(
 		if (errors.length < MAX_ERRORS) errors.push({ line, message });
 	};
 	try {
-		for await (const record of Readable.from(input).pipe(parser) as AsyncIterable<
-			Record<string, string>
-		>) {
+		// A pipeline, not pipe(): an error of the source (a damaged .gz) ends the loop below.
+		const records = pipeline(Readable.from(input), parser, () => {});
+		for await (const record of records as AsyncIterable<Record<string, string>>) {
 			rows++;
 			const line = rows + 1;
 			const address: BanAddress = {
@@ -101,7 +106,7 @@ export async function readAddressBase(
 			}
 		}
 	} catch (caught) {
-		if (caught instanceof AddressBaseError) throw caught;
+		if (caught instanceof DomainError) throw caught;
 		throw new AddressBaseError(
 			`Le fichier ne se lit pas comme un CSV (ligne ${rows + 2}) : vérifiez qu’il s’agit de l’export de la Base Adresse Nationale.`
 		);
