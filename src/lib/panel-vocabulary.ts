@@ -11,7 +11,14 @@ export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = {
 	parti: 'A quitté le panel'
 };
 
-export const PERSON_SOURCES = ['en_ligne', 'terrain', 'papier', 'import', 'groupe', 'invitation'] as const;
+export const PERSON_SOURCES = [
+	'en_ligne',
+	'terrain',
+	'papier',
+	'import',
+	'groupe',
+	'invitation'
+] as const;
 export type PersonSource = (typeof PERSON_SOURCES)[number];
 export const PERSON_SOURCE_LABELS: Record<PersonSource, string> = {
 	en_ligne: 'Inscription en ligne',

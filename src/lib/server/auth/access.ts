@@ -198,6 +198,18 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		view: 'panel.manage',
 		actions: all('panel.manage', 'preview', 'import')
 	},
+	'/admin/panel/invitations': { view: 'panel.manage', actions: { base: 'panel.manage' } },
+	'/admin/panel/invitations/nouvelle': {
+		view: 'panel.manage',
+		actions: { default: 'panel.manage' }
+	},
+	'/admin/panel/invitations/[id=id]': { view: 'panel.manage', actions: { close: 'panel.manage' } },
+	'/admin/panel/invitations/[id=id]/reponse': {
+		view: 'panel.manage',
+		actions: all('panel.manage', 'yes', 'no')
+	},
+	'/admin/panel/invitations/[id=id]/lettres.pdf': { view: 'panel.manage' },
+	'/admin/panel/invitations/[id=id]/relances.pdf': { view: 'panel.manage' },
 	'/admin/panel/representativite': { view: 'panel.manage', actions: { targets: 'panel.manage' } },
 	'/admin/panel/tirages': { view: 'panel.manage' },
 	'/admin/panel/tirages/nouveau': { view: 'panel.manage', actions: { default: 'panel.manage' } },

@@ -31,10 +31,13 @@ import { createLogger } from '../log';
 import { actorOf, userFromRow } from '../users/user';
 import { findUserRowByEmail } from '../users/queries';
 import type { Db } from '../db/database';
-import { communesOfDepartment } from '../reference/communes-source';
+import type { Actor } from '../auth/permissions';
 import { addressesByCommune, readAddressBase } from '../panel/lottery/address-base';
 import { generatedAddressCsv } from '../panel/lottery/generated-base';
 import { allocateLetters, drawAddresses } from '../panel/lottery/stratify';
+import { departmentBaseCommunes, importAddressBase } from '../panel/lottery/bases';
+import { createCampaign, parisDay } from '../panel/lottery/campaigns';
+import { campaignLetters } from '../panel/lottery/letters';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
 	await work(); // warm up
@@ -111,8 +114,8 @@ export async function bench(): Promise<number> {
 	await measure('argon2id verify (sign-in)', 5, () =>
 		verifyPassword(hash, 'mot de passe de mesure')
 	);
+	await benchAddressLottery(db, admin);
 	await db.destroy();
-	await benchAddressLottery();
 	await benchPanel();
 	await benchConsultations();
 	if (process.env.TEST_DATABASE_URL) await benchConsultations(process.env.TEST_DATABASE_URL);
@@ -182,24 +185,28 @@ async function benchThemePages(db: Db, time: typeof measure): Promise<void> {
 }
 
 /** Stage 1 of the civic lottery (issue 20): a base of 200,000 addresses, 2,000 letters. */
-async function benchAddressLottery(): Promise<void> {
-	const { communes } = communesOfDepartment('41');
-	const csv = generatedAddressCsv(
-		communes.map((c) => ({
-			inseeCode: c.inseeCode,
-			name: c.name,
-			postalCode: c.postalCodes[0] ?? '41000',
-			population: c.population
-		})),
-		200_000
-	);
+async function benchAddressLottery(db: Db, actor: Actor): Promise<void> {
+	const line = (label: string, ms: number, extra = '') =>
+		console.log(`${`lottery: ${label}`.padEnd(48)} ${ms.toFixed(1).padStart(10)} ms${extra}`);
+	const communes = await departmentBaseCommunes(db);
+	const csv = Buffer.from(generatedAddressCsv(communes, 200_000));
 	let start = performance.now();
-	const base = await readAddressBase(csv, new Set(communes.map((c) => c.inseeCode)));
-	console.log(
-		`${`lottery: read and check a BAN base (${base.addresses.length.toLocaleString('en')} addresses)`.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	const imported = await importAddressBase(
+		db,
+		actor,
+		(async function* () {
+			for (let i = 0; i < csv.length; i += 64 * 1024) yield csv.subarray(i, i + 64 * 1024);
+		})(),
+		'bench.csv'
 	);
-	start = performance.now();
-	const byCommune = addressesByCommune(base.addresses);
+	line(
+		`import a BAN base (${imported.base!.addressCount.toLocaleString('en')} addresses)`,
+		performance.now() - start,
+		`   (${(csv.length / 1e6).toFixed(1)} MB, streamed, checked, stored)`
+	);
+	const byCommune = addressesByCommune(
+		(await readAddressBase(csv, new Set(communes.map((c) => c.inseeCode)))).addresses
+	);
 	const allocation = allocateLetters(
 		communes.map((c) => ({
 			key: c.inseeCode,
@@ -209,9 +216,30 @@ async function benchAddressLottery(): Promise<void> {
 		})),
 		2000
 	);
+	start = performance.now();
 	const drawn = drawAddresses(byCommune, allocation, '20261204');
-	console.log(
-		`${`lottery: draw ${drawn.length.toLocaleString('en')} addresses, stratified by commune`.padEnd(48)} ${(performance.now() - start).toFixed(1).padStart(10)} ms`
+	line(`draw ${drawn.length.toLocaleString('en')} addresses in memory`, performance.now() - start);
+	start = performance.now();
+	const id = await createCampaign(db, actor, {
+		title: 'Mesure',
+		purpose: '',
+		letters: 2000,
+		seed: '20261204',
+		oversampling: {},
+		falc: false,
+		reminderDays: 21,
+		closesOn: parisDay(new Date(Date.now() + 30 * 86_400_000))
+	});
+	line('campaign of 2,000 (base read, drawn, stored)', performance.now() - start);
+	start = performance.now();
+	const letters = await campaignLetters(db, actor, id, {
+		origin: 'https://participation.exemple.fr',
+		kind: 'lettres'
+	});
+	line(
+		`write ${letters.count.toLocaleString('en')} letters (one PDF)`,
+		performance.now() - start,
+		`   (${(letters.pdf.length / 1e6).toFixed(1)} MB, 2 pages each)`
 	);
 }
 

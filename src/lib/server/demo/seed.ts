@@ -12,6 +12,7 @@ import { seedDemoPanel } from './panel';
 import { seedDemoEvents } from './events';
 import { seedDemoGroups } from './groups';
 import { seedDemoThemes } from './themes';
+import { seedDemoInvitations } from './invitations';
 import { seedDemoContributions, seedDemoRetour } from './contributions';
 import { seedDemoAccessibilityGrid } from '../accessibility/demo-grid';
 import { installLogo } from '../settings/logo';
@@ -57,6 +58,7 @@ export async function seedDemoData(db: Db): Promise<void> {
 	await seedDemoEvents(db, admin, agent);
 	await seedDemoPanel(db, agent);
 	await seedDemoGroups(db, agent, (await actor('membre@concerto.test')).id);
+	await seedDemoInvitations(db, agent);
 	await seedDemoContributions(db, agent);
 	await seedDemoThemes(db, agent);
 	await seedDemoRetour(db, agent);

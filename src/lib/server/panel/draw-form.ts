@@ -43,7 +43,8 @@ export const drawFormSchema = z.record(z.string(), z.string()).transform((f, con
 		householdRule: text('householdRule') === 'on',
 		filters: {
 			status: oneOf(PERSON_STATUSES, text('status'), 'actif'),
-			territoryId: Number(text('territoryId')) || undefined
+			territoryId: Number(text('territoryId')) || undefined,
+			campaignId: Number(text('campaignId')) || undefined
 		},
 		quotas,
 		seed: text('seed'),

@@ -84,6 +84,27 @@ export const officerPersonSchema = z.object({
 });
 export type OfficerPersonInput = z.infer<typeof officerPersonSchema>;
 
+/** An agent types in a « yes » to an invitation, given by phone or on the paper coupon. */
+export const officerInvitationAnswerSchema = z.object({
+	...personFields,
+	code: z.string().trim().max(40).default(''),
+	channel: z.enum(['telephone', 'papier'], { error: 'Dites comment la réponse est arrivée.' }),
+	consent: z.literal(true, {
+		error: 'Cochez la case : la personne doit avoir donné son accord.'
+	})
+});
+
+/** A « no », by phone or coupon: only the code and the channel. */
+export const officerInvitationDeclineSchema = officerInvitationAnswerSchema.pick({
+	code: true,
+	channel: true
+});
+
+/** A resident's answer on the web: the sign-up, with the letter's code. */
+export const invitationSignupSchema = signupSchema.extend({
+	code: z.string().trim().max(40).default('')
+});
+
 type Values = Record<string, unknown> & {
 	email?: unknown;
 	phone?: unknown;

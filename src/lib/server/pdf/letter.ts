@@ -37,6 +37,17 @@ export function createLetterDocument(info: { title: string; author: string }): L
 	return { doc, finished };
 }
 
+// pdfkit embeds an image given as bytes again on every page: opened once, it is embedded once.
+const logos = new WeakMap<PDFKit.PDFDocument, unknown>();
+function openedLogo(doc: PDFKit.PDFDocument, bytes: Buffer): unknown {
+	let image = logos.get(doc);
+	if (!image) {
+		image = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
+		logos.set(doc, image);
+	}
+	return image;
+}
+
 /**
  * The letterhead on the left, the address in the window of a DL envelope
  * on the right (from 310 pt across, 160 pt down), the date under it; the
@@ -53,7 +64,7 @@ export function letterHead(
 ): void {
 	const { identity, logo } = options;
 	if (logo) {
-		doc.image(logo.bytes, MARGIN, 40, { fit: [180, 52] });
+		doc.image(openedLogo(doc, logo.bytes) as never, MARGIN, 40, { fit: [180, 52] });
 		doc.x = MARGIN;
 		doc.y = 104;
 	} else {

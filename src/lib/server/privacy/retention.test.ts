@@ -168,7 +168,9 @@ describe('retention', () => {
 			'courriels_contenu',
 			'abonnements',
 			'journal',
-			'brouillons'
+			'brouillons',
+			'invitations',
+			'base_adresses'
 		])
 			expect(dry.counts[code], code).toBeGreaterThan(0);
 

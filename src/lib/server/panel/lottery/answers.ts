@@ -101,7 +101,7 @@ function assertOpen(invitation: OpenInvitation) {
 		throw new ConflictError('Une réponse a déjà été donnée pour cette invitation. Merci !');
 }
 
-interface AnswerInput {
+export interface AnswerInput {
 	code: string;
 	answer: InvitationAnswer;
 	channel: InvitationChannel;
@@ -110,7 +110,7 @@ interface AnswerInput {
 }
 
 /** Records the answer, and for a « yes » the person with their consents, in one transaction. */
-async function recordAnswer(
+export async function recordAnswer(
 	db: Db,
 	input: AnswerInput,
 	by: { actor: Actor | null; collectedBy: string }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Db, Executor } from '../../db/database';
-import { fromDbDate, nowForDb } from '../../db/codecs';
+import { fromDbDate, fromDbJson, nowForDb } from '../../db/codecs';
+import type { BaseCommune } from './generated-base';
 import { assertCan, type Actor } from '../../auth/permissions';
 import { recordAudit } from '../../audit/audit';
 import { InvalidInputError } from '../../errors';
@@ -91,7 +92,7 @@ export async function importAddressBase(
 		return { base: null, errors: read.errors, rowsRead: read.rows };
 	}
 	const sha256 = hash.digest('hex');
-	const id = await db.transaction().execute(async (tx) => {
+	await db.transaction().execute(async (tx) => {
 		await tx.deleteFrom('address').execute();
 		await tx.deleteFrom('address_base').execute();
 		const { id } = await tx
@@ -118,9 +119,8 @@ export async function importAddressBase(
 				refused: read.rows - read.addresses.length
 			}
 		});
-		return id;
 	});
-	return { base: await currentAddressBase(db), errors: read.errors, rowsRead: read.rows };
+	return { base: await addressBaseSummary(db), errors: read.errors, rowsRead: read.rows };
 }
 
 async function insertAddresses(tx: Executor, baseId: number, addresses: BanAddress[]) {
@@ -142,7 +142,31 @@ async function insertAddresses(tx: Executor, baseId: number, addresses: BanAddre
 			.execute();
 }
 
-export async function currentAddressBase(db: Executor): Promise<AddressBaseSummary | null> {
+/** The département's communes as the generated base needs them (demo, tests, bench). */
+export async function departmentBaseCommunes(db: Executor): Promise<BaseCommune[]> {
+	const communes = await db
+		.selectFrom('commune')
+		.select(['insee_code', 'name', 'population', 'postal_codes'])
+		.orderBy('insee_code')
+		.execute();
+	return communes.map((c) => ({
+		inseeCode: c.insee_code,
+		name: c.name,
+		postalCode: fromDbJson<string[]>(c.postal_codes, [])[0] ?? '41000',
+		population: Number(c.population ?? 0)
+	}));
+}
+
+/** The base in service, for officers. */
+export async function currentAddressBase(
+	db: Db,
+	actor: Actor | null
+): Promise<AddressBaseSummary | null> {
+	assertCan(actor, 'panel.manage');
+	return addressBaseSummary(db);
+}
+
+export async function addressBaseSummary(db: Executor): Promise<AddressBaseSummary | null> {
 	const base = await db.selectFrom('address_base').selectAll().executeTakeFirst();
 	if (!base) return null;
 	const { communes } = await db

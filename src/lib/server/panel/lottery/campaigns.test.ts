@@ -10,7 +10,7 @@ import { fixedClock } from '../../context';
 import { listPanel } from '../registry';
 import type { PersonFields } from '../people';
 import { generatedAddressCsv } from './generated-base';
-import { importAddressBase } from './bases';
+import { departmentBaseCommunes, importAddressBase } from './bases';
 import {
 	campaignAllocation,
 	campaignSummary,
@@ -32,20 +32,7 @@ const DAY = 86_400_000;
 const CLIENT = '203.0.113.9';
 
 async function baseCsv(db: Db, total: number) {
-	const communes = await db
-		.selectFrom('commune')
-		.select(['insee_code', 'name', 'population', 'postal_codes'])
-		.orderBy('insee_code')
-		.execute();
-	return generatedAddressCsv(
-		communes.map((c) => ({
-			inseeCode: c.insee_code,
-			name: c.name,
-			postalCode: JSON.parse(String(c.postal_codes))[0] ?? '41000',
-			population: Number(c.population)
-		})),
-		total
-	);
+	return generatedAddressCsv(await departmentBaseCommunes(db), total);
 }
 
 async function* chunksOf(bytes: Buffer, size = 64 * 1024) {

@@ -11,9 +11,10 @@ import { recordAudit } from '../../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors';
 import { generateReadableCode } from '../../consultations/codes';
 import { toParisLocalInput } from '$lib/paris-time';
-import { baseAddressesByCommune, currentAddressBase } from './bases';
+import { addressBaseSummary, baseAddressesByCommune } from './bases';
 import { allocateLetters, drawAddresses, type Allocation } from './stratify';
 import type { BanAddress } from './address-base';
+import { campaignRates } from './rates';
 
 export interface CampaignInput {
 	title: string;
@@ -117,7 +118,7 @@ export async function createCampaign(
 ): Promise<number> {
 	assertCan(actor, 'panel.manage');
 	checkInput(input, parisDay(new Date()));
-	const base = await currentAddressBase(db);
+	const base = await addressBaseSummary(db);
 	if (!base)
 		throw new InvalidInputError(
 			'Importez d’abord une base d’adresses (export de la Base Adresse Nationale).',
@@ -256,6 +257,26 @@ export async function listCampaignSummaries(db: Executor): Promise<CampaignSumma
 export async function listCampaigns(db: Db, actor: Actor | null): Promise<CampaignSummary[]> {
 	assertCan(actor, 'panel.manage');
 	return listCampaignSummaries(db);
+}
+
+export async function getCampaignSummary(
+	db: Db,
+	actor: Actor | null,
+	id: number
+): Promise<CampaignSummary> {
+	assertCan(actor, 'panel.manage');
+	return campaignSummary(db, id);
+}
+
+/** What the campaign's page shows officers: the campaign, its letters per commune, its rates. */
+export async function getCampaign(db: Db, actor: Actor | null, id: number) {
+	assertCan(actor, 'panel.manage');
+	const campaign = await campaignSummary(db, id);
+	const [allocation, rates] = await Promise.all([
+		campaignAllocation(db, id),
+		campaignRates(db, id)
+	]);
+	return { campaign, allocation, rates };
 }
 
 export async function campaignSummary(db: Executor, id: number): Promise<CampaignSummary> {

@@ -17,6 +17,7 @@ import { listTerritories } from '$lib/server/reference/service';
 import { DomainError } from '$lib/server/errors';
 import { drawFormSchema, drawFormValues, readSeats } from '$lib/server/panel/draw-form';
 import { readPosted } from '$lib/server/web/forms';
+import { listCampaigns } from '$lib/server/panel/lottery/campaigns';
 
 /** Step one (GET): pool, seats and criteria; the page then proposes quotas to adjust. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,18 +25,23 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const status = oneOf(PERSON_STATUSES, url.searchParams.get('statut'), 'actif');
 	const territoryId = queryInt(url, 'territoire', { min: 1 });
+	const campaignId = queryInt(url, 'campagne', { min: 1 });
 	const criteria = url.searchParams
 		.getAll('critere')
 		.filter((c) => ALL_CRITERIA.some((a) => a.code === c));
 	const size = readSeats(url.searchParams.get('sieges'));
-	const filters = { status, territoryId };
+	const filters = { status, territoryId, campaignId };
 	const proposal = size ? await proposeQuotas(db, actor, filters, criteria, size) : null;
 	return {
 		criteria: ALL_CRITERIA,
 		territories: (await listTerritories(db)).map((t) => ({ value: t.id, label: t.name })),
+		campaigns: (await listCampaigns(db, actor))
+			.filter((c) => c.accepted > 0)
+			.map((c) => ({ value: c.id, label: `Volontaires de « ${c.title} » (${c.accepted})` })),
 		chosen: {
 			status,
 			territoryId: territoryId ?? '',
+			campaignId: campaignId ?? '',
 			criteria,
 			size: url.searchParams.get('sieges') ?? ''
 		},
