@@ -10,6 +10,7 @@ import { workerOrigin } from './support/worker-server';
 import {
 	demoConsultation,
 	demoContribution,
+	demoCampaign,
 	demoDraw,
 	demoEvent,
 	demoGroup,
@@ -64,6 +65,7 @@ function demoIds() {
 		tournee: demoEvent('tournee-aller-vers-2023'),
 		group: demoGroup('groupe-ressource'),
 		draw: demoDraw('Groupe ressource 2027'),
+		campaign: demoCampaign('Panel départemental 2027 : invitations'),
 		person: demoPerson('membre@concerto.test'),
 		site: demoSite('Maison départementale des solidarités de Mondoubleau'),
 		retour: demoRetour('mon-avis-citoyen-2023'),
@@ -227,6 +229,25 @@ function samplesOf(): Record<string, Sample> {
 		'/admin/panel': { url: '/admin/panel' },
 		'/admin/panel/nouveau': { url: '/admin/panel/nouveau', emptyPostIsSafe: true },
 		'/admin/panel/import': { url: '/admin/panel/import', emptyPostIsSafe: true },
+		'/admin/panel/invitations': { url: '/admin/panel/invitations', emptyPostIsSafe: true },
+		'/admin/panel/invitations/nouvelle': {
+			url: '/admin/panel/invitations/nouvelle',
+			emptyPostIsSafe: true
+		},
+		'/admin/panel/invitations/[id=id]': {
+			url: `/admin/panel/invitations/${id.campaign}`,
+			probe: '/admin/panel/invitations/99999'
+		},
+		'/admin/panel/invitations/[id=id]/reponse': {
+			url: `/admin/panel/invitations/${id.campaign}/reponse`,
+			emptyPostIsSafe: true
+		},
+		'/admin/panel/invitations/[id=id]/lettres.pdf': {
+			url: `/admin/panel/invitations/${id.campaign}/lettres.pdf`
+		},
+		'/admin/panel/invitations/[id=id]/relances.pdf': {
+			url: `/admin/panel/invitations/${id.campaign}/relances.pdf`
+		},
 		'/admin/panel/representativite': { url: '/admin/panel/representativite' },
 		'/admin/panel/tirages': { url: '/admin/panel/tirages' },
 		'/admin/panel/tirages/nouveau': {

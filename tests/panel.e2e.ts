@@ -3,6 +3,7 @@
 import { test, expect, authFile } from './support/fixtures';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { workerSmtpPort } from './support/worker-server';
+import { demoRow } from './support/demo-rows';
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
@@ -75,7 +76,10 @@ test.describe('un agent', () => {
 	test('tire au sort un groupe dans les quotas, en public', async ({ page, a11y }) => {
 		await page.goto('/admin/panel');
 		await a11y.check();
-		await expect(page.getByRole('status')).toContainText('90 personnes');
+		const { n } = demoRow<{ n: number }>(
+			`select count(*) as n from person where in_panel = 1 and status <> 'parti'`
+		)!;
+		await expect(page.getByRole('status')).toContainText(`${n} personnes`);
 		await page.getByRole('link', { name: 'Représentativité' }).click();
 		await a11y.check();
 		await expect(page.getByRole('heading', { name: 'Territoire', level: 2 })).toBeVisible();

@@ -64,6 +64,8 @@ export const demoGroup = (slug: string) =>
 	idOf({ table: 'participation_group', column: 'slug', value: slug });
 export const demoRetour = (slug: string) => idOf({ table: 'retour', column: 'slug', value: slug });
 export const demoDraw = (title: string) => idOf({ table: 'draw', column: 'title', value: title });
+export const demoCampaign = (title: string) =>
+	idOf({ table: 'invitation_campaign', column: 'title', value: title });
 export const demoPerson = (email: string) =>
 	idOf({ table: 'person', column: 'email', value: email });
 export const demoUser = (email: string) => idOf({ table: 'user', column: 'email', value: email });

@@ -1,5 +1,5 @@
 // A campaign of invitations by lottery: a generated address base for the
-// real communes, 600 letters drawn from it, printed three weeks ago so the
+// real communes, 400 letters drawn from it, printed three weeks ago so the
 // reminders are due, and the first answers: yes and no, on the web, by phone
 // and on the paper coupon.
 import type { Db } from '../db/database';
@@ -19,7 +19,7 @@ const LAST = ['Renard', 'Gauthier', 'Chevalier', 'Fontaine', 'Caron', 'Blanc', '
 
 export async function seedDemoInvitations(db: Db, agent: Actor): Promise<void> {
 	if (await db.selectFrom('invitation_campaign').select('id').limit(1).executeTakeFirst()) return;
-	const csv = generatedAddressCsv(await departmentBaseCommunes(db), 12_000, 'démo');
+	const csv = generatedAddressCsv(await departmentBaseCommunes(db), 8_000, 'démo');
 	await importAddressBase(
 		db,
 		agent,
@@ -32,8 +32,8 @@ export async function seedDemoInvitations(db: Db, agent: Actor): Promise<void> {
 	const id = await createCampaign(db, agent, {
 		title: DEMO_CAMPAIGN_TITLE,
 		purpose:
-			'Inviter 600 foyers tirés au sort à rejoindre le panel, pour le tirage du groupe ressource 2027.',
-		letters: 600,
+			'Inviter 400 foyers tirés au sort à rejoindre le panel, pour le tirage du groupe ressource 2027.',
+		letters: 400,
 		seed: '418305',
 		oversampling: { 'Territoire sud': 1.3 },
 		falc: false,
