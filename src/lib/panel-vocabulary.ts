@@ -126,3 +126,22 @@ export const GROUP_FIELD_LABELS: Record<string, string> = {
 	body: 'Texte',
 	url: 'Adresse du document'
 };
+
+/** The fairness objectives a draw can use, as the Sortition Foundation's library offers them. */
+export const OBJECTIVES = ['leximin', 'nash', 'maximin'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+export const OBJECTIVE_LABELS: Record<Objective, string> = {
+	leximin: 'LEXIMIN',
+	nash: 'Bien-être de Nash',
+	maximin: 'Maximin'
+};
+
+/** What each objective asks, in a sentence a resident can read. */
+export const OBJECTIVE_DESCRIPTIONS: Record<Objective, string> = {
+	leximin:
+		'Donne la plus grande chance possible à la personne qui en a le moins, puis à la suivante, et ainsi de suite.',
+	nash: 'Rend le produit des chances de tous le plus grand possible : un peu moins égal, mais personne n’est sacrifié.',
+	maximin:
+		'Donne la plus grande chance possible à la personne qui en a le moins, sans rien demander pour les autres.'
+};

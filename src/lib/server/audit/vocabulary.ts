@@ -264,6 +264,7 @@ export const FIELD_LABELS: Record<string, string> = {
 	mandateStart: 'début du mandat',
 	mandateEnd: 'fin du mandat',
 	seed: 'graine du tirage',
+	objective: 'objectif d’équité',
 	inputsHash: 'empreinte des données du tirage',
 	size: 'sièges',
 	quotas: 'quotas',

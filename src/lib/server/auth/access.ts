@@ -212,7 +212,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/panel/invitations/[id=id]/relances.pdf': { view: 'panel.manage' },
 	'/admin/panel/representativite': { view: 'panel.manage', actions: { targets: 'panel.manage' } },
 	'/admin/panel/tirages': { view: 'panel.manage' },
-	'/admin/panel/tirages/nouveau': { view: 'panel.manage', actions: { default: 'panel.manage' } },
+	'/admin/panel/tirages/nouveau': {
+		view: 'panel.manage',
+		actions: all('panel.manage', 'default', 'compare')
+	},
 	'/admin/panel/tirages/[id=id]': {
 		view: 'panel.manage',
 		actions: all('panel.manage', 'draw', 'answer', 'replace')

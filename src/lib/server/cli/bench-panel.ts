@@ -1,6 +1,6 @@
 // Fair draws on generated pools: speed and whether the smallest probability
 // reaches its optimum.
-import { planLottery } from '../panel/selection/lottery-plan';
+import { compareObjectives, planLottery } from '../panel/selection/lottery-plan';
 import type { Category, SelectionInput, Volunteer } from '../panel/selection/problem';
 import { SeededRandom } from '../panel/selection/random';
 
@@ -81,15 +81,23 @@ async function run(label: string, input: SelectionInput, optimum?: number): Prom
 	const reached =
 		optimum === undefined
 			? ''
-			: `, optimum k/n = ${optimum.toFixed(4)} ${Math.abs(plan.leximinMinProbability - optimum) < 1e-6 ? 'atteint' : 'NON ATTEINT'}`;
+			: `, optimum k/n = ${optimum.toFixed(4)} ${Math.abs(plan.optimalMinProbability - optimum) < 1e-6 ? 'atteint' : 'NON ATTEINT'}`;
 	console.log(
 		`${label.padEnd(48)} ${plan.seconds.toFixed(2).padStart(7)} s   ` +
 			`${plan.profiles} profils, ${plan.columnsGenerated} panels générés, ` +
-			`min LEXIMIN ${plan.leximinMinProbability.toFixed(4)}, min loterie ${plan.minProbability.toFixed(4)}${reached}`
+			`min LEXIMIN ${plan.optimalMinProbability.toFixed(4)}, min loterie ${plan.minProbability.toFixed(4)}${reached}`
 	);
+	const { comparison } = await compareObjectives(input);
+	for (const { objective, figures, seconds } of comparison)
+		console.log(
+			`${`  objective ${objective}`.padEnd(48)} ${seconds.toFixed(2).padStart(7)} s   ` +
+				`min ${figures.min.toFixed(4)}, max ${figures.max.toFixed(4)}, ` +
+				`geometric mean ${figures.geometricMean.toFixed(4)}, Gini ${figures.gini.toFixed(4)}`
+		);
 }
 
 export async function benchPanel(): Promise<void> {
+	// Each draw, then the three objectives on the same pool and quotas.
 	const four = [TERRITORY, AGE, GENDER, SITUATION];
 	const panel = generatePool(300, four, 0.05, 'panel départemental');
 	await run('draw 30 of 300, 4 criteria, targets, households', {

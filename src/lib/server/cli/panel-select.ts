@@ -12,10 +12,12 @@ import {
 	ticketFromSeed
 } from '../panel/selection/lottery-plan';
 import { SelectionError } from '../panel/selection/problem';
+import { OBJECTIVE_LABELS, OBJECTIVES } from '../panel/selection/objectives';
 import { readCategories, readRespondents } from '../panel/selection/sortition-files';
 
 const USAGE = `Usage : npm run panel:select -- --categories FICHIER --respondents FICHIER --size K
-  [--seed N] [--id-column NOM] [--address-columns A,B] [--out DOSSIER] [--json]
+  [--objective leximin|nash|maximin] [--seed N] [--id-column NOM] [--address-columns A,B]
+  [--out DOSSIER] [--json]
   [--panels M (taille de la loterie, ${DEFAULT_LOTTERY_SIZE} par défaut)] [--ticket T (numéro tiré en public)]`;
 
 function positiveInteger(text: string | undefined, name: string): number | undefined {
@@ -35,6 +37,7 @@ export async function panelSelect(args: string[]): Promise<number> {
 				respondents: { type: 'string' },
 				size: { type: 'string' },
 				seed: { type: 'string' },
+				objective: { type: 'string', default: 'leximin' },
 				'id-column': { type: 'string' },
 				'address-columns': { type: 'string' },
 				out: { type: 'string', default: '.' },
@@ -49,6 +52,11 @@ export async function panelSelect(args: string[]): Promise<number> {
 	}
 	if (!options.categories || !options.respondents || !options.size) {
 		console.error(USAGE);
+		return 2;
+	}
+	const objective = OBJECTIVES.find((o) => o === options.objective);
+	if (!objective) {
+		console.error(`--objective attend leximin, nash ou maximin.\n${USAGE}`);
 		return 2;
 	}
 	try {
@@ -67,7 +75,7 @@ export async function panelSelect(args: string[]): Promise<number> {
 		const size = positiveInteger(options.size, 'size')!;
 		const plan = await planLottery(
 			{ size, categories, volunteers, householdRule: Boolean(options['address-columns']) },
-			{ seed: options.seed, lotterySize: positiveInteger(options.panels, 'panels') }
+			{ seed: options.seed, lotterySize: positiveInteger(options.panels, 'panels'), objective }
 		);
 		const ticket =
 			positiveInteger(options.ticket, 'ticket') ?? ticketFromSeed(plan.seed, plan.panels.length);
@@ -87,7 +95,7 @@ export async function panelSelect(args: string[]): Promise<number> {
 				['id', 'probability', 'lottery_probability', 'selected'],
 				...plan.probabilities.map((p) => [
 					p.id,
-					p.leximin.toFixed(6),
+					p.optimal.toFixed(6),
 					p.probability.toFixed(6),
 					selected.has(p.id) ? 1 : 0
 				])
@@ -101,7 +109,7 @@ export async function panelSelect(args: string[]): Promise<number> {
 		console.log(
 			[
 				`${volunteers.length} volontaires, ${plan.profiles} profils, ${size} sièges, algorithme ${plan.algorithm}.`,
-				`Probabilité minimale (LEXIMIN) : ${plan.leximinMinProbability.toFixed(4)} ; après arrondi à la loterie publiée : ${plan.minProbability.toFixed(4)}.`,
+				`Probabilité minimale (${OBJECTIVE_LABELS[objective]}) : ${plan.optimalMinProbability.toFixed(4)} ; après arrondi à la loterie publiée : ${plan.minProbability.toFixed(4)}.`,
 				`Loterie de ${plan.panels.length} panels (liste dans panels.csv), graine ${plan.seed}, numéro tiré ${ticket}.`,
 				`Empreinte des données : ${plan.inputsHash}.`,
 				`Calcul : ${plan.seconds.toFixed(2)} s. Fichiers écrits dans ${options.out}.`
@@ -110,7 +118,8 @@ export async function panelSelect(args: string[]): Promise<number> {
 		if (options.json) {
 			console.log(
 				JSON.stringify({
-					minProbability: plan.leximinMinProbability,
+					objective,
+					minProbability: plan.optimalMinProbability,
 					lotteryMinProbability: plan.minProbability,
 					seconds: plan.seconds,
 					selected: [...selected],

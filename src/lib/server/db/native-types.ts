@@ -39,7 +39,7 @@ export const JSON_COLUMNS: Record<string, string[]> = {
 	audit_log: ['before', 'after'],
 	commune: ['postal_codes'],
 	consultation: ['audiences'],
-	draw: ['panels', 'pool_filters', 'quotas'],
+	draw: ['objective_comparison', 'panels', 'pool_filters', 'quotas'],
 	draw_candidate: ['profile'],
 	event: ['accessibility', 'support'],
 	fiche: ['key_figures'],

@@ -685,6 +685,8 @@ export interface DrawTable {
 	created_at: Instant;
 	drawn_by: number | null;
 	drawn_at: Instant | null;
+	objective: Generated<string>;
+	objective_comparison: JsonText | null;
 }
 
 export interface DrawCandidateTable {

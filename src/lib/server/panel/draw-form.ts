@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { oneOf } from '$lib/codes';
 import { PERSON_STATUSES } from '$lib/panel-vocabulary';
 import type { DrawInput } from './draws';
+import { OBJECTIVES } from './selection/objectives';
 
 /** A number of seats: a whole number above zero, or null. */
 export function readSeats(text: string | null | undefined): number | null {
@@ -48,6 +49,7 @@ export const drawFormSchema = z.record(z.string(), z.string()).transform((f, con
 		},
 		quotas,
 		seed: text('seed'),
+		objective: oneOf(OBJECTIVES, text('objective'), 'leximin'),
 		confirmExtremes: text('confirmExtremes') === 'on'
 	} satisfies DrawInput;
 });
@@ -59,6 +61,7 @@ export function drawFormValues(values: Record<string, string | string[]>) {
 		title: text('title'),
 		purpose: text('purpose'),
 		seed: text('seed'),
+		objective: text('objective') || 'leximin',
 		householdRule: values.householdRule !== undefined,
 		bounds: Object.fromEntries(
 			Object.keys(values)

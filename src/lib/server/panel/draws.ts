@@ -8,7 +8,15 @@ import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { extremeChances, seatProblems } from './draw-checks';
-import { planLottery, panelForTicket, ticketFromSeed } from './selection/lottery-plan';
+import {
+	compareObjectives,
+	planLottery,
+	panelForTicket,
+	ticketFromSeed,
+	type ObjectiveComparison
+} from './selection/lottery-plan';
+import { OBJECTIVE_LABELS, OBJECTIVES, type Objective } from './selection/objectives';
+import { oneOf } from '$lib/codes';
 import { SelectionError, type Category } from './selection/problem';
 import { valueOf, valuesOf, criterionLabel } from './criteria';
 import { poolPeople, targetShares, territoryPopulationShares } from './representation';
@@ -95,6 +103,8 @@ export interface DrawInput {
 	onlyPersonIds?: number[];
 	/** The officer has read the 0 % / 100 % warnings and publishes anyway. */
 	confirmExtremes?: boolean;
+	/** LEXIMIN unless the officer chose another. */
+	objective?: Objective;
 }
 
 function toCategories(quotas: DrawInput['quotas']): Category[] {
@@ -111,6 +121,49 @@ function toCategories(quotas: DrawInput['quotas']): Category[] {
 	return [...byCriterion.values()];
 }
 
+/** The pool, its criteria and the selection problem of a draw's form. */
+async function drawSelection(db: Db, input: DrawInput) {
+	let people = await poolPeople(db, input.filters);
+	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
+	const problems = seatProblems(input.size, people.length);
+	if (problems.length)
+		throw new DrawError('Ce tirage ne peut pas se faire avec ce vivier.', problems);
+	const categories = toCategories(input.quotas);
+	const criteria = [...new Set(input.quotas.map((q) => q.criterion))];
+	const selection = {
+		size: input.size,
+		householdRule: input.householdRule,
+		categories,
+		volunteers: people.map((person) => ({
+			id: person.pseudonym,
+			features: Object.fromEntries(
+				criteria.map((code, i) => [categories[i].name, valueOf(person, code)])
+			),
+			household: person.householdKey
+		}))
+	};
+	return { people, criteria, categories, selection };
+}
+
+/**
+ * The three objectives on the pool and quotas of a draw being prepared, side
+ * by side, before anything is recorded.
+ */
+export async function compareDrawObjectives(
+	db: Db,
+	actor: Actor | null,
+	input: DrawInput
+): Promise<ObjectiveComparison[]> {
+	assertCan(actor, 'panel.manage');
+	const { selection } = await drawSelection(db, input);
+	try {
+		return (await compareObjectives(selection)).comparison;
+	} catch (caught) {
+		if (caught instanceof SelectionError) throw new DrawError(caught.message, caught.conflicts);
+		throw caught;
+	}
+}
+
 /** Computes the lottery and records the draw, ready to be published before the public draw. */
 export async function createDraw(db: Db, actor: Actor | null, input: DrawInput): Promise<number> {
 	assertCan(actor, 'panel.manage');
@@ -120,30 +173,14 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 			'Titre (200 caractères), objet (1 000) ou graine (100) trop long.',
 			'title'
 		);
-	let people = await poolPeople(db, input.filters);
-	if (input.onlyPersonIds) people = people.filter((p) => input.onlyPersonIds!.includes(p.id));
-	const problems = seatProblems(input.size, people.length);
-	if (problems.length)
-		throw new DrawError('Ce tirage ne peut pas se faire avec ce vivier.', problems);
-	const categories = toCategories(input.quotas);
-	const criteria = [...new Set(input.quotas.map((q) => q.criterion))];
+	const { people, criteria, selection } = await drawSelection(db, input);
+	const objective = input.objective ?? 'leximin';
 	let plan;
+	let comparison;
 	try {
-		plan = await planLottery(
-			{
-				size: input.size,
-				householdRule: input.householdRule,
-				categories,
-				volunteers: people.map((person) => ({
-					id: person.pseudonym,
-					features: Object.fromEntries(
-						criteria.map((code, i) => [categories[i].name, valueOf(person, code)])
-					),
-					household: person.householdKey
-				}))
-			},
-			{ seed: input.seed }
-		);
+		plan = await planLottery(selection, { seed: input.seed, objective });
+		// Replacements keep their parent's objective; a first draw publishes the three side by side.
+		comparison = input.parentDrawId ? null : (await compareObjectives(selection)).comparison;
 	} catch (caught) {
 		if (caught instanceof SelectionError) throw new DrawError(caught.message, caught.conflicts);
 		throw caught;
@@ -181,11 +218,13 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 				pool_filters: toDbJson(input.filters),
 				quotas: toDbJson(input.quotas),
 				algorithm: plan.algorithm,
+				objective,
+				objective_comparison: comparison ? toDbJson(comparison) : null,
 				seed: plan.seed,
 				inputs_hash: plan.inputsHash,
 				lottery_size: plan.panels.length,
 				panels: toDbJson(plan.panels),
-				min_probability: plan.leximinMinProbability,
+				min_probability: plan.optimalMinProbability,
 				lottery_min_probability: plan.minProbability,
 				seconds: plan.seconds,
 				created_by: actor.id,
@@ -204,7 +243,7 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 						profile: toDbJson(
 							Object.fromEntries(criteria.map((code) => [code, valueOf(person, code)]))
 						),
-						probability: probabilityOf.get(person.pseudonym)!.leximin,
+						probability: probabilityOf.get(person.pseudonym)!.optimal,
 						lottery_probability: probabilityOf.get(person.pseudonym)!.probability
 					}))
 				)
@@ -217,6 +256,7 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 			entityId: id,
 			after: {
 				seed: plan.seed,
+				objective: OBJECTIVE_LABELS[objective],
 				inputsHash: plan.inputsHash,
 				size: input.size,
 				quotas: input.quotas,
@@ -368,6 +408,7 @@ export async function drawReplacements(
 		quotas,
 		seed: `${draw.seed}-r${declined.length}`,
 		parentDrawId: drawId,
+		objective: oneOf(OBJECTIVES, draw.objective, 'leximin'),
 		// Few seats among the volunteers left: certainty is expected, the quotas were confirmed before.
 		confirmExtremes: true,
 		onlyPersonIds: others
@@ -432,6 +473,9 @@ export interface DrawDetail {
 		pool: number;
 	}[];
 	algorithm: string;
+	objective: Objective;
+	/** The three objectives on this pool, as computed with the draw; null for replacements. */
+	comparison: ObjectiveComparison[] | null;
 	seed: string;
 	inputsHash: string;
 	lotterySize: number;
@@ -514,6 +558,8 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 			pool: list.filter((c) => c.profile[q.criterion] === q.value).length
 		})),
 		algorithm: draw.algorithm,
+		objective: oneOf(OBJECTIVES, draw.objective, 'leximin'),
+		comparison: fromDbJson<ObjectiveComparison[] | null>(draw.objective_comparison, null),
 		seed: draw.seed,
 		inputsHash: draw.inputs_hash,
 		lotterySize: draw.lottery_size,

@@ -5,6 +5,8 @@ import type { Db } from '../db/database';
 import { writeCsv } from '../csv';
 import { readDraw, type DrawDetail } from './draws';
 import type { Figure } from '$lib/disclosure';
+import type { Objective } from '$lib/panel-vocabulary';
+import type { ObjectiveComparison } from './selection/lottery-plan';
 import { protectedParts } from '../statistics/public-figures';
 import { getDisclosureThreshold } from '../settings/settings';
 import { compareFrench } from '$lib/french';
@@ -19,6 +21,8 @@ export interface PublicDraw {
 	/** Selected per group: hidden when fewer than the disclosure threshold. */
 	quotas: { label: string; value: string; min: number; max: number; selected: Figure }[];
 	algorithm: string;
+	objective: Objective;
+	comparison: ObjectiveComparison[] | null;
 	seed: string;
 	inputsHash: string;
 	lotterySize: number;
@@ -68,6 +72,8 @@ function toPublic(draw: DrawDetail, threshold: number): PublicDraw {
 			selected: selected?.[i] ?? 0
 		})),
 		algorithm: draw.algorithm,
+		objective: draw.objective,
+		comparison: draw.comparison,
 		seed: draw.seed,
 		inputsHash: draw.inputsHash,
 		lotterySize: draw.lotterySize,

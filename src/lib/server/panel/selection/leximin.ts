@@ -28,7 +28,7 @@ function panelKey(counts: number[]): string {
  * panels covering them all: the starting columns. Profiles left out can never
  * be selected (probability 0).
  */
-function coveringPanels(
+export function coveringPanels(
 	highs: Highs,
 	model: SelectionModel
 ): { panels: number[][]; covered: boolean[] } {
@@ -134,7 +134,7 @@ class RestrictedDual {
  * at least its fixed probability (minimising the largest shortfall, which is
  * zero up to solver tolerance).
  */
-function distribution(
+export function distribution(
 	highs: Highs,
 	sizes: number[],
 	fixed: number[],
@@ -182,9 +182,16 @@ function distribution(
 /**
  * LEXIMIN selection probabilities by column generation: raise the smallest
  * probability as far as any lottery over quota-respecting panels allows, fix
- * the profiles that cannot go higher, repeat for the others.
+ * the profiles that cannot go higher, repeat for the others. With
+ * `firstLevelOnly`, stops after the first level: every profile gets at least
+ * the best smallest probability, and the lottery is any that gives it
+ * (maximin, as the Sortition Foundation's library offers).
  */
-export function leximin(highs: Highs, model: SelectionModel): LeximinResult {
+export function leximin(
+	highs: Highs,
+	model: SelectionModel,
+	options: { firstLevelOnly?: boolean } = {}
+): LeximinResult {
 	const sizes = model.profiles.map((profile) => profile.members.length);
 	const T = sizes.length;
 	const { panels, covered } = coveringPanels(highs, model);
@@ -231,6 +238,7 @@ export function leximin(highs: Highs, model: SelectionModel): LeximinResult {
 				fixed[heaviest] = level;
 				dual.fix(heaviest, level);
 			}
+			if (options.firstLevelOnly) for (let t = 0; t < T; t++) if (fixed[t] < 0) fixed[t] = level;
 		}
 	} finally {
 		dual.dispose();
@@ -243,3 +251,7 @@ export function leximin(highs: Highs, model: SelectionModel): LeximinResult {
 	);
 	return { probabilities, panels: weighted, columnsGenerated: panels.length, iterations };
 }
+
+/** The best smallest probability, and any lottery that gives it. */
+export const maximin = (highs: Highs, model: SelectionModel): LeximinResult =>
+	leximin(highs, model, { firstLevelOnly: true });

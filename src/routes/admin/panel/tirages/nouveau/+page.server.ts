@@ -6,6 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import {
+	compareDrawObjectives,
 	createDraw,
 	DrawConfirmationNeeded,
 	DrawError,
@@ -57,6 +58,37 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	/** The three objectives side by side on this pool and these quotas; nothing is recorded. */
+	compare: async ({ request, locals, url }) => {
+		requirePermission(locals, url, 'panel.manage');
+		const posted = await readPosted(request, drawFormSchema, { firstError: true });
+		const none = [] as string[];
+		if (!posted.ok) {
+			const { error, values = {} } = posted.failure.data;
+			return fail(400, { error, conflicts: none, warnings: none, values: drawFormValues(values) });
+		}
+		const values = drawFormValues(posted.values);
+		try {
+			const comparison = await compareDrawObjectives(getDb(), locals.actor, posted.data);
+			return { comparison, values, conflicts: none, warnings: none };
+		} catch (caught) {
+			if (caught instanceof DrawError)
+				return fail(400, {
+					error: caught.message,
+					conflicts: caught.conflicts,
+					warnings: none,
+					values
+				});
+			if (caught instanceof DomainError)
+				return fail(caught.status, {
+					error: caught.message,
+					conflicts: none,
+					warnings: none,
+					values
+				});
+			throw caught;
+		}
+	},
 	default: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
 		const posted = await readPosted(request, drawFormSchema, { firstError: true });
