@@ -184,6 +184,63 @@ test.describe('invitations par tirage au sort', () => {
 		).toBeVisible();
 		await expect(officer.getByText('moins de 5').first()).toBeVisible();
 
+		// Stage 2: a draw among the demonstration campaign's volunteers, the three objectives
+		// compared, alternates ranked with the panel, and a decline replaced by the first of them.
+		await officer.goto('/admin/panel/invitations');
+		await officer.getByRole('link', { name: 'Panel départemental 2027 : invitations' }).click();
+		await checkOfficer(officer);
+		await officer
+			.getByRole('link', { name: /^Préparer un tirage parmi les \d+ personnes/ })
+			.click();
+		await checkOfficer(officer);
+		await officer.getByLabel('Nombre de sièges').fill('4');
+		await officer.getByRole('checkbox', { name: 'Genre' }).check();
+		await officer.getByRole('button', { name: 'Proposer des quotas' }).click();
+		await checkOfficer(officer);
+		await officer.getByLabel('Titre du tirage').fill('Groupe de la recette');
+		await officer.getByLabel('Suppléant·es').fill('4');
+		await officer.getByRole('button', { name: 'Comparer les trois objectifs' }).click();
+		await checkOfficer(officer);
+		const comparison = officer.getByRole('table', {
+			name: 'Les trois objectifs sur ce vivier : chances des volontaires d’être tiré·es'
+		});
+		await expect(comparison.getByRole('row')).toHaveCount(4);
+		await officer.getByRole('radio', { name: /^Bien-être de Nash/ }).check();
+		await officer.getByRole('button', { name: 'Calculer la loterie' }).click();
+		await checkOfficer(officer);
+		await expect(officer.getByRole('heading', { level: 1 })).toHaveText('Groupe de la recette');
+		await expect(officer.getByText(/^Bien-être de Nash\s:/)).toBeVisible();
+		await officer.getByRole('button', { name: 'Tirer', exact: true }).click();
+		await checkOfficer(officer);
+		const alternates = officer.getByRole('table', { name: 'Suppléant·es, par rang' });
+		await expect(alternates.locator('tbody tr').first()).toContainText('en réserve');
+		const seated = officer
+			.getByRole('table', { name: 'Personnes tirées et leur réponse' })
+			.locator('tbody tr');
+		await expect(seated).toHaveCount(4);
+		await seated
+			.first()
+			.getByRole('button', { name: /Décline/ })
+			.click();
+		await checkOfficer(officer);
+		await officer
+			.getByRole('button', { name: /^Appeler le ou la suppléant·e pour 1 désistement/ })
+			.click();
+		await checkOfficer(officer);
+		await expect(alternates.getByText(/^appelé·e à la place de/)).toHaveCount(1);
+		await expect(seated).toHaveCount(5);
+		await expect(seated.filter({ hasText: 'remplacé·e par' })).toHaveCount(1);
+		// The quotas still hold: seats held per value within their bounds.
+		for (const row of await officer
+			.getByRole('table', { name: 'Quotas : minimum, maximum, volontaires et sièges obtenus' })
+			.locator('tbody tr')
+			.all()) {
+			const cells = await row.locator('td').allTextContents();
+			const [min, max, , held] = cells.slice(1).map(Number);
+			expect(held).toBeGreaterThanOrEqual(min);
+			expect(held).toBeLessThanOrEqual(max);
+		}
+
 		// Closed: the codes are erased, the counts stay.
 		await officer.goto(campaignUrl);
 		await checkOfficer(officer);

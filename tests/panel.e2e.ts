@@ -103,6 +103,8 @@ test.describe('un agent', () => {
 		await page.getByLabel('Titre du tirage').fill('Comité des usagers 2027');
 		await page.getByLabel('Minimum pour Genre Femme').fill('3');
 		await page.getByLabel('Graine du hasard (facultatif)').fill('777');
+		// Without alternates: a decline is replaced by a new draw (the invitations test calls alternates).
+		await page.getByLabel('Suppléant·es').fill('0');
 		await page.getByRole('button', { name: 'Calculer la loterie' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comité des usagers 2027');
 		await a11y.check();

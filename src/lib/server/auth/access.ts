@@ -214,7 +214,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/admin/panel/tirages': { view: 'panel.manage' },
 	'/admin/panel/tirages/nouveau': {
 		view: 'panel.manage',
-		actions: all('panel.manage', 'default', 'compare')
+		actions: all('panel.manage', 'compute', 'compare')
 	},
 	'/admin/panel/tirages/[id=id]': {
 		view: 'panel.manage',

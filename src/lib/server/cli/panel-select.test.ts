@@ -82,6 +82,41 @@ describe('npm run panel:select', () => {
 		expect(JSON.parse(log.mock.calls.at(-1)![0]).selected).toEqual(summary.selected);
 	});
 
+	it('draws with another objective and writes ranked alternates of the panel’s profiles', async () => {
+		const dir = await files(
+			'feature,value,min,max\ngender,female,2,2\ngender,male,2,2\nage,young,2,2\nage,old,2,2\n',
+			respondents(20)
+		);
+		const out = join(dir, 'out');
+		const args = [
+			'--categories',
+			join(dir, 'categories.csv'),
+			'--respondents',
+			join(dir, 'respondents.csv'),
+			'--size',
+			'4',
+			'--seed',
+			'9',
+			'--out',
+			out,
+			'--json'
+		];
+		expect(await panelSelect([...args, '--objective', 'nash', '--alternates', '4'])).toBe(0);
+		const summary = JSON.parse(log.mock.calls.at(-1)![0]);
+		expect(summary.objective).toBe('nash');
+		expect(summary.alternates).toHaveLength(4);
+		// Four profiles of five volunteers each: one alternate per profile of the panel.
+		expect(summary.guaranteedDeclines).toBeGreaterThanOrEqual(1);
+		const alternates: Record<string, string>[] = parse(
+			await readFile(join(out, 'alternates.csv')),
+			{ columns: true }
+		);
+		expect(alternates.map((row) => row.rank)).toEqual(['1', '2', '3', '4']);
+		expect(alternates.map((row) => row.id)).toEqual(summary.alternates);
+		expect(alternates.every((row) => !summary.selected.includes(row.id))).toBe(true);
+		expect(await panelSelect([...args, '--objective', 'egalite'])).toBe(2);
+	});
+
 	it('keeps households apart with --address-columns', async () => {
 		const dir = await files(
 			'feature,value,min,max\ngender,female,0,4\ngender,male,0,4\nage,young,0,4\nage,old,0,4\n',

@@ -13,10 +13,11 @@ import {
 } from '../panel/selection/lottery-plan';
 import { SelectionError } from '../panel/selection/problem';
 import { OBJECTIVE_LABELS, OBJECTIVES } from '../panel/selection/objectives';
+import { chooseAlternates } from '../panel/selection/alternates';
 import { readCategories, readRespondents } from '../panel/selection/sortition-files';
 
 const USAGE = `Usage : npm run panel:select -- --categories FICHIER --respondents FICHIER --size K
-  [--objective leximin|nash|maximin] [--seed N] [--id-column NOM] [--address-columns A,B]
+  [--objective leximin|nash|maximin] [--alternates N] [--seed N] [--id-column NOM] [--address-columns A,B]
   [--out DOSSIER] [--json]
   [--panels M (taille de la loterie, ${DEFAULT_LOTTERY_SIZE} par défaut)] [--ticket T (numéro tiré en public)]`;
 
@@ -38,6 +39,7 @@ export async function panelSelect(args: string[]): Promise<number> {
 				size: { type: 'string' },
 				seed: { type: 'string' },
 				objective: { type: 'string', default: 'leximin' },
+				alternates: { type: 'string' },
 				'id-column': { type: 'string' },
 				'address-columns': { type: 'string' },
 				out: { type: 'string', default: '.' },
@@ -101,6 +103,27 @@ export async function panelSelect(args: string[]): Promise<number> {
 				])
 			])
 		);
+		const alternateCount = positiveInteger(options.alternates, 'alternates') ?? 0;
+		const alternates = alternateCount
+			? chooseAlternates({
+					categories,
+					volunteers,
+					panel: [...selected],
+					count: alternateCount,
+					seed: plan.seed,
+					householdRule: Boolean(options['address-columns'])
+				})
+			: null;
+		if (alternates) {
+			const rowOf = new Map(volunteers.map((v, i) => [v.id, table.rows[i]]));
+			await writeFile(
+				join(options.out, 'alternates.csv'),
+				stringify([
+					['rank', 'same_profile', ...table.columns],
+					...alternates.alternates.map((a) => [a.rank, a.sameProfile ? 1 : 0, ...rowOf.get(a.id)!])
+				])
+			);
+		}
 		await writeFile(
 			join(options.out, 'panels.csv'),
 			stringify([['panel', 'ids'], ...plan.panels.map((panel, i) => [i + 1, panel.join(' ')])])
@@ -112,6 +135,11 @@ export async function panelSelect(args: string[]): Promise<number> {
 				`Probabilité minimale (${OBJECTIVE_LABELS[objective]}) : ${plan.optimalMinProbability.toFixed(4)} ; après arrondi à la loterie publiée : ${plan.minProbability.toFixed(4)}.`,
 				`Loterie de ${plan.panels.length} panels (liste dans panels.csv), graine ${plan.seed}, numéro tiré ${ticket}.`,
 				`Empreinte des données : ${plan.inputsHash}.`,
+				...(alternates
+					? [
+							`${alternates.alternates.length} suppléant·es dans alternates.csv ; tout ensemble de ${alternates.guaranteedDeclines} désistement(s) est remplacé dans les quotas.`
+						]
+					: []),
 				`Calcul : ${plan.seconds.toFixed(2)} s. Fichiers écrits dans ${options.out}.`
 			].join('\n')
 		);
@@ -119,6 +147,8 @@ export async function panelSelect(args: string[]): Promise<number> {
 			console.log(
 				JSON.stringify({
 					objective,
+					alternates: alternates?.alternates.map((a) => a.id) ?? [],
+					guaranteedDeclines: alternates?.guaranteedDeclines ?? null,
 					minProbability: plan.optimalMinProbability,
 					lotteryMinProbability: plan.minProbability,
 					seconds: plan.seconds,

@@ -10,7 +10,7 @@ export const FLAG_COLUMNS: Record<string, string[]> = {
 	consultation: ['profile_block'],
 	contribution: ['contact_consent'],
 	draw: ['household_rule'],
-	draw_candidate: ['selected'],
+	draw_candidate: ['alternate_same_profile', 'selected'],
 	invitation_campaign: ['falc'],
 	person: ['in_panel'],
 	question: ['required'],

@@ -687,6 +687,8 @@ export interface DrawTable {
 	drawn_at: Instant | null;
 	objective: Generated<string>;
 	objective_comparison: JsonText | null;
+	alternates_requested: Generated<number>;
+	guaranteed_declines: number | null;
 }
 
 export interface DrawCandidateTable {
@@ -698,6 +700,9 @@ export interface DrawCandidateTable {
 	lottery_probability: number;
 	selected: Generated<Flag>;
 	answer: DrawAnswer | null;
+	alternate_rank: number | null;
+	alternate_same_profile: Flag | null;
+	replaces: string | null;
 }
 
 export interface AddressBaseTable {

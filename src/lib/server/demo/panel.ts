@@ -106,6 +106,7 @@ export async function seedDemoPanel(db: Db, agent: Actor): Promise<void> {
 				max: v.max + 1
 			}))
 		),
-		seed: '20261122'
+		seed: '20261122',
+		alternates: 5
 	});
 }

@@ -50,6 +50,7 @@ export const drawFormSchema = z.record(z.string(), z.string()).transform((f, con
 		quotas,
 		seed: text('seed'),
 		objective: oneOf(OBJECTIVES, text('objective'), 'leximin'),
+		alternates: /^\d{1,3}$/.test(text('alternates')) ? Number(text('alternates')) : 0,
 		confirmExtremes: text('confirmExtremes') === 'on'
 	} satisfies DrawInput;
 });
@@ -62,6 +63,7 @@ export function drawFormValues(values: Record<string, string | string[]>) {
 		purpose: text('purpose'),
 		seed: text('seed'),
 		objective: text('objective') || 'leximin',
+		alternates: text('alternates'),
 		householdRule: values.householdRule !== undefined,
 		bounds: Object.fromEntries(
 			Object.keys(values)

@@ -1,9 +1,12 @@
 // Fair draws from the panel: quotas proposed from targets, the lottery
 // computed and published before the public draw, the chosen panel, answers,
 // and replacements drawn again within the quotas. Every step is audited.
-import type { Db } from '../db/database';
+import type { Db, Executor } from '../db/database';
+import type { Selectable } from 'kysely';
+import type { DrawTable } from '../db/schema';
+import { chooseAlternates, profileKey, replacementFor } from './selection/alternates';
 import { lockRows } from '../db/concurrency';
-import { fromDbJson, nowForDb, toDbJson, toDbBool } from '../db/codecs';
+import { fromDbBool, fromDbJson, nowForDb, toDbJson, toDbBool } from '../db/codecs';
 import { assertCan, type Actor } from '../auth/permissions';
 import { recordAudit } from '../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
@@ -105,6 +108,8 @@ export interface DrawInput {
 	confirmExtremes?: boolean;
 	/** LEXIMIN unless the officer chose another. */
 	objective?: Objective;
+	/** Alternates to rank once the panel is drawn. */
+	alternates?: number;
 }
 
 function toCategories(quotas: DrawInput['quotas']): Category[] {
@@ -220,6 +225,10 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 				algorithm: plan.algorithm,
 				objective,
 				objective_comparison: comparison ? toDbJson(comparison) : null,
+				alternates_requested: Math.max(
+					0,
+					Math.min(input.alternates ?? 0, people.length - input.size)
+				),
 				seed: plan.seed,
 				inputs_hash: plan.inputsHash,
 				lottery_size: plan.panels.length,
@@ -268,6 +277,141 @@ export async function createDraw(db: Db, actor: Actor | null, input: DrawInput):
 	});
 }
 
+/** A recorded draw's volunteers as the selection sees them: profiles and households. */
+async function drawVolunteers(tx: Executor, draw: { id: number; quotas: string }) {
+	const categories = toCategories(fromDbJson<DrawInput['quotas']>(draw.quotas, []));
+	const rows = await tx
+		.selectFrom('draw_candidate')
+		.leftJoin('person', 'person.id', 'draw_candidate.person_id')
+		.select([
+			'draw_candidate.pseudonym',
+			'draw_candidate.profile',
+			'draw_candidate.selected',
+			'draw_candidate.answer',
+			'draw_candidate.alternate_rank',
+			'draw_candidate.alternate_same_profile',
+			'person.household_key'
+		])
+		.where('draw_candidate.draw_id', '=', draw.id)
+		.orderBy('draw_candidate.pseudonym')
+		.execute();
+	const volunteers = rows.map((r) => {
+		const profile = fromDbJson<Record<string, string>>(r.profile, {});
+		return {
+			id: r.pseudonym,
+			features: Object.fromEntries(
+				Object.entries(profile).map(([code, value]) => [criterionLabel(code), value])
+			),
+			household: r.household_key
+		};
+	});
+	return { categories, volunteers, rows };
+}
+
+/** Ranks the alternates of a drawn panel from the draw's seed; returns their pseudonyms. */
+async function rankAlternates(
+	tx: Executor,
+	draw: Selectable<DrawTable>,
+	panel: string[]
+): Promise<string[]> {
+	const { categories, volunteers } = await drawVolunteers(tx, draw);
+	const list = chooseAlternates({
+		categories,
+		volunteers,
+		panel,
+		count: draw.alternates_requested,
+		seed: draw.seed,
+		householdRule: fromDbBool(draw.household_rule)
+	});
+	for (const a of list.alternates)
+		await tx
+			.updateTable('draw_candidate')
+			.set({ alternate_rank: a.rank, alternate_same_profile: toDbBool(a.sameProfile) })
+			.where('draw_id', '=', draw.id)
+			.where('pseudonym', '=', a.id)
+			.execute();
+	await tx
+		.updateTable('draw')
+		.set({ guaranteed_declines: list.guaranteedDeclines })
+		.where('id', '=', draw.id)
+		.execute();
+	return list.alternates.map((a) => a.id);
+}
+
+/**
+ * Replaces each person who declined by the first alternate who keeps every
+ * quota (her own profile first); returns the declines left without one.
+ */
+async function replaceByAlternates(db: Db, actor: Actor, drawId: number): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		await lockRows(tx, 'draw', [drawId]);
+		const draw = await tx
+			.selectFrom('draw')
+			.selectAll()
+			.where('id', '=', drawId)
+			.executeTakeFirstOrThrow();
+		const { categories, volunteers, rows } = await drawVolunteers(tx, draw);
+		const replaced = new Set(
+			(
+				await tx
+					.selectFrom('draw_candidate')
+					.select('replaces')
+					.where('draw_id', '=', drawId)
+					.where('replaces', 'is not', null)
+					.execute()
+			).map((r) => r.replaces!)
+		);
+		const list = rows
+			.filter((r) => r.alternate_rank !== null)
+			.sort((a, b) => a.alternate_rank! - b.alternate_rank!)
+			.map((r) => ({
+				id: r.pseudonym,
+				rank: r.alternate_rank!,
+				profile: profileKey(
+					categories,
+					volunteers.find((v) => v.id === r.pseudonym)!
+				),
+				sameProfile: fromDbBool(r.alternate_same_profile)
+			}));
+		const used = new Set(rows.filter((r) => r.selected || r.answer).map((r) => r.pseudonym));
+		// The seats as they stand: a decline still holds hers until someone takes it.
+		let current = rows
+			.filter((r) => r.selected && !replaced.has(r.pseudonym))
+			.map((r) => r.pseudonym);
+		const waiting = rows.filter(
+			(r) => r.selected && r.answer === 'decline' && !replaced.has(r.pseudonym)
+		);
+		let left = 0;
+		for (const declined of waiting) {
+			const substitute = replacementFor(declined.pseudonym, current, list, used, {
+				categories,
+				volunteers,
+				householdRule: fromDbBool(draw.household_rule)
+			});
+			if (!substitute) {
+				left++;
+				continue;
+			}
+			used.add(substitute.id);
+			current = current.map((id) => (id === declined.pseudonym ? substitute.id : id));
+			await tx
+				.updateTable('draw_candidate')
+				.set({ selected: 1, replaces: declined.pseudonym })
+				.where('draw_id', '=', drawId)
+				.where('pseudonym', '=', substitute.id)
+				.execute();
+			await recordAudit(tx, {
+				actor,
+				action: 'panel.draw.alternate',
+				entityType: 'draw',
+				entityId: drawId,
+				after: { declined: declined.pseudonym, alternate: substitute.id, rank: substitute.rank }
+			});
+		}
+		return left;
+	});
+}
+
 /** Picks the panel: the number drawn in public, or else the one the seed gives. */
 export async function drawPanel(
 	db: Db,
@@ -313,12 +457,18 @@ export async function drawPanel(
 			.where('draw_id', '=', drawId)
 			.where('pseudonym', 'in', chosen)
 			.execute();
+		const alternates = draw.alternates_requested ? await rankAlternates(tx, draw, chosen) : [];
 		await recordAudit(tx, {
 			actor,
 			action: 'panel.draw.draw',
 			entityType: 'draw',
 			entityId: drawId,
-			after: { ticket, source: publicTicket === null ? 'graine' : 'public', panel: chosen }
+			after: {
+				ticket,
+				source: publicTicket === null ? 'graine' : 'public',
+				panel: chosen,
+				...(alternates.length ? { alternates } : {})
+			}
 		});
 		return ticket;
 	});
@@ -361,14 +511,31 @@ export async function drawReplacements(
 	assertCan(actor, 'panel.manage');
 	const draw = await db.selectFrom('draw').selectAll().where('id', '=', drawId).executeTakeFirst();
 	if (!draw) throw new NotFoundError('Tirage introuvable.');
-	const candidates = await db
+	let candidates = await db
 		.selectFrom('draw_candidate')
 		.selectAll()
 		.where('draw_id', '=', drawId)
 		.execute();
-	const declined = candidates.filter((c) => c.selected && c.answer === 'decline');
+	const alreadyReplaced = new Set(candidates.map((c) => c.replaces).filter(Boolean));
+	let declined = candidates.filter(
+		(c) => c.selected && c.answer === 'decline' && !alreadyReplaced.has(c.pseudonym)
+	);
 	if (declined.length === 0)
 		throw new InvalidInputError('Personne n’a décliné : il n’y a rien à remplacer.');
+	if (candidates.some((c) => c.alternate_rank !== null)) {
+		const left = await replaceByAlternates(db, actor, drawId);
+		if (left === 0) return drawId;
+		// Those the alternates could not replace go to a new draw, as without alternates.
+		candidates = await db
+			.selectFrom('draw_candidate')
+			.selectAll()
+			.where('draw_id', '=', drawId)
+			.execute();
+		const replacedNow = new Set(candidates.map((c) => c.replaces).filter(Boolean));
+		declined = candidates.filter(
+			(c) => c.selected && c.answer === 'decline' && !replacedNow.has(c.pseudonym)
+		);
+	}
 	const kept = candidates.filter((c) => c.selected && c.answer !== 'decline');
 	const quotas = fromDbJson<DrawInput['quotas']>(draw.quotas, []).map((quota) => {
 		const taken = kept.filter(
@@ -500,7 +667,14 @@ export interface DrawDetail {
 		lotteryProbability: number;
 		selected: boolean;
 		answer: DrawAnswer | null;
+		/** Rank on the list of alternates, once the panel is drawn. */
+		alternateRank: number | null;
+		alternateSameProfile: boolean;
+		/** The pseudonym whose seat this alternate took. */
+		replaces: string | null;
 	}[];
+	alternatesRequested: number;
+	guaranteedDeclines: number | null;
 }
 
 export async function getDraw(db: Db, actor: Actor | null, id: number): Promise<DrawDetail> {
@@ -523,6 +697,9 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 			'draw_candidate.lottery_probability',
 			'draw_candidate.selected',
 			'draw_candidate.answer',
+			'draw_candidate.alternate_rank',
+			'draw_candidate.alternate_same_profile',
+			'draw_candidate.replaces',
 			'person.first_name',
 			'person.last_name'
 		])
@@ -543,8 +720,12 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 		probability: c.probability,
 		lotteryProbability: c.lottery_probability,
 		selected: Boolean(c.selected),
-		answer: c.answer
+		answer: c.answer,
+		alternateRank: c.alternate_rank === null ? null : Number(c.alternate_rank),
+		alternateSameProfile: fromDbBool(c.alternate_same_profile),
+		replaces: c.replaces
 	}));
+	const replacedBy = new Set(list.map((c) => c.replaces).filter(Boolean));
 	return {
 		id: draw.id,
 		title: draw.title,
@@ -554,7 +735,10 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 		quotas: fromDbJson<DrawInput['quotas']>(draw.quotas, []).map((q) => ({
 			...q,
 			label: criterionLabel(q.criterion),
-			selected: list.filter((c) => c.selected && c.profile[q.criterion] === q.value).length,
+			// Seats held: a decline whose seat an alternate took no longer counts.
+			selected: list.filter(
+				(c) => c.selected && !replacedBy.has(c.pseudonym) && c.profile[q.criterion] === q.value
+			).length,
 			pool: list.filter((c) => c.profile[q.criterion] === q.value).length
 		})),
 		algorithm: draw.algorithm,
@@ -577,6 +761,8 @@ export async function readDraw(db: Db, id: number): Promise<DrawDetail> {
 			fromDbJson<DrawInput['quotas']>(draw.quotas, []),
 			list.map((c) => ({ profile: c.profile, probability: c.lotteryProbability }))
 		),
-		candidates: list
+		candidates: list,
+		alternatesRequested: Number(draw.alternates_requested ?? 0),
+		guaranteedDeclines: draw.guaranteed_declines === null ? null : Number(draw.guaranteed_declines)
 	};
 }

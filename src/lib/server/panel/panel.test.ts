@@ -315,6 +315,75 @@ describe('the panel registry and the draw', () => {
 		]);
 	});
 
+	it('ranks alternates with the panel, and calls them, in order, within every quota', async () => {
+		const { db, agent } = await setup();
+		await panelOf(db, agent);
+		const proposal = await proposeQuotas(db, agent, { status: 'actif' }, ['genre', 'age'], 6);
+		const quotas = proposal.quotas.flatMap((q) =>
+			q.values.map((v) => ({ criterion: q.criterion, value: v.value, min: v.min, max: v.max }))
+		);
+		const drawId = await createDraw(db, agent, {
+			title: 'Groupe avec suppléants',
+			purpose: '',
+			size: 6,
+			householdRule: true,
+			filters: { status: 'actif' },
+			quotas,
+			seed: '4242',
+			objective: 'nash',
+			alternates: 6
+		});
+		const prepared = await getDraw(db, agent, drawId);
+		expect(prepared.objective).toBe('nash');
+		expect(prepared.algorithm).toBe('nash-highs-v1');
+		expect(prepared.comparison?.map((c) => c.objective)).toEqual(['leximin', 'nash', 'maximin']);
+		expect(prepared.candidates.every((c) => c.alternateRank === null)).toBe(true);
+
+		await drawPanel(db, agent, drawId, 5);
+		const drawn = await getDraw(db, agent, drawId);
+		const alternates = drawn.candidates
+			.filter((c) => c.alternateRank !== null)
+			.sort((a, b) => a.alternateRank! - b.alternateRank!);
+		expect(alternates.map((a) => a.alternateRank)).toEqual(alternates.map((_, i) => i + 1));
+		expect(alternates.length).toBeGreaterThan(0);
+		expect(alternates.every((a) => !a.selected)).toBe(true);
+		expect(drawn.guaranteedDeclines).not.toBeNull();
+
+		// Someone whose profile has an alternate of its own declines: that alternate takes the seat.
+		const selected = drawn.candidates.filter((c) => c.selected);
+		const key = (c: (typeof selected)[number]) => `${c.profile.genre}|${c.profile.age}`;
+		const decliner = selected.find((c) =>
+			alternates.some((a) => a.alternateSameProfile && key(a) === key(c))
+		)!;
+		const expected = alternates.find((a) => a.alternateSameProfile && key(a) === key(decliner))!;
+		await recordDrawAnswer(db, agent, drawId, decliner.pseudonym, 'decline');
+		expect(await drawReplacements(db, agent, drawId)).toBe(drawId);
+		const after = await getDraw(db, agent, drawId);
+		const newcomer = after.candidates.find((c) => c.pseudonym === expected.pseudonym)!;
+		expect(newcomer).toMatchObject({ selected: true, replaces: decliner.pseudonym });
+		for (const quota of after.quotas) {
+			const held = after.candidates.filter(
+				(c) => c.selected && c.answer !== 'decline' && c.profile[quota.criterion] === quota.value
+			).length;
+			expect(held).toBeGreaterThanOrEqual(quota.min);
+			expect(held).toBeLessThanOrEqual(quota.max);
+		}
+		await expect(drawReplacements(db, agent, drawId)).rejects.toThrow(/rien à remplacer/);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_type', '=', 'draw')
+			.where('entity_id', '=', String(drawId))
+			.orderBy('id')
+			.execute();
+		expect(audit.map((a) => a.action)).toEqual([
+			'panel.draw.prepare',
+			'panel.draw.draw',
+			'panel.draw.answer',
+			'panel.draw.alternate'
+		]);
+	});
+
 	it('keeps a draw whole when two officers draw, or ask for replacements, at once', async () => {
 		const db = await createTestDatabase({ poolSize: 10 });
 		await loadReferenceData(db);

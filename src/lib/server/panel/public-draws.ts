@@ -36,6 +36,9 @@ export interface PublicDraw {
 	drawnAt: string | null;
 	parentDrawId: number | null;
 	selected: string[];
+	/** Ranked after the draw; `called`: took a seat (whose is not published). */
+	alternates: { rank: number; pseudonym: string; called: boolean }[];
+	guaranteedDeclines: number | null;
 	probabilities: { pseudonym: string; probability: number; lotteryProbability: number }[];
 }
 
@@ -85,7 +88,16 @@ function toPublic(draw: DrawDetail, threshold: number): PublicDraw {
 		ticketSource: draw.ticketSource,
 		drawnAt: draw.drawnAt,
 		parentDrawId: draw.parentDrawId,
-		selected: draw.candidates.filter((c) => c.selected).map((c) => c.pseudonym),
+		selected: draw.candidates.filter((c) => c.selected && !c.replaces).map((c) => c.pseudonym),
+		alternates: draw.candidates
+			.filter((c) => c.alternateRank !== null)
+			.sort((a, b) => a.alternateRank! - b.alternateRank!)
+			.map((c) => ({
+				rank: c.alternateRank!,
+				pseudonym: c.pseudonym,
+				called: c.replaces !== null
+			})),
+		guaranteedDeclines: draw.guaranteedDeclines,
 		probabilities: draw.candidates
 			.map((c) => ({
 				pseudonym: c.pseudonym,

@@ -51,6 +51,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				? 'Un nombre de sièges entier et positif.'
 				: null,
 		proposal,
+		// The step-one choices, kept in the address of the step-two actions.
+		query: new URLSearchParams(
+			[...url.searchParams].filter(([key]) => !key.startsWith('/'))
+		).toString(),
 		// Said before « Calculer »: seats or quotas this pool cannot fill.
 		problems: proposal && size ? seatProblems(size, proposal.pool) : [],
 		filters
@@ -89,7 +93,7 @@ export const actions: Actions = {
 			throw caught;
 		}
 	},
-	default: async ({ request, locals, url }) => {
+	compute: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
 		const posted = await readPosted(request, drawFormSchema, { firstError: true });
 		const none = [] as string[];
