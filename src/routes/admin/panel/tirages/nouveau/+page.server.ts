@@ -61,73 +61,58 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
+const none: string[] = [];
+
+/** A refused draw form: the message, the quotas in conflict or the warnings to confirm, and what was typed. */
+function drawRefusal(caught: unknown, values: ReturnType<typeof drawFormValues>) {
+	if (caught instanceof DrawConfirmationNeeded)
+		return fail(409, { error: caught.message, conflicts: none, warnings: caught.warnings, values });
+	if (caught instanceof DrawError)
+		return fail(400, {
+			error: caught.message,
+			conflicts: caught.conflicts,
+			warnings: none,
+			values
+		});
+	if (caught instanceof DomainError)
+		return fail(caught.status, { error: caught.message, conflicts: none, warnings: none, values });
+	throw caught;
+}
+
+/** The draw form read, or its refusal. */
+async function readDrawForm(request: Request) {
+	const posted = await readPosted(request, drawFormSchema, { firstError: true });
+	if (!posted.ok) {
+		const { error, values = {} } = posted.failure.data;
+		return {
+			failure: fail(400, { error, conflicts: none, warnings: none, values: drawFormValues(values) })
+		} as const;
+	}
+	return { input: posted.data, values: drawFormValues(posted.values) } as const;
+}
+
 export const actions: Actions = {
 	/** The three objectives side by side on this pool and these quotas; nothing is recorded. */
 	compare: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const posted = await readPosted(request, drawFormSchema, { firstError: true });
-		const none = [] as string[];
-		if (!posted.ok) {
-			const { error, values = {} } = posted.failure.data;
-			return fail(400, { error, conflicts: none, warnings: none, values: drawFormValues(values) });
-		}
-		const values = drawFormValues(posted.values);
+		const form = await readDrawForm(request);
+		if ('failure' in form) return form.failure;
 		try {
-			const comparison = await compareDrawObjectives(getDb(), locals.actor, posted.data);
-			return { comparison, values, conflicts: none, warnings: none };
+			const comparison = await compareDrawObjectives(getDb(), locals.actor, form.input);
+			return { comparison, values: form.values, conflicts: none, warnings: none };
 		} catch (caught) {
-			if (caught instanceof DrawError)
-				return fail(400, {
-					error: caught.message,
-					conflicts: caught.conflicts,
-					warnings: none,
-					values
-				});
-			if (caught instanceof DomainError)
-				return fail(caught.status, {
-					error: caught.message,
-					conflicts: none,
-					warnings: none,
-					values
-				});
-			throw caught;
+			return drawRefusal(caught, form.values);
 		}
 	},
 	compute: async ({ request, locals, url }) => {
 		requirePermission(locals, url, 'panel.manage');
-		const posted = await readPosted(request, drawFormSchema, { firstError: true });
-		const none = [] as string[];
-		if (!posted.ok) {
-			const { error, values = {} } = posted.failure.data;
-			return fail(400, { error, conflicts: none, warnings: none, values: drawFormValues(values) });
-		}
-		const values = drawFormValues(posted.values);
+		const form = await readDrawForm(request);
+		if ('failure' in form) return form.failure;
 		let id: number;
 		try {
-			id = await createDraw(getDb(), locals.actor, posted.data);
+			id = await createDraw(getDb(), locals.actor, form.input);
 		} catch (caught) {
-			if (caught instanceof DrawConfirmationNeeded)
-				return fail(409, {
-					error: caught.message,
-					conflicts: none,
-					warnings: caught.warnings,
-					values
-				});
-			if (caught instanceof DrawError)
-				return fail(400, {
-					error: caught.message,
-					conflicts: caught.conflicts,
-					warnings: none,
-					values
-				});
-			if (caught instanceof DomainError)
-				return fail(caught.status, {
-					error: caught.message,
-					conflicts: none,
-					warnings: none,
-					values
-				});
-			throw caught;
+			return drawRefusal(caught, form.values);
 		}
 		redirect(303, `/admin/panel/tirages/${id}`);
 	}
