@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/runtime';
 import { requirePermission } from '$lib/server/web/guards';
 import { orHttpError } from '$lib/server/web/http';
 import { idParam } from '$lib/server/web/params';
-import { refusal } from '$lib/server/web/forms';
+import { handleForm, noFields } from '$lib/server/web/forms';
 import {
 	campaignIsOver,
 	closeCampaign,
@@ -30,16 +30,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	close: async ({ locals, url, params }) => {
+	close: async ({ request, locals, url, params }) => {
 		requirePermission(locals, url, 'panel.manage');
-		try {
-			await closeCampaign(getDb(), locals.actor, idParam(params.id));
-			return {
-				form: 'close',
-				done: 'Campagne close : les adresses et les codes sont effacés, les nombres de réponses restent.'
-			};
-		} catch (caught) {
-			return refusal(caught, { form: 'close' });
-		}
+		return handleForm(
+			request,
+			noFields,
+			async () => {
+				await closeCampaign(getDb(), locals.actor, idParam(params.id));
+				return 'Campagne close : les adresses et les codes sont effacés, les nombres de réponses restent.';
+			},
+			{ form: 'close' }
+		);
 	}
 };
