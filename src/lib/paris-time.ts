@@ -43,13 +43,18 @@ export function toParisLocalInput(instant: Date): string {
 	return local.toISOString().slice(0, 16);
 }
 
+/** The calendar day in Paris (« 2027-02-05 »), as date-only columns store it. */
+export function parisDay(instant: Date): string {
+	return toParisLocalInput(instant).slice(0, 10);
+}
+
 /**
  * `days` after the Paris day of `instant`, at `time` (« 09:00 ») in Paris:
  * default dates in forms fall on the start of a day or an hour people expect,
  * never on 01:00 because midnight was computed in UTC.
  */
 export function parisDayAt(instant: Date, days: number, time: string): Date {
-	const [y, m, d] = toParisLocalInput(instant).slice(0, 10).split('-').map(Number);
+	const [y, m, d] = parisDay(instant).split('-').map(Number);
 	const day = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 	return parisLocalToDate(`${day}T${time}`) ?? instant;
 }

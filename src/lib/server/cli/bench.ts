@@ -36,7 +36,8 @@ import { addressesByCommune, readAddressBase } from '../panel/lottery/address-ba
 import { generatedAddressCsv } from '../panel/lottery/generated-base';
 import { allocateLetters, drawAddresses } from '../panel/lottery/stratify';
 import { departmentBaseCommunes, importAddressBase } from '../panel/lottery/bases';
-import { createCampaign, parisDay } from '../panel/lottery/campaigns';
+import { createCampaign } from '../panel/lottery/campaigns';
+import { parisDay } from '$lib/paris-time';
 import { campaignLetters } from '../panel/lottery/letters';
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {

@@ -8,7 +8,8 @@ import { SeededRandom } from '../panel/selection/random';
 import { AGE_BANDS, PANEL_GENDERS, type InvitationChannel } from '$lib/panel-vocabulary';
 import { generatedAddressCsv } from '../panel/lottery/generated-base';
 import { departmentBaseCommunes, importAddressBase } from '../panel/lottery/bases';
-import { createCampaign, parisDay } from '../panel/lottery/campaigns';
+import { createCampaign } from '../panel/lottery/campaigns';
+import { parisDay } from '$lib/paris-time';
 import { recordAnswer } from '../panel/lottery/answers';
 
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { figuresOf, getPublishedRetour, listPublishedRetours } from '../retours/
 import { PURPOSES, cutoffBefore } from './purposes';
 import { changeRetentionPeriods, chosenPeriodsSchema, getRetentionPeriods } from './periods';
 import { runRetention, runRetentionIfDue, listRetentionRuns } from './retention';
-import { SWEEPS } from './sweeps';
+import { SWEEPS, sweepContext } from './sweeps';
 import { createMailer } from '../mail/mailer';
 import { leaveMessageOnFiche } from '../contributions/traceability';
 import { startResponse } from '../consultations/responding';
@@ -148,6 +148,17 @@ describe('retention', () => {
 	it('has a sweep for every purpose the server holds, and only for those', () => {
 		const serverPurposes = PURPOSES.filter((p) => !p.enforcedBy).map((p) => p.code);
 		expect(Object.keys(SWEEPS).sort()).toEqual([...serverPurposes].sort());
+	});
+
+	it('compares date-only columns with the day in Paris, also late in the evening', () => {
+		// 23:30 UTC on 5 February is already 6 February in Paris, the day a mandate
+		// ending on the 5th is past; a UTC day would keep it one more hour.
+		const lateEvening = new Date('2027-02-05T23:30:00Z');
+		expect(sweepContext(lateEvening, { value: 0, unit: 'jour' }).cutoffDay).toBe('2027-02-06');
+		expect(sweepContext(lateEvening, { value: 1, unit: 'an' }).cutoffDay).toBe('2026-02-06');
+		expect(
+			sweepContext(new Date('2027-07-05T21:30:00Z'), { value: 0, unit: 'jour' }).cutoffDay
+		).toBe('2027-07-05');
 	});
 
 	it('years later, leaves no personal data but active members and staff, and every figure right', async () => {

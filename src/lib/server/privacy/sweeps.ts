@@ -6,6 +6,7 @@ import type { Role } from '../auth/permissions';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { toDbDate } from '../db/codecs';
+import { parisDay } from '$lib/paris-time';
 import { cutoffBefore, type Period } from './purposes';
 import {
 	CONTRIBUTION_CONTACT_ERASED,
@@ -20,7 +21,11 @@ export interface SweepContext {
 	now: Date;
 	/** The instant before which data is past its period. */
 	cutoff: string;
-	/** The same instant as a calendar day, for date-only columns (mandates). */
+	/**
+	 * The same instant as a calendar day in Paris, for date-only columns
+	 * (mandates, campaigns' last day), which hold days as typed in France:
+	 * the UTC day is the day before for an hour or two each night.
+	 */
 	cutoffDay: string;
 }
 
@@ -401,5 +406,5 @@ export const SWEEPS: Record<string, Sweep> = {
 
 export function sweepContext(now: Date, period: Period): SweepContext {
 	const cutoff = cutoffBefore(now, period);
-	return { now, cutoff: toDbDate(cutoff), cutoffDay: toDbDate(cutoff).slice(0, 10) };
+	return { now, cutoff: toDbDate(cutoff), cutoffDay: parisDay(cutoff) };
 }

@@ -16,7 +16,6 @@ import {
 	campaignSummary,
 	closeCampaign,
 	createCampaign,
-	parisDay,
 	type CampaignInput
 } from './campaigns';
 import {
@@ -26,6 +25,7 @@ import {
 	recordAnswerByOfficer
 } from './answers';
 import { campaignLetters } from './letters';
+import { parisDay } from '$lib/paris-time';
 import { campaignRates } from './rates';
 
 const DAY = 86_400_000;

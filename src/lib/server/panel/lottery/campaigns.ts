@@ -10,7 +10,7 @@ import { assertCan, type Actor } from '../../auth/permissions';
 import { recordAudit } from '../../audit/audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors';
 import { generateReadableCode } from '../../consultations/codes';
-import { toParisLocalInput } from '$lib/paris-time';
+import { parisDay } from '$lib/paris-time';
 import { addressBaseSummary, baseAddressesByCommune } from './bases';
 import { allocateLetters, drawAddresses, type Allocation } from './stratify';
 import type { BanAddress } from './address-base';
@@ -57,9 +57,6 @@ export interface CampaignSummary {
 }
 
 const INSERT_BATCH = 500;
-
-/** The Paris day of an instant, `YYYY-MM-DD`. */
-export const parisDay = (instant: Date) => toParisLocalInput(instant).slice(0, 10);
 
 /** Over once closed by an officer, or once its last day is past. */
 export function campaignIsOver(
