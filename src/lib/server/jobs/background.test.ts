@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisDay } from '$lib/paris-time';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
 import { createSharedTestDatabase, createTestContext, createTestUser } from '../testing';
@@ -60,7 +61,7 @@ async function dueWork(db: Db, agent: Actor) {
 			},
 			'198.51.100.1'
 		);
-	const mandateEnd = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10);
+	const mandateEnd = parisDay(new Date(Date.now() + 10 * 86400_000));
 	for (let i = 0; i < 4; i++) {
 		const id = await registerPersonByOfficer(db, agent, {
 			firstName: `Mandat${i}`,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisDay } from '$lib/paris-time';
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp';
 import { createMailer } from '../mail/mailer';
 import { createTestDatabase, createTestUser, createTestContext } from '../testing';
@@ -17,8 +18,7 @@ beforeAll(async () => {
 afterAll(() => smtp.close());
 
 const DAY = 86400_000;
-const isoDay = (offsetDays: number) =>
-	new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+const isoDay = (offsetDays: number) => parisDay(new Date(Date.now() + offsetDays * DAY));
 
 async function person(db: Db, agent: Actor, firstName: string, email: string, mandateEnd: string) {
 	const id = await registerPersonByOfficer(db, agent, {

@@ -1,6 +1,7 @@
 // A month before their mandate ends, people of the panel get one e-mail
 // with a link to renew it for a year or to leave; those without e-mail are
 // listed for officers (registry filter « mandat à renouveler »).
+import { parisDay } from '$lib/paris-time';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { toDbDate } from '../db/codecs';
@@ -11,7 +12,7 @@ export const RENEWAL_NOTICE_DAYS = 30;
 
 /** The last day of mandates that are due for renewal on `now`. */
 export function renewalHorizon(now = new Date()): string {
-	return new Date(now.getTime() + RENEWAL_NOTICE_DAYS * 86400_000).toISOString().slice(0, 10);
+	return parisDay(new Date(now.getTime() + RENEWAL_NOTICE_DAYS * 86400_000));
 }
 
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/');

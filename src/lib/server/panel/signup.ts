@@ -1,5 +1,6 @@
 // A resident joins the panel, confirms their e-mail, and can leave at any
 // time through the link they were given, which erases what identifies them.
+import { parisDay } from '$lib/paris-time';
 import type { PersonStatus } from '$lib/panel-vocabulary';
 import type { Context } from '../context';
 import type { Db, Executor } from '../db/database';
@@ -313,11 +314,11 @@ export async function renewOwnMandate(db: Db, token: string): Promise<string> {
 			.executeTakeFirstOrThrow();
 		if (person.status === 'parti') throw new InvalidInputError('Cette inscription a été close.');
 		const from =
-			person.mandate_end && person.mandate_end > new Date().toISOString().slice(0, 10)
+			person.mandate_end && person.mandate_end > parisDay(new Date())
 				? new Date(person.mandate_end)
 				: new Date();
 		from.setUTCFullYear(from.getUTCFullYear() + 1);
-		const end = from.toISOString().slice(0, 10);
+		const end = parisDay(from);
 		await tx
 			.updateTable('person')
 			.set({ mandate_end: end, renewal_reminded_at: null, updated_at: nowForDb() })

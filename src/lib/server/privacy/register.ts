@@ -1,5 +1,6 @@
 // What the privacy page and the register of processing activities (article
 // 30) show: the purposes table with the periods in force and the identity.
+import { parisDay } from '$lib/paris-time';
 import type { Executor } from '../db/database';
 import { assertCan, type Actor } from '../auth/permissions';
 import { writeCsvRecords } from '../csv';
@@ -91,7 +92,7 @@ export async function processingRegisterCsv(
 		'À l’échéance': p.outcome,
 		'Mesures de sécurité': SECURITY_MEASURES
 	}));
-	const day = new Date().toISOString().slice(0, 10);
+	const day = parisDay(new Date());
 	return {
 		fileName: `registre-des-traitements-${day}.csv`,
 		body: writeCsvRecords(records, REGISTER_COLUMNS)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parisDay } from '$lib/paris-time';
 import { fixedClock, systemClock } from '../context';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
@@ -197,9 +198,7 @@ describe('retention', () => {
 		const people = await db.selectFrom('person').selectAll().execute();
 		for (const person of people) {
 			expect(['actif', 'en_pause']).toContain(person.status);
-			expect(
-				person.mandate_end === null || person.mandate_end >= later.toISOString().slice(0, 10)
-			).toBe(true);
+			expect(person.mandate_end === null || person.mandate_end >= parisDay(later)).toBe(true);
 		}
 		expect(
 			await db
