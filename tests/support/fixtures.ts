@@ -245,7 +245,16 @@ export const test = base.extend<{ a11y: A11y }, { appServer: AppServer }>({
 				async check() {
 					// A form sent without JavaScript may still be loading its answer.
 					await page.waitForLoadState('load');
-					// A link followed with JavaScript may still be loading the next page.
+					// A link followed with JavaScript may still be loading the next page. The
+					// router marks <main> busy a moment after the click (it first resolves the
+					// route): a frame is let pass so that the mark is there to wait for.
+					if (javaScriptEnabled)
+						await page
+							.evaluate(
+								() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))
+							)
+							// A full page load that replaced the document has nothing pending.
+							.catch(() => undefined);
 					await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });
 					const url = page.url();
 					await withAuditablePage(page, copyPage, javaScriptEnabled, async (target) => {
