@@ -13,7 +13,7 @@ import { createEvent, publishEvent } from '../events/manage';
 import { REGISTRATION_CONSENT } from '../events/registration';
 import { blankEvent, type EventCommand } from '../events/schemas';
 import { addProgrammeItem } from '../events/programme';
-import { parisLocalToDate, toParisLocalInput } from '$lib/paris-time';
+import { parisLocalToDate, parisDay } from '$lib/paris-time';
 import { wholeNumber } from '$lib/codes';
 
 const PAST_KINDS: Record<string, string> = {
@@ -260,7 +260,7 @@ async function upcomingEvents(db: Db, agent: Actor) {
 }
 
 async function programme(db: Db, agent: Actor, eventId: number, startsAt: Date) {
-	const day = toParisLocalInput(startsAt).slice(0, 10);
+	const day = parisDay(startsAt);
 	const items = [
 		['pleniere', 'Accueil et ouverture par les élus', '09:00', '09:45', 'Grande salle', ''],
 		[
